@@ -1,0 +1,106 @@
+"""Core commands: config validation, ETL, file validation."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+from tqdm import tqdm
+
+from transforms.config import ConfigErrors, load_registry, load_settings
+from transforms.errors import GdiError
+
+
+@click.group("config")
+def config_group() -> None:
+    """Check the settings and the dataset registry."""
+
+
+@config_group.command("validate")
+def config_validate() -> None:
+    """Report every error in gdi.yml and datasets/*/dataset.yml, with file and field."""
+    try:
+        settings = load_settings()
+        reg = load_registry(settings.datasets_dir)
+    except ConfigErrors as exc:
+        for m in exc.messages:
+            click.secho(m, fg="red", err=True)
+        raise SystemExit(1)
+    for ds in reg.values():
+        click.echo(f"ok  {ds.id:<24} {ds.mapper:<24} {ds.access:<10} {len(ds.sources)} source(s)")
+    click.echo(f"{len(reg)} dataset(s) valid")
+
+
+@click.command("etl")
+@click.argument("datasets", nargs=-1)
+@click.option("--no-validate", is_flag=True, help="Skip XSD validation (benchmarks only).")
+def etl(datasets: tuple[str, ...], no_validate: bool) -> None:
+    """Run the ETL for DATASETS (default: all) and publish atomically."""
+    from transforms.pipeline import run_dataset
+    settings = load_settings()
+    reg = load_registry(settings.datasets_dir)
+    ids = list(datasets) or list(reg)
+    unknown = [d for d in ids if d not in reg]
+    if unknown:
+        raise click.UsageError(f"unknown dataset(s): {', '.join(unknown)}; known: {', '.join(reg)}")
+    failed = 0
+    for ds_id in ids:
+        ds = reg[ds_id]
+        with tqdm(desc=f"{ds_id:<16}", unit=" rec", leave=True, dynamic_ncols=True) as bar:
+            try:
+                res = run_dataset(ds, settings, validate=not no_validate, progress=bar.update)
+            except GdiError as exc:
+                bar.close()
+                click.secho(f"FAILED {ds_id}: {exc}", fg="red", err=True)
+                rep = getattr(exc, "report", None)
+                if rep:
+                    click.echo(f"       report: {rep}", err=True)
+                click.echo("       the previous publication (if any) stays online unchanged", err=True)
+                failed += 1
+                continue
+        s = res.summary
+        click.echo(f"{ds_id}: read {s['read']} / repaired {s['repaired']} / rejected {s['rejected']} / "
+                   f"published {s['published']} (flagged {s['flagged']}) -> version {res.version}")
+        click.echo(f"       report: {res.report_html}")
+    if failed:
+        raise SystemExit(1)
+    _after_publication(settings)
+
+
+def _after_publication(settings) -> None:
+    """Regenerate everything derived from the registry and the publications (service configs, records)."""
+    from gdi.hooks import run_post_publish
+    run_post_publish(settings)
+
+
+@click.command("validate")
+@click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path), required=True)
+@click.option("--schemas", type=click.Path(file_okay=False, path_type=Path), help="Schema folder (default: settings).")
+def validate_cmd(files: tuple[Path, ...], schemas: Path | None) -> None:
+    """Validate GML or ISO 19139 FILES against the XSDs in the schema folder (offline)."""
+    from transforms.validate import validate_gml_file
+    settings = load_settings()
+    sdir = (schemas or settings.schema_dir).resolve()
+    bad = 0
+    for f in files:
+        errs = validate_gml_file(f, sdir)
+        if errs:
+            bad += 1
+            click.secho(f"INVALID {f}", fg="red")
+            for e in errs[:20]:
+                click.echo(f"  {e}")
+        else:
+            click.secho(f"valid   {f}", fg="green")
+    raise SystemExit(1 if bad else 0)
+
+
+@click.command("status")
+def status() -> None:
+    """Show the current publication of every dataset."""
+    from transforms.publish import published_datasets
+    settings = load_settings()
+    click.echo(json.dumps({k: {"version": v["version"], "counts": v["counts"]}
+                           for k, v in published_datasets(settings.publish_dir).items()}, indent=1))
+
+
+commands = [config_group, etl, validate_cmd, status]

@@ -1,0 +1,39 @@
+"""Everything the demo needs before serving, in order. Steps are ``module:function(settings)`` and a
+step whose module is not present yet is skipped."""
+from __future__ import annotations
+
+import importlib
+import logging
+
+import click
+
+LOGGER = logging.getLogger(__name__)
+
+DEMO_STEPS: list[str] = [
+    "gdi.demo:run_all_etl",
+]
+
+
+def run_all_etl(settings) -> None:
+    from transforms.config import load_registry
+    from transforms.pipeline import run_dataset
+    reg = load_registry(settings.datasets_dir)
+    for ds in reg.values():
+        res = run_dataset(ds, settings)
+        s = res.summary
+        click.echo(f"ETL {ds.id}: read {s['read']} / repaired {s['repaired']} / rejected {s['rejected']} / "
+                   f"published {s['published']}")
+    from gdi.hooks import run_post_publish
+    run_post_publish(settings)
+
+
+def prepare_demo(settings) -> None:
+    for step in DEMO_STEPS:
+        mod, _, fn = step.partition(":")
+        try:
+            module = importlib.import_module(mod)
+        except ModuleNotFoundError as exc:
+            LOGGER.warning("demo step %s skipped: %s", step, exc)
+            continue
+        click.echo(f"demo: {step}")
+        getattr(module, fn)(settings)

@@ -1,0 +1,164 @@
+"""pygeoapi configuration generated from the dataset registry and the current publications.
+
+Never edited by hand: ``gdi ogc-config`` (and every ETL run) rewrites ``pygeoapi-config.yml`` and its
+OpenAPI document. Restricted datasets go only into the staff configuration (``*-staff.yml``), so the
+public pygeoapi instance does not know they exist.
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from transforms.config import PROJECT_ROOT, Dataset, Settings, load_registry
+from transforms.publish import published_datasets
+
+LOGGER = logging.getLogger(__name__)
+
+PROVIDER = "SQLiteGPKG"
+CRS_LIST = [
+    "http://www.opengis.net/def/crs/OGC/1.3/CRS84",
+    "http://www.opengis.net/def/crs/EPSG/0/25832",
+    "http://www.opengis.net/def/crs/EPSG/0/4258",
+    "http://www.opengis.net/def/crs/EPSG/0/3857",
+]
+STORAGE_CRS = "http://www.opengis.net/def/crs/EPSG/0/25832"
+
+
+def config_paths(settings: Settings) -> dict[str, Path]:
+    default_var = settings.var_dir == (PROJECT_ROOT / "var").resolve()
+    return {
+        # the demo's config sits at the project root (layout); other var dirs (tests) keep their own
+        "public": PROJECT_ROOT / "pygeoapi-config.yml" if default_var
+        else settings.var_dir / "pygeoapi" / "pygeoapi-config.yml",
+        "staff": settings.var_dir / "pygeoapi" / "pygeoapi-config-staff.yml",
+        "public_openapi": settings.var_dir / "pygeoapi" / "openapi.yml",
+        "staff_openapi": settings.var_dir / "pygeoapi" / "openapi-staff.yml",
+    }
+
+
+def _resource(ds: Dataset, manifest: dict[str, Any], coll: dict[str, Any], settings: Settings,
+              lang: str = "de") -> dict[str, Any]:
+    base = settings.service.public_url.rstrip("/")
+    gpkg = settings.publish_dir / ds.id / "current" / f"{ds.id}.gpkg"
+    view = coll["view"]
+    title = ds.title.de if view == "inspire" else f"{ds.title.de} – Quellsicht"
+    title_en = ds.title.en if view == "inspire" else f"{ds.title.en} – source view"
+    bbox = manifest.get("bbox_crs84") or [9.8, 52.1, 10.1, 52.2]
+    links = [
+        {"type": "text/html", "rel": "license", "title": ds.licence.name, "href": ds.licence.url, "hreflang": "de"},
+        {"type": "application/gml+xml", "rel": "enclosure", "title": f"{ds.title.de} (INSPIRE GML)",
+         "href": f"{base}/download/{ds.id}/{ds.id}.gml", "hreflang": "de"},
+        {"type": "application/geopackage+sqlite3", "rel": "enclosure", "title": f"{ds.title.de} (GeoPackage)",
+         "href": f"{base}/download/{ds.id}/{ds.id}.gpkg", "hreflang": "de"},
+    ]
+    if view == "inspire":
+        links.append({"type": "text/html", "rel": "tag", "title": f"INSPIRE {ds.inspire.feature_type}",
+                      "href": f"https://inspire.ec.europa.eu/featureconcept/{ds.inspire.feature_type}",
+                      "hreflang": "en"})
+    return {
+        "type": "collection",
+        "title": {"de": title, "en": title_en},
+        "description": {"de": ds.abstract.de, "en": ds.abstract.en},
+        "keywords": {"de": ds.keywords or [ds.inspire.theme], "en": ds.keywords or [ds.inspire.theme]},
+        "links": links,
+        "extents": {"spatial": {"bbox": bbox, "crs": "http://www.opengis.net/def/crs/OGC/1.3/CRS84"}},
+        "providers": [{
+            "type": "feature",
+            "name": PROVIDER,
+            "data": _rel(gpkg),
+            "id_field": "localId" if view == "inspire" else "key",
+            "table": coll["layer"],
+            "crs": CRS_LIST,
+            "storage_crs": STORAGE_CRS,
+            "title_field": "referenceSpeciesName" if ds.inspire.theme == "sd" and view == "inspire" else None,
+        }],
+    }
+
+
+def build_config(settings: Settings, *, staff: bool) -> dict[str, Any]:
+    base = settings.service.public_url.rstrip("/")
+    reg = load_registry(settings.datasets_dir, check_plugins=False)
+    pubs = published_datasets(settings.publish_dir)
+    resources: dict[str, Any] = {}
+    for ds_id, manifest in pubs.items():
+        ds = reg.get(ds_id)
+        if ds is None:
+            continue
+        if ds.access == "restricted" and not staff:
+            continue
+        for coll in manifest["collections"]:
+            res = _resource(ds, manifest, coll, settings)
+            for p in res["providers"]:
+                if p.get("title_field") is None:
+                    p.pop("title_field")
+            resources[coll["id"]] = res
+    return {
+        "server": {
+            "bind": {"host": settings.service.host, "port": settings.service.port},
+            "url": f"{base}/ogc" + ("/staff" if staff else ""),
+            "mimetype": "application/json; charset=UTF-8",
+            "encoding": "utf-8",
+            "gzip": False,
+            "languages": ["de-DE", "en-US"],
+            "cors": True,
+            "pretty_print": False,
+            "limits": {"default_items": 10, "max_items": 10000, "on_exceed": "throttle"},
+            "map": {"url": f"{base}/basemap/{{z}}/{{x}}/{{y}}.png",
+                    "attribution": "Stadt Hildesheim"},
+        },
+        "logging": {"level": "ERROR"},
+        "metadata": {
+            "identification": {
+                "title": {"de": "GDI Hildesheim – INSPIRE-Downloaddienst (OGC API Features)",
+                          "en": "GDI Hildesheim – INSPIRE download service (OGC API Features)"},
+                "description": {"de": "Geodaten der Stadt Hildesheim nach INSPIRE als OGC API Features.",
+                                "en": "Geodata of the City of Hildesheim per INSPIRE as OGC API Features."},
+                "keywords": {"de": ["INSPIRE", "Geodaten", "Hildesheim"], "en": ["INSPIRE", "geodata", "Hildesheim"]},
+                "keywords_type": "theme",
+                "terms_of_service": "https://www.govdata.de/dl-de/by-2-0",
+                "url": f"{base}/",
+            },
+            "license": {"name": "Datenlizenz Deutschland – Namensnennung – 2.0", "url": "https://www.govdata.de/dl-de/by-2-0"},
+            "provider": {"name": "Stadt Hildesheim", "url": "https://www.hildesheim.de"},
+            "contact": {"name": "Stadt Hildesheim, Geodatenmanagement", "position": "GDI",
+                        "address": "Markt 1", "city": "Hildesheim", "stateorprovince": "Niedersachsen",
+                        "postalcode": "31134", "country": "Deutschland", "email": "geodaten@stadt-hildesheim.de",
+                        "url": "https://www.hildesheim.de", "role": "pointOfContact"},
+        },
+        "resources": resources,
+    }
+
+
+def write_config(settings: Settings) -> dict[str, Path]:
+    """Write the public and staff pygeoapi configs and their OpenAPI documents."""
+    from pygeoapi.openapi import get_oas
+    paths = config_paths(settings)
+    paths["staff"].parent.mkdir(parents=True, exist_ok=True)
+    for kind in ("public", "staff"):
+        cfg = build_config(settings, staff=kind == "staff")
+        text = "# GENERATED by `gdi ogc-config` from datasets/*/dataset.yml - do not edit\n" + \
+            yaml.safe_dump(cfg, sort_keys=False, allow_unicode=True)
+        _atomic_write(paths[kind], text)
+        oas = get_oas(cfg, fail_on_invalid_collection=False)
+        _atomic_write(paths[f"{kind}_openapi"], yaml.safe_dump(oas, sort_keys=False, allow_unicode=True))
+    LOGGER.info("pygeoapi configuration written: %s", paths["public"])
+    return paths
+
+
+def _rel(path: Path) -> str:
+    """Paths inside the project are written relative to it (the web app runs from the project root),
+    so the generated file is the same on every checkout."""
+    try:
+        return str(path.relative_to(PROJECT_ROOT))
+    except ValueError:
+        return str(path)
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    import os
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)

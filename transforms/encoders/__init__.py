@@ -1,0 +1,1 @@
+"""Encoders: streamed writers for GML 3.2 (INSPIRE), GeoJSON (INSPIRE GeoJSON rule, CRS84) and GeoPackage."""

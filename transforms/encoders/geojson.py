@@ -1,0 +1,41 @@
+"""Streamed GeoJSON per the INSPIRE GeoJSON encoding rule: flattened properties, code lists as URIs,
+``id`` = inspireId URI, coordinates in CRS84 (lon/lat) as RFC 7946 demands."""
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import geopandas as gpd
+import shapely
+
+from ..themes.base import Mapper
+
+
+class GeoJsonEncoder:
+    suffix = ".geojson"
+
+    def __init__(self, path: Path, mapper: Mapper, run_time_iso: str):
+        self.path = path
+        self.count = 0
+        self._fh = open(path, "w", encoding="utf-8")
+        self._fh.write('{"type":"FeatureCollection","name":' + json.dumps(mapper.collection)
+                       + ',"timeStamp":' + json.dumps(run_time_iso) + ',"features":[\n')
+
+    def write(self, view: gpd.GeoDataFrame) -> None:
+        if len(view) == 0:
+            return
+        wgs = view.to_crs("OGC:CRS84") if view.crs is not None else view
+        geoms = shapely.to_geojson(shapely.set_precision(wgs.geometry.to_numpy(), 1e-7))
+        props = wgs.drop(columns=wgs.geometry.name).to_dict("records")
+        parts = []
+        for g, p in zip(geoms, props):
+            p = {k: (None if isinstance(v, float) and math.isnan(v) else v) for k, v in p.items()}
+            parts.append('{"type":"Feature","id":' + json.dumps(p.get("inspireId") or p.get("localId"))
+                         + ',"geometry":' + g + ',"properties":' + json.dumps(p, ensure_ascii=False, default=str) + "}")
+        self._fh.write(("" if self.count == 0 else ",\n") + ",\n".join(parts))
+        self.count += len(parts)
+
+    def close(self) -> None:
+        self._fh.write("\n]}\n")
+        self._fh.close()

@@ -1,0 +1,216 @@
+"""The ETL of one dataset: read -> check & repair -> map -> encode -> validate -> publish (atomic).
+
+Works chunk by chunk so memory is bounded by the chunk size, not the dataset size.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Callable
+
+import geopandas as gpd
+import numpy as np
+import shapely
+
+from . import checks
+from .config import Dataset, Settings
+from .encoders.geojson import GeoJsonEncoder
+from .encoders.gml import GmlEncoder
+from .encoders.gpkg import GpkgEncoder
+from .errors import GdiError, PublicationError
+from .publish import Publication, new_version
+from .registry import MAPPERS, READERS
+from .report import Ledger, write_report
+from .themes.base import STORAGE_CRS
+from .validate import validate_gml_file
+
+LOGGER = logging.getLogger(__name__)
+
+
+@dataclass
+class RunResult:
+    dataset: str
+    version: str
+    status: str
+    summary: dict[str, int]
+    report_json: Path
+    report_html: Path
+    published_dir: Path | None = None
+    error: str | None = None
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def source_collection(ds: Dataset) -> str:
+    return f"{ds.id}_source"
+
+
+def run_dataset(ds: Dataset, settings: Settings, *, validate: bool = True,
+                progress: Callable[[int], None] | None = None, geojson: bool = True,
+                now: datetime | None = None) -> RunResult:
+    """Run the ETL for one dataset. Raises GdiError on failure after writing the failure report;
+    the previous publication stays current."""
+    t0 = time.perf_counter()
+    run_time = (now or datetime.now(timezone.utc)).replace(microsecond=0)
+    version = new_version(now)
+    mapper = MAPPERS.get(ds.mapper)(ds, settings, run_time)
+    reports = settings.var_dir / "reports"
+    reports.mkdir(parents=True, exist_ok=True)
+    ledger = Ledger()
+    pub = Publication(settings.publish_dir, ds.id, version)
+    gml = GmlEncoder(pub.path(f"{ds.id}.gml"), mapper, mapper.run_time_iso)
+    gj = GeoJsonEncoder(pub.path(f"{ds.id}.geojson"), mapper, mapper.run_time_iso) if geojson else None
+    gpkg_path = pub.path(f"{ds.id}.gpkg")
+    gp_inspire = GpkgEncoder(gpkg_path, mapper.collection)
+    gp_source = GpkgEncoder(gpkg_path, source_collection(ds))
+    report: dict[str, Any] = {"dataset": ds.id, "version": version, "started": run_time.isoformat(),
+                              "mapper": None, "sources": [], "validation": {}}
+    timings: dict[str, float] = {}
+    seen: dict[str, str] = {}
+    bounds = np.array([np.inf, np.inf, -np.inf, -np.inf])
+    lifecycle = _lifecycle(ds, settings, mapper)
+    try:
+        for src in ds.sources:
+            path = ds.source_path(src)
+            reader = READERS.get(src.reader)
+            n_src = 0
+            for chunk in reader(path, src, ds, settings):
+                n_src += len(chunk)
+                crs_text = src.crs or (chunk.crs.to_string() if chunk.crs else None)
+                if crs_text:
+                    checks.check_crs_extent(chunk, crs_text, str(path))
+                prepared = mapper.prepare(chunk, src)
+                checks.check_keys(prepared, "key", seen, src.fields.get("key", "key"))
+                if mapper.geometry_types and any("Polygon" in t for t in mapper.geometry_types):
+                    checks.check_polygons(prepared)
+                _check_geometry_types(prepared, mapper.geometry_types)
+                statuses = np.array(ledger.add(prepared))
+                ok = prepared[statuses != "rejected"]
+                if len(ok):
+                    ok = ok.to_crs(STORAGE_CRS)
+                    if lifecycle is not None:
+                        ok = lifecycle.annotate(ok)
+                    iv = mapper.inspire_view(ok)
+                    sv = mapper.source_view(ok)
+                    gml.write(iv)
+                    if gj:
+                        gj.write(iv)
+                    gp_inspire.write(iv)
+                    gp_source.write(sv)
+                    b = iv.total_bounds
+                    bounds = np.array([min(bounds[0], b[0]), min(bounds[1], b[1]),
+                                       max(bounds[2], b[2]), max(bounds[3], b[3])])
+                if progress:
+                    progress(len(chunk))
+            report["sources"].append({"file": str(path), "reader": src.reader, "crs": src.crs, "read": n_src})
+        if lifecycle is not None:
+            gone = lifecycle.removed()
+            if len(gone):
+                gml.write(gone)
+            report["changes"] = lifecycle.summary()
+        gml.close()
+        if gj:
+            gj.close()
+        timings["transform"] = time.perf_counter() - t0
+        summary = ledger.summary()
+        if summary["published"] == 0:
+            raise PublicationError(f"nothing to publish: all {summary['read']} records were rejected "
+                                   f"(see report)", file=ds.id)
+        if validate:
+            t1 = time.perf_counter()
+            errs = validate_gml_file(gml.path, settings.schema_dir)
+            timings["validate"] = time.perf_counter() - t1
+            report["validation"] = {"gml": "valid" if not errs else "invalid", "errors": errs,
+                                    "schema_dir": str(settings.schema_dir)}
+            if errs:
+                raise PublicationError("GML does not validate against the INSPIRE XSDs: " + "; ".join(errs[:3]),
+                                       file=str(gml.path))
+        else:
+            report["validation"] = {"gml": "skipped"}
+        report.update(_finish(report, ledger, mapper, "published", t0, timings))
+        write_report(pub.path("report.json"), pub.path("report.html"), report)
+        manifest = _manifest(ds, mapper, version, run_time, summary, bounds, pub)
+        final = pub.commit(manifest, keep=settings.keep_versions)
+        rj, rh = reports / f"{ds.id}-{version}.json", reports / f"{ds.id}-{version}.html"
+        write_report(rj, rh, report)
+        return RunResult(ds.id, version, "published", summary, rj, rh, final, timings=timings)
+    except BaseException as exc:
+        for enc in (gml, gj):
+            try:
+                if enc and not enc._fh.closed:
+                    enc._fh.close()
+            except Exception:  # noqa: BLE001 - closing after a failure must not hide the failure
+                pass
+        pub.abort()
+        report.update(_finish(report, ledger, mapper, "failed", t0, timings))
+        report["error"] = str(exc) or type(exc).__name__
+        rj, rh = reports / f"{ds.id}-{version}-failed.json", reports / f"{ds.id}-{version}-failed.html"
+        write_report(rj, rh, report)
+        if isinstance(exc, GdiError):
+            exc.report = rj  # type: ignore[attr-defined]
+        raise
+
+
+def _finish(report, ledger, mapper, status, t0, timings):
+    return {"status": status, "summary": ledger.summary(), "reasons": dict(ledger.reasons.most_common()),
+            "records": ledger.records, "mapper": mapper.report_extra(),
+            "finished": datetime.now(timezone.utc).isoformat(), "seconds": round(time.perf_counter() - t0, 3),
+            "timings": timings}
+
+
+def _check_geometry_types(gdf: gpd.GeoDataFrame, allowed: tuple[str, ...]) -> None:
+    if not allowed:
+        return
+    geoms = gdf.geometry.to_numpy()
+    types = shapely.get_type_id(geoms)
+    names = {0: "Point", 1: "LineString", 2: "LinearRing", 3: "Polygon", 4: "MultiPoint",
+             5: "MultiLineString", 6: "MultiPolygon", 7: "GeometryCollection"}
+    for i in np.flatnonzero(types >= 0):
+        t = names.get(int(types[i]), "?")
+        if t not in allowed:
+            gdf["_issues"].iat[i].append(f"rejected: geometry type {t} not allowed here (expected "
+                                         f"{' or '.join(allowed)})")
+    for i in np.flatnonzero(types < 0):
+        notes = gdf["_issues"].iat[i]
+        if not any(n.startswith("rejected:") for n in notes):
+            notes.append("rejected: no geometry")
+
+
+def _lifecycle(ds: Dataset, settings: Settings, mapper):
+    try:
+        from .lifecycle import Lifecycle
+    except ImportError:
+        return None
+    return Lifecycle.from_previous(ds, settings, mapper)
+
+
+def _manifest(ds: Dataset, mapper, version: str, run_time: datetime, summary: dict, bounds: np.ndarray,
+              pub: Publication) -> dict[str, Any]:
+    from pyproj import Transformer
+    tr = Transformer.from_crs(STORAGE_CRS, "OGC:CRS84", always_xy=True)
+    bbox84 = None
+    if np.all(np.isfinite(bounds)):
+        xs, ys = tr.transform([bounds[0], bounds[2], bounds[0], bounds[2]], [bounds[1], bounds[1], bounds[3], bounds[3]])
+        bbox84 = [min(xs), min(ys), max(xs), max(ys)]
+    files = {p.name: p.stat().st_size for p in pub.staging.iterdir() if p.is_file()}
+    return {
+        "dataset": ds.id, "version": version, "published": run_time.isoformat(),
+        "access": ds.access, "counts": summary, "mapper": ds.mapper,
+        "feature_type": mapper.feature_type, "inspire_theme": ds.inspire.theme,
+        "layer_name": ds.inspire.layer_name,
+        "bbox_25832": bounds.tolist() if bbox84 else None, "bbox_crs84": bbox84,
+        "collections": [
+            {"id": mapper.collection, "layer": mapper.collection, "view": "inspire",
+             "feature_type": mapper.feature_type, "count": summary["published"]},
+            {"id": source_collection(ds), "layer": source_collection(ds), "view": "source",
+             "count": summary["published"]},
+        ],
+        "files": files,
+    }
+
+
+def load_report(path: Path) -> dict[str, Any]:
+    return json.loads(path.read_text())

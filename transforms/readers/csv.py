@@ -1,0 +1,178 @@
+"""CSV reader for municipal exports: any encoding, any delimiter, decimal commas, broken WKT.
+
+Real exports break WKT with German decimal commas: ``POINT (405022,4774) (5756025,874)``. Such
+values are repaired to ``POINT (405022.4774 5756025.874)`` and the repair is reported per record.
+"""
+from __future__ import annotations
+
+import codecs
+import csv as _csv
+import re
+from pathlib import Path
+from typing import Iterator
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+
+from ..config import Dataset, Settings, Source
+from ..errors import SourceError
+from ..safety import check_size
+
+CHUNK_ROWS = 200_000
+
+# POINT (405022,4774) (5756025,874)  and  POINT (405022,4774 5756025,874)
+_BROKEN_POINT_PARENS = re.compile(r"^\s*POINT\s*\(\s*(-?\d+),(\d+)\s*\)\s*\(\s*(-?\d+),(\d+)\s*\)\s*$", re.I)
+_COMMA_POINT = re.compile(r"^\s*POINT\s*\(\s*(-?\d+),(\d+)\s+(-?\d+),(\d+)\s*\)\s*$", re.I)
+
+
+def _check_encoding(path: Path, encoding: str) -> None:
+    """Decode the whole file once (streamed) so a wrong encoding is reported with its line."""
+    dec = codecs.getincrementaldecoder(encoding)(errors="strict")
+    line = 1
+    with open(path, "rb") as fh:
+        head = fh.read(4)
+        if head.startswith(codecs.BOM_UTF8) and encoding.lower().replace("_", "-") not in ("utf-8-sig",):
+            if encoding.lower().replace("_", "-") in ("utf-8", "utf8"):
+                pass  # BOM is stripped below; harmless
+            else:
+                raise SourceError(f"file starts with a UTF-8 byte-order mark but the dataset declares "
+                                  f"encoding {encoding!r}; declare 'utf-8'", file=str(path),
+                                  field="options.encoding", value=encoding)
+        fh.seek(0)
+        looks_utf8 = encoding.lower().replace("_", "-") in ("latin-1", "latin1", "iso-8859-1", "cp1252")
+        utf8_hits = 0
+        while True:
+            block = fh.read(1 << 20)
+            if not block:
+                break
+            if looks_utf8:
+                utf8_hits += len(re.findall(rb"\xc3[\x80-\xbf]", block))
+            try:
+                text = dec.decode(block)
+            except UnicodeDecodeError as exc:
+                # find the line of the offending byte
+                bad_line = line + block[: exc.start].count(b"\n")
+                raise SourceError(
+                    f"cannot decode as {encoding} ({exc.reason}, byte 0x{block[exc.start]:02x}); "
+                    "is the declared encoding right?", file=str(path), record=f"line {bad_line}",
+                    field="options.encoding", value=encoding) from None
+            line += text.count("\n")
+        if looks_utf8 and utf8_hits >= 3:
+            # latin-1 decodes every byte, so a UTF-8 file would silently become mojibake ("Ã¤")
+            try:
+                path.read_bytes().decode("utf-8")
+            except UnicodeDecodeError:
+                return
+            raise SourceError(f"file is UTF-8 (found {utf8_hits} UTF-8 umlaut sequences) but the dataset "
+                              f"declares encoding {encoding!r}", file=str(path),
+                              field="options.encoding", value=encoding)
+
+
+def repair_wkt(values: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Return (fixed WKT, mask of repaired rows)."""
+    s = values.fillna("").astype(str)
+    fixed = s.str.replace(_BROKEN_POINT_PARENS, r"POINT (\1.\2 \3.\4)", regex=True)
+    fixed = fixed.str.replace(_COMMA_POINT, r"POINT (\1.\2 \3.\4)", regex=True)
+    return fixed, fixed.ne(s)
+
+
+def read_csv(path: Path, source: Source, dataset: Dataset, settings: Settings) -> Iterator[gpd.GeoDataFrame]:
+    opts = source.options
+    check_size(path, opts.max_bytes or settings.limits.max_source_bytes)
+    _check_encoding(path, opts.encoding)
+    enc = "utf-8-sig" if opts.encoding.lower().replace("_", "-") in ("utf-8", "utf8") else opts.encoding
+    with open(path, encoding=enc, newline="") as fh:
+        header_line = fh.readline()
+        if not header_line.strip():
+            raise SourceError("first line is empty: no header", file=str(path), record="line 1")
+        header = next(_csv.reader([header_line], delimiter=opts.delimiter))
+        if len(header) < 2:
+            raise SourceError(f"header has a single column; is the delimiter {opts.delimiter!r} right?",
+                              file=str(path), record="line 1", field="options.delimiter", value=opts.delimiter)
+        rest_probe = fh.read(1)
+        if not rest_probe.strip():
+            raise SourceError("file has a header but no data rows", file=str(path))
+    required = [c for c in source.fields.values()]
+    for col in ([opts.wkt_column] if opts.wkt_column else []) + [c for c in (opts.x_column, opts.y_column) if c]:
+        required.append(col)
+    missing = [c for c in dict.fromkeys(required) if c not in header]
+    if missing:
+        raise SourceError(f"required column(s) missing: {', '.join(missing)}; the header has: "
+                          f"{', '.join(header)}", file=str(path), record="line 1")
+    dupes = [c for c in header if header.count(c) > 1]
+    if dupes:
+        raise SourceError(f"duplicate column name(s) in header: {', '.join(sorted(set(dupes)))}",
+                          file=str(path), record="line 1")
+
+    try:
+        reader = pd.read_csv(path, sep=opts.delimiter, encoding=enc, dtype=str, keep_default_na=False,
+                             na_values=[], chunksize=CHUNK_ROWS, engine="c", on_bad_lines="error")
+        next_row = 2
+        for chunk in reader:
+            n = len(chunk)
+            chunk.index = pd.RangeIndex(next_row, next_row + n)
+            rows = np.arange(next_row, next_row + n)
+            next_row += n
+            yield _to_frame(chunk, rows, source, dataset, path)
+    except pd.errors.ParserError as exc:
+        m = re.search(r"line (\d+)", str(exc))
+        raise SourceError(f"malformed CSV ({exc}); the file may be truncated or use another delimiter",
+                          file=str(path), record=f"line {m.group(1)}" if m else None) from None
+
+
+def _to_frame(chunk: pd.DataFrame, rows: np.ndarray, source: Source, dataset: Dataset,
+              path: Path) -> gpd.GeoDataFrame:
+    opts = source.options
+    issues: list[list[str]] = [[] for _ in range(len(chunk))]
+    if opts.wkt_column:
+        raw = chunk[opts.wkt_column]
+        fixed, repaired = repair_wkt(raw)
+        geoms = shapely.from_wkt(fixed.replace("", None).to_numpy(), on_invalid="ignore")
+        bad = pd.isna(geoms) & raw.str.strip().ne("").to_numpy()
+        for i in np.flatnonzero(repaired.to_numpy() & ~bad):
+            issues[i].append(f"repaired: {opts.wkt_column} {raw.iat[i]!r} had decimal commas, read as "
+                             f"{fixed.iat[i]!r}")
+        for i in np.flatnonzero(bad):
+            issues[i].append(f"rejected: {opts.wkt_column} is not valid WKT: {raw.iat[i]!r}")
+        empty = raw.str.strip().eq("").to_numpy()
+        for i in np.flatnonzero(empty):
+            issues[i].append(f"rejected: {opts.wkt_column} is empty (no location)")
+    else:
+        xs = _numbers(chunk[opts.x_column], opts.decimal)
+        ys = _numbers(chunk[opts.y_column], opts.decimal)
+        geoms = shapely.points(xs, ys)
+        for i in np.flatnonzero(np.isnan(xs) | np.isnan(ys)):
+            issues[i].append(f"rejected: {opts.x_column}/{opts.y_column} "
+                             f"{chunk[opts.x_column].iat[i]!r}/{chunk[opts.y_column].iat[i]!r} is not a coordinate")
+            geoms[i] = None
+    gdf = gpd.GeoDataFrame(chunk.reset_index(drop=True), geometry=gpd.GeoSeries(geoms), crs=source.crs)
+    gdf["_row"] = [f"line {r}" for r in rows]
+    gdf["_issues"] = issues
+    gdf["_file"] = path.name
+    return gdf
+
+
+def _numbers(s: pd.Series, decimal: str) -> np.ndarray:
+    t = s.str.strip()
+    if decimal == ",":
+        t = t.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
+    return pd.to_numeric(t, errors="coerce").to_numpy(dtype=float)
+
+
+def parse_numbers(s: pd.Series, decimal: str) -> tuple[np.ndarray, np.ndarray]:
+    """Parse a text column as numbers; return (values with NaN for empty/bad, mask of bad non-empty)."""
+    t = s.fillna("").astype(str).str.strip()
+    if decimal == ",":
+        t2 = t.str.replace(",", ".", regex=False)
+    else:
+        t2 = t
+    vals = pd.to_numeric(t2, errors="coerce").to_numpy(dtype=float, copy=True)
+    nonempty = t.ne("").to_numpy()
+    bad = nonempty & (np.isnan(vals) | np.isinf(vals) | t.str.lower().isin(["nan", "inf", "-inf"]).to_numpy())
+    vals[bad] = np.nan
+    return vals, bad
+
+
+__all__ = ["read_csv", "repair_wkt", "parse_numbers"]

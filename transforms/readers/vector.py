@@ -1,0 +1,89 @@
+"""Reader for everything GDAL reads (GeoJSON, GeoPackage, Shapefile, GML, zipped archives) via pyogrio.
+
+The declared CRS in ``dataset.yml`` wins over what the file says (GeoJSON files without a ``crs``
+member are read by GDAL as EPSG:4326 even when their coordinates are UTM). Broken geometries
+(unclosed rings…) do not abort the read: they arrive as None with a note, and are rejected per record.
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Iterator
+
+import geopandas as gpd
+import numpy as np
+import pyogrio
+import shapely
+from pyogrio.errors import DataSourceError, DataLayerError
+
+from ..config import Dataset, Settings, Source
+from ..errors import SourceError
+from ..safety import check_size, check_xml_file, check_zip
+
+LOGGER = logging.getLogger(__name__)
+CHUNK = 200_000
+
+
+def gdal_path(path: Path, settings: Settings, member: str | None = None) -> str:
+    """Safety checks, then the path GDAL should open (``/vsizip/`` for archives)."""
+    check_size(path, settings.limits.max_source_bytes)
+    if path.suffix.lower() == ".zip":
+        names = check_zip(path, max_ratio=settings.limits.max_zip_ratio, max_total=settings.limits.max_zip_bytes)
+        if member is None:
+            cands = [n for n in names if n.lower().endswith((".gml", ".xml", ".geojson", ".json", ".gpkg", ".shp"))]
+            if not cands:
+                raise SourceError("zip holds no readable geodata file", file=str(path))
+            member = cands[0]
+        if member.lower().endswith((".gml", ".xml")):
+            import zipfile
+            with zipfile.ZipFile(path) as zf, zf.open(member) as fh:
+                from ..safety import check_xml_bytes
+                check_xml_bytes(fh.read(1 << 20), f"{path}!{member}")
+        return f"/vsizip/{path}/{member}"
+    if path.suffix.lower() in (".gml", ".xml"):
+        check_xml_file(path)
+    return str(path)
+
+
+def read_vector(path: Path, source: Source, dataset: Dataset, settings: Settings) -> Iterator[gpd.GeoDataFrame]:
+    gpath = gdal_path(path, settings)
+    try:
+        info = pyogrio.read_info(gpath, layer=source.options.layer)
+    except (DataSourceError, DataLayerError) as exc:
+        raise SourceError(f"GDAL cannot open it: {str(exc).strip()}", file=str(path),
+                          field="options.layer" if source.options.layer else None,
+                          value=source.options.layer) from None
+    total = int(info.get("features") or 0)
+    if total == 0:
+        raise SourceError("file holds no features", file=str(path))
+    file_crs = info.get("crs")
+    declared = source.crs
+    if not declared and not file_crs:
+        raise SourceError("the file declares no CRS and dataset.yml gives none; set 'crs' on the source",
+                          file=str(path), field="crs")
+    if declared and file_crs and path.suffix.lower() not in (".geojson", ".json"):
+        from pyproj import CRS
+        if not CRS.from_user_input(declared).equals(CRS.from_user_input(file_crs)):
+            LOGGER.warning("%s: file says %s, dataset.yml declares %s; the declaration wins", path, file_crs, declared)
+    missing = [c for c in dict.fromkeys(source.fields.values()) if c not in list(info["fields"])]
+    if missing:
+        raise SourceError(f"required column(s) missing: {', '.join(missing)}; the file has: "
+                          f"{', '.join(info['fields'])}", file=str(path))
+    for start in range(0, total, CHUNK):
+        try:
+            gdf = pyogrio.read_dataframe(gpath, layer=source.options.layer, skip_features=start,
+                                         max_features=CHUNK, on_invalid="ignore", fid_as_index=False)
+        except Exception as exc:  # GDAL raises many kinds for truncated files
+            raise SourceError(f"GDAL failed while reading features {start}..{start + CHUNK}: "
+                              f"{str(exc).strip()[:300]} (truncated or corrupt file?)", file=str(path)) from None
+        crs = declared or file_crs
+        gdf = gdf.set_crs(crs, allow_override=True) if gdf.crs is not None else gdf.set_crs(crs)
+        n = len(gdf)
+        issues: list[list[str]] = [[] for _ in range(n)]
+        geoms = gdf.geometry.to_numpy()
+        for i in np.flatnonzero(shapely.is_missing(geoms)):
+            issues[i].append("rejected: geometry is missing or unreadable (e.g. unclosed ring)")
+        gdf["_row"] = [f"feature {start + i + 1}" for i in range(n)]
+        gdf["_issues"] = issues
+        gdf["_file"] = path.name
+        yield gdf

@@ -1,0 +1,1 @@
+"""INSPIRE mappers, one module per theme (sd, elu, am, bu, plu)."""

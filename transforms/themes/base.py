@@ -1,0 +1,102 @@
+"""Base class of INSPIRE mappers.
+
+A mapper turns checked source records (one GeoDataFrame chunk at a time, so memory stays bounded)
+into two views: the INSPIRE view (properties flattened per the INSPIRE GeoJSON encoding rule, code
+lists as URIs) and the source view (attributes with no INSPIRE target), and writes GML members.
+"""
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import Any, ClassVar
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+
+from ..config import Dataset, Settings, Source
+from ..readers.csv import parse_numbers
+
+STORAGE_CRS = "EPSG:25832"
+CODELIST = "http://inspire.ec.europa.eu/codelist"
+_NCNAME_BAD = re.compile(r"[^A-Za-z0-9_.-]")
+
+
+def gml_id(prefix: str, local_id: str) -> str:
+    """A valid, unique NCName for gml:id, reversible for any local id (``:`` -> ``_3a_``)."""
+    return prefix + "_" + _NCNAME_BAD.sub(lambda m: f"_{ord(m.group(0)):x}_", local_id)
+
+
+def xml_escape(v: Any) -> str:
+    s = str(v)
+    if "&" in s or "<" in s or ">" in s or '"' in s:
+        s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    return s
+
+
+class Mapper:
+    """Subclasses set the class attributes and implement ``prepare``, ``inspire_view``, ``source_view``
+    and ``gml_member``."""
+
+    feature_type: ClassVar[str] = ""
+    collection: ClassVar[str] = ""
+    gml_prefix: ClassVar[str] = ""
+    namespaces: ClassVar[dict[str, str]] = {}
+    schema_locations: ClassVar[dict[str, str]] = {}
+    required_fields: ClassVar[tuple[str, ...]] = ("key",)
+    geometry_types: ClassVar[tuple[str, ...]] = ()
+    queryables: ClassVar[dict[str, str]] = {}
+
+    def __init__(self, dataset: Dataset, settings: Settings, run_time: datetime):
+        self.dataset = dataset
+        self.settings = settings
+        self.run_time = run_time
+        self.run_time_iso = run_time.strftime("%Y-%m-%dT%H:%M:%SZ")
+        self.namespace = dataset.inspire.namespace
+        self.stats: dict[str, Any] = {}
+        # several datasets of one feature type (e.g. a public and a restricted view) need distinct ids
+        self.collection = dataset.options.get("collection", type(self).collection)
+
+    # -- helpers ---------------------------------------------------------------------------------
+    def field(self, gdf: gpd.GeoDataFrame, source: Source, name: str) -> pd.Series:
+        col = source.fields.get(name)
+        if col is None or col not in gdf.columns:
+            return pd.Series([""] * len(gdf), index=gdf.index, dtype=object)
+        return gdf[col].fillna("").astype(str).str.strip()
+
+    def number(self, gdf: gpd.GeoDataFrame, source: Source, name: str, *, lo: float | None = None,
+               hi: float | None = None, what: str = "") -> np.ndarray:
+        """Parse a numeric field; text, NaN and out-of-range values are emptied and reported."""
+        raw = self.field(gdf, source, name)
+        vals, bad = parse_numbers(raw, source.options.decimal)
+        col = source.fields.get(name, name)
+        issues = gdf["_issues"]
+        for i in np.flatnonzero(bad):
+            issues.iat[i].append(f"repaired: field '{col}' value {raw.iat[i]!r} is not a number; left empty")
+        if lo is not None or hi is not None:
+            out = ~np.isnan(vals) & (((vals < lo) if lo is not None else False) | ((vals > hi) if hi is not None else False))
+            for i in np.flatnonzero(out):
+                issues.iat[i].append(f"repaired: field '{col}' value {raw.iat[i]!r} is implausible "
+                                     f"({what or f'outside {lo}..{hi}'}); left empty")
+            vals = vals.copy()
+            vals[out] = np.nan
+        return vals
+
+    def inspire_id_uri(self, local_id: str) -> str:
+        return f"{self.namespace}/{local_id}"
+
+    # -- to implement ----------------------------------------------------------------------------
+    def prepare(self, gdf: gpd.GeoDataFrame, source: Source) -> gpd.GeoDataFrame:
+        raise NotImplementedError
+
+    def inspire_view(self, gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+        raise NotImplementedError
+
+    def source_view(self, gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+        raise NotImplementedError
+
+    def gml_member(self, rec: dict, geom_gml: str) -> str:
+        raise NotImplementedError
+
+    def report_extra(self) -> dict[str, Any]:
+        return dict(self.stats)

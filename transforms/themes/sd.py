@@ -1,0 +1,184 @@
+"""Baumkataster -> INSPIRE SD ``SpeciesDistributionUnit`` (sd 4.0), one unit per tree.
+
+Species identifiers: ``species_de.csv`` maps botanical names to EU-Nomen GUIDs. An entry carries a GUID
+only when it was verified against a citable source (column ``source``). Every other species gets an
+honest fallback: a resolvable EU-Nomen *name search* URI, and is listed in the report as unverified.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from datetime import datetime, timezone
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import quote_plus
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+
+from ..config import Source
+from .base import CODELIST, Mapper, gml_id, xml_escape
+
+SPECIES_TABLE = Path(__file__).with_name("species_de.csv")
+EUNOMEN_TAXON = "http://www.eu-nomen.eu/portal/taxon.php?GUID={guid}"
+EUNOMEN_SEARCH = "http://www.eu-nomen.eu/portal/search.php?search=simp&txt_Search={name}"
+NO_TREE = {"standort ohne baum", "baumstandort ohne baum", "ohne baum"}
+UNKNOWN = {"", "unbekannt", "unknown", "biotopbaum", "?"}
+_CULTIVAR = re.compile(r"^(?P<name>[^']+?)\s*'(?P<cv>.+)'\s*$")
+MIN_PLANTING_YEAR = 1700  # older street trees exist but are recorded with estimated age, not a year
+
+
+@lru_cache(maxsize=4)
+def load_species_table(path: Path = SPECIES_TABLE) -> dict[str, dict[str, str]]:
+    with open(path, encoding="utf-8", newline="") as fh:
+        return {row["botanical_name"].strip(): row for row in csv.DictReader(fh) if row.get("botanical_name")}
+
+
+def normalise_botanical(raw: str) -> tuple[str, str | None, str]:
+    """'Crataegus laevigata 'Paul's Scarlet' ' -> ('Crataegus laevigata', "Paul's Scarlet", 'species');
+    'Sorbus spec.' -> ('Sorbus', None, 'genus'); trailing '*' markers are dropped."""
+    s = raw.strip().rstrip("*").strip()
+    cv = None
+    m = _CULTIVAR.match(s)
+    if m:
+        s, cv = m.group("name").strip(), m.group("cv").strip()
+    s = re.sub(r"\s+", " ", s)
+    for suffix in (" spec.", " spp.", " sp.", " spec"):
+        if s.lower().endswith(suffix):
+            return s[: -len(suffix)].strip(), cv, "genus"
+    return s, cv, "species"
+
+
+class TreesMapper(Mapper):
+    feature_type = "SpeciesDistributionUnit"
+    collection = "speciesdistributionunit"
+    gml_prefix = "SDU"
+    namespaces = {
+        "sd": "http://inspire.ec.europa.eu/schemas/sd/4.0",
+        "base": "http://inspire.ec.europa.eu/schemas/base/3.3",
+    }
+    schema_locations = {"http://inspire.ec.europa.eu/schemas/sd/4.0":
+                        "https://inspire.ec.europa.eu/schemas/sd/4.0/SpeciesDistribution.xsd"}
+    geometry_types = ("Point",)
+    source_fields = ("key", "site_no", "species_botanical", "species_german", "planting_year", "height_m",
+                     "trunk_circumference_cm", "crown_diameter_m", "stem_count", "location_name", "district")
+
+    def __init__(self, *a, **kw):
+        super().__init__(*a, **kw)
+        self.table = load_species_table()
+        self.unverified: dict[str, int] = {}
+        self.unknown: dict[str, int] = {}
+
+    def prepare(self, gdf: gpd.GeoDataFrame, source: Source) -> gpd.GeoDataFrame:
+        out = gpd.GeoDataFrame({"_row": gdf["_row"], "_issues": gdf["_issues"], "_file": gdf["_file"]},
+                               geometry=gdf.geometry, crs=gdf.crs)
+        out["key"] = self.field(gdf, source, "key")
+        out["site_no"] = self.field(gdf, source, "site_no")
+        bot = self.field(gdf, source, "species_botanical")
+        out["species_german"] = self.field(gdf, source, "species_german")
+        this_year = datetime.now(timezone.utc).year
+        out["planting_year"] = self.number(gdf, source, "planting_year", lo=MIN_PLANTING_YEAR, hi=this_year,
+                                           what=f"planting year before {MIN_PLANTING_YEAR} or in the future")
+        out["height_m"] = self.number(gdf, source, "height_m", lo=0, hi=80, what="tree height outside 0..80 m")
+        out["trunk_circumference_cm"] = self.number(gdf, source, "trunk_circumference_cm", lo=0, hi=2000)
+        out["crown_diameter_m"] = self.number(gdf, source, "crown_diameter_m", lo=0, hi=50)
+        out["stem_count"] = self.number(gdf, source, "stem_count", lo=0, hi=50)
+        out["location_name"] = self.field(gdf, source, "location_name")
+        out["district"] = self.field(gdf, source, "district")
+        names, cvs, ranks, ids, verified = [], [], [], [], []
+        issues = out["_issues"]
+        for i, raw in enumerate(bot):
+            low = raw.strip().rstrip("*").strip().lower()
+            if low in NO_TREE:
+                issues.iat[i].append(f"rejected: no tree at this site (species field {raw!r})")
+                names.append(""); cvs.append(None); ranks.append(""); ids.append(""); verified.append(False)
+                continue
+            if low in UNKNOWN:
+                self.unknown[raw or "(empty)"] = self.unknown.get(raw or "(empty)", 0) + 1
+                issues.iat[i].append(f"flagged: species unknown ({raw!r}); published as Plantae")
+                names.append("Plantae"); cvs.append(None); ranks.append("kingdom")
+                ids.append(EUNOMEN_SEARCH.format(name="Plantae")); verified.append(False)
+                continue
+            name, cv, rank = normalise_botanical(raw)
+            entry = self.table.get(name)
+            if entry and entry.get("eunomen_guid"):
+                ids.append(EUNOMEN_TAXON.format(guid=entry["eunomen_guid"])); verified.append(True)
+            else:
+                ids.append(EUNOMEN_SEARCH.format(name=quote_plus(name))); verified.append(False)
+                self.unverified[name] = self.unverified.get(name, 0) + 1
+            names.append(name); cvs.append(cv); ranks.append(rank)
+        out["species_botanical"] = bot
+        out["reference_name"] = names
+        out["cultivar"] = cvs
+        out["rank"] = ranks
+        out["reference_id"] = ids
+        out["reference_verified"] = verified
+        return out
+
+    def inspire_view(self, gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+        local = gdf["species_german"].where(gdf["cultivar"].isna(),
+                                            gdf["species_german"] + " '" + gdf["cultivar"].fillna("") + "'")
+        return gpd.GeoDataFrame({
+            "localId": gdf["key"].to_numpy(),
+            "inspireId": (self.namespace + "/" + gdf["key"]).to_numpy(),
+            "referenceSpeciesId": gdf["reference_id"].to_numpy(),
+            "referenceSpeciesScheme": f"{CODELIST}/ReferenceSpeciesSchemeValue/eunomen",
+            "referenceSpeciesName": gdf["reference_name"].to_numpy(),
+            "localSpeciesName": local.replace("", None).to_numpy(),
+            "occurrenceCategory": f"{CODELIST}/OccurrenceCategoryValue/present",
+            "populationSize": 1,
+            "beginLifespanVersion": gdf.get("beginLifespanVersion", pd.Series(self.run_time_iso, index=gdf.index)).to_numpy(),
+        }, geometry=gdf.geometry.to_numpy(), crs=gdf.crs)
+
+    def source_view(self, gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+        cols = {k: gdf[k].to_numpy() for k in ("key", "site_no", "species_botanical", "species_german")}
+        cols.update({
+            "planting_year": pd.array(np.where(np.isnan(gdf["planting_year"]), None, gdf["planting_year"]),
+                                      dtype="Int32"),
+            "height_m": gdf["height_m"].to_numpy(),
+            "trunk_circumference_cm": gdf["trunk_circumference_cm"].to_numpy(),
+            "crown_diameter_m": gdf["crown_diameter_m"].to_numpy(),
+            "stem_count": pd.array(np.where(np.isnan(gdf["stem_count"]), None, gdf["stem_count"]), dtype="Int32"),
+            "location_name": gdf["location_name"].to_numpy(),
+            "district": gdf["district"].to_numpy(),
+            "inspireId": (self.namespace + "/" + gdf["key"]).to_numpy(),
+        })
+        return gpd.GeoDataFrame(cols, geometry=gdf.geometry.to_numpy(), crs=gdf.crs)
+
+    def gml_member(self, rec: dict, geom_gml: str) -> str:
+        lid = rec["localId"]
+        gid = gml_id(self.gml_prefix, lid)
+        local = rec.get("localSpeciesName")
+        local_xml = f"<sd:localSpeciesName>{xml_escape(local)}</sd:localSpeciesName>" if local else ""
+        return (
+            f'<wfs:member><sd:SpeciesDistributionUnit gml:id="{gid}">'
+            f"<sd:inspireId><base:Identifier><base:localId>{xml_escape(lid)}</base:localId>"
+            f"<base:namespace>{xml_escape(self.namespace)}</base:namespace></base:Identifier></sd:inspireId>"
+            f"<sd:geometry>{geom_gml}</sd:geometry>"
+            f"<sd:speciesName><sd:SpeciesNameType>"
+            f'<sd:referenceSpeciesId xlink:href="{xml_escape(rec["referenceSpeciesId"])}"/>'
+            f'<sd:referenceSpeciesScheme xlink:href="{CODELIST}/ReferenceSpeciesSchemeValue/eunomen"/>'
+            f"<sd:referenceSpeciesName>{xml_escape(rec['referenceSpeciesName'])}</sd:referenceSpeciesName>"
+            f"{local_xml}</sd:SpeciesNameType></sd:speciesName>"
+            f"<sd:distributionInfo><sd:DistributionInfoType>"
+            f'<sd:occurrenceCategory xlink:href="{CODELIST}/OccurrenceCategoryValue/present"/>'
+            f"<sd:populationSize><sd:PopulationSizeType>"
+            f'<sd:countingMethod xlink:href="{CODELIST}/CountingMethodValue/counted"/>'
+            f'<sd:countingUnit xlink:href="{CODELIST}/CountingUnitValue/individuals"/>'
+            f"<sd:populationSize><sd:RangeType><sd:upperBound>1</sd:upperBound><sd:lowerBound>1</sd:lowerBound>"
+            f"</sd:RangeType></sd:populationSize></sd:PopulationSizeType></sd:populationSize>"
+            f'<sd:collectedFrom xsi:nil="true" nilReason="{CODELIST}/VoidReasonValue/Unpopulated"/>'
+            f'<sd:collectedTo xsi:nil="true" nilReason="{CODELIST}/VoidReasonValue/Unpopulated"/>'
+            f"</sd:DistributionInfoType></sd:distributionInfo>"
+            f"<sd:beginLifespanVersion>{rec['beginLifespanVersion']}</sd:beginLifespanVersion>"
+            + (f"<sd:endLifespanVersion>{rec['endLifespanVersion']}</sd:endLifespanVersion>"
+               if rec.get("endLifespanVersion") else "")
+            + "</sd:SpeciesDistributionUnit></wfs:member>\n"
+        )
+
+    def report_extra(self) -> dict:
+        return {"species_unverified": dict(sorted(self.unverified.items())),
+                "species_unknown": dict(sorted(self.unknown.items())),
+                "species_note": "EU-Nomen identifiers are given only where verified against a citable "
+                                "source (species_de.csv); the others use an EU-Nomen name-search URI."}

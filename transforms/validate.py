@@ -1,0 +1,142 @@
+"""Offline XSD validation of GML and ISO 19139 metadata against a configurable schema folder.
+
+The folder mirrors the official hosts (``inspire.ec.europa.eu/...``, ``schemas.opengis.net/...``);
+remote schemaLocations are resolved into it, nothing is fetched from the network. A user with internet
+fills the folder from the official URLs. Large GML files are validated in chunks of members, so every
+feature is checked while memory stays bounded.
+"""
+from __future__ import annotations
+
+import copy
+import logging
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from lxml import etree
+
+from .errors import ConfigError, ValidationError
+
+LOGGER = logging.getLogger(__name__)
+ALIASES = {"http://standards.iso.org/ittf/PubliclyAvailableStandards/ISO_19139_Schemas/":
+           "http://schemas.opengis.net/iso/19139/20070417/"}
+XSI = "http://www.w3.org/2001/XMLSchema-instance"
+APISO_INSPIRE = "http://inspire.ec.europa.eu/draft-schemas/inspire-md-schemas-temp/apiso-inspire/apiso-inspire.xsd"
+
+
+def url_to_local(schema_dir: Path, url: str) -> Path | None:
+    url = re.sub(r"^https://", "http://", url)
+    for src, dst in ALIASES.items():
+        if url.startswith(src):
+            url = dst + url[len(src):]
+    m = re.match(r"^https?://([^/]+)/(.*)$", url)
+    if not m:
+        return None
+    p = schema_dir / m.group(1) / m.group(2)
+    return p if p.is_file() else None
+
+
+class _Resolver(etree.Resolver):
+    def __init__(self, schema_dir: Path):
+        super().__init__()
+        self.schema_dir = schema_dir
+
+    def resolve(self, url, pubid, context):
+        if url and url.startswith(("http://", "https://")):
+            local = url_to_local(self.schema_dir, url)
+            if local is None:
+                raise ConfigError(f"schema {url} is not in the schema folder {self.schema_dir}")
+            return self.resolve_filename(str(local), context)
+        return None
+
+
+@lru_cache(maxsize=16)
+def load_schema(schema_dir: Path, locations: tuple[tuple[str, str], ...]) -> etree.XMLSchema:
+    """Compile one schema that imports every (namespace, location) pair."""
+    if not schema_dir.is_dir():
+        raise ConfigError(f"schema folder {schema_dir} does not exist (setting schema_dir / GDI_SCHEMAS)")
+    imports = "".join(f'<xs:import namespace="{ns}" schemaLocation="{loc}"/>' for ns, loc in locations)
+    wrapper = f'<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">{imports}</xs:schema>'
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    parser.resolvers.add(_Resolver(schema_dir))
+    doc = etree.fromstring(wrapper.encode(), parser, base_url=str(schema_dir) + "/")
+    return etree.XMLSchema(doc)
+
+
+def _schema_locations(root: etree._Element) -> tuple[tuple[str, str], ...]:
+    raw = root.get(f"{{{XSI}}}schemaLocation", "").split()
+    pairs = tuple(zip(raw[0::2], raw[1::2]))
+    if not pairs and root.tag.startswith("{http://www.isotc211.org/2005/gmd}"):
+        pairs = (("http://www.isotc211.org/2005/gmd", APISO_INSPIRE),)
+    return pairs
+
+
+def _errors(schema: etree.XMLSchema, limit: int = 20) -> list[str]:
+    return [f"line {e.line}: {e.message}" for e in list(schema.error_log)[:limit]]
+
+
+def validate_xml_bytes(data: bytes, schema_dir: Path, name: str = "document") -> list[str]:
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:
+        return [f"not well-formed XML: {exc}"]
+    schema = load_schema(schema_dir, _schema_locations(root))
+    return [] if schema.validate(root) else _errors(schema)
+
+
+def validate_gml_file(path: Path, schema_dir: Path, chunk: int = 20_000) -> list[str]:
+    """Validate a wfs:FeatureCollection member-chunk by member-chunk; return error lines (empty = valid)."""
+    errors: list[str] = []
+    root_copy = None
+    schema = None
+    members: list[etree._Element] = []
+    first_line = 1
+
+    def flush():
+        nonlocal members, first_line
+        if not members:
+            return
+        doc = copy.copy(root_copy)
+        for m in members:
+            doc.append(m)
+        if not schema.validate(doc):
+            for e in list(schema.error_log)[:20]:
+                errors.append(f"{path.name}: near line {first_line + e.line - 1}: {e.message}")
+        members = []
+
+    ctx = etree.iterparse(str(path), events=("start", "end"), resolve_entities=False, no_network=True,
+                          huge_tree=True, remove_blank_text=True)
+    depth = 0
+    try:
+        for ev, el in ctx:
+            if ev == "start":
+                depth += 1
+                if depth == 1:
+                    root_copy = etree.Element(el.tag, attrib=dict(el.attrib), nsmap=el.nsmap)
+                    schema = load_schema(schema_dir, _schema_locations(el))
+                continue
+            depth -= 1
+            if depth == 1:
+                if not members:
+                    first_line = el.sourceline or first_line
+                el_copy = copy.deepcopy(el)
+                members.append(el_copy)
+                el.clear()
+                while el.getprevious() is not None:
+                    del el.getparent()[0]
+                if len(members) >= chunk:
+                    flush()
+                    if len(errors) >= 50:
+                        break
+        flush()
+    except etree.XMLSyntaxError as exc:
+        errors.append(f"{path.name}: not well-formed XML: {exc}")
+    return errors
+
+
+def require_valid_gml(path: Path, schema_dir: Path) -> None:
+    errs = validate_gml_file(path, schema_dir)
+    if errs:
+        raise ValidationError("GML does not validate against the INSPIRE XSDs: " + "; ".join(errs[:5]),
+                              file=str(path))
