@@ -1,6 +1,7 @@
 """Post-publication hooks: whatever is generated from the registry and the publications (pygeoapi
 config, mapfile, metadata records, download feed) registers a function here and is refreshed after
-every ETL run. Modules are imported by dotted path so ``transforms`` never imports ``services``."""
+every ETL run. Modules are imported by dotted path so ``transforms`` never imports ``services``;
+a hook whose module does not exist yet is skipped."""
 from __future__ import annotations
 
 import importlib
@@ -9,7 +10,10 @@ import logging
 LOGGER = logging.getLogger(__name__)
 
 POST_PUBLISH = [
-    "services.ogcapi.config:write_config",
+    "services.ogcapi.config:write_config",     # pygeoapi-config.yml (+ staff config, OpenAPI)
+    "services.wms.mapfile:write_mapfile",      # MapServer mapfile via mappyfile
+    "metadata.records:write_records",          # ISO 19139 records for datasets and services
+    "services.csw.load:load_records",          # (re)load the records into pycsw
 ]
 
 
@@ -19,6 +23,8 @@ def run_post_publish(settings) -> None:
         try:
             module = importlib.import_module(mod)
         except ModuleNotFoundError as exc:
-            LOGGER.debug("post-publish hook %s not available: %s", path, exc)
-            continue
+            if exc.name and mod.startswith(exc.name):
+                LOGGER.debug("post-publish hook %s not available: %s", path, exc)
+                continue
+            raise
         getattr(module, fn)(settings)

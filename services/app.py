@@ -40,8 +40,10 @@ def create_app(settings: Settings | None = None):
         try:
             module = importlib.import_module(mod)
         except ModuleNotFoundError as exc:
-            LOGGER.warning("mount %s skipped: %s", prefix, exc)
-            continue
+            if exc.name and mod.startswith(exc.name):
+                LOGGER.warning("mount %s skipped: %s", prefix, exc)
+                continue
+            raise
         mounted[prefix] = getattr(module, fn)(settings)
     root.wsgi_app = DispatcherMiddleware(root.wsgi_app, mounted)
     return root

@@ -7,7 +7,9 @@ import logging
 
 LOGGER = logging.getLogger(__name__)
 
-SIDECARS: list[str] = []
+SIDECARS: list[str] = [
+    "services.csw.sidecar:start",   # pycsw from its own venv
+]
 
 
 def start_sidecars(settings) -> list:
@@ -17,8 +19,10 @@ def start_sidecars(settings) -> list:
         try:
             p = getattr(importlib.import_module(mod), fn)(settings)
         except ModuleNotFoundError as exc:
-            LOGGER.warning("sidecar %s skipped: %s", path, exc)
-            continue
+            if exc.name and mod.startswith(exc.name):
+                LOGGER.warning("sidecar %s skipped: %s", path, exc)
+                continue
+            raise
         if p is not None:
             procs.append(p)
     return procs
