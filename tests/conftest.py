@@ -44,7 +44,9 @@ def demo_env(tmp_path_factory) -> dict[str, str]:
     """Environment for a session-wide demo installation in a temp var dir."""
     var = tmp_path_factory.mktemp("var")
     port = free_port()
-    env = dict(os.environ, GDI_VAR=str(var), GDI_PORT=str(port), GDI_SCHEMAS=str(SCHEMAS))
+    # GDI_DEMO_BUILDINGS keeps the generated demo city model small in tests (the demo itself is larger)
+    env = dict(os.environ, GDI_VAR=str(var), GDI_PORT=str(port), GDI_SCHEMAS=str(SCHEMAS),
+               GDI_DEMO_BUILDINGS=os.environ.get("GDI_DEMO_BUILDINGS", "3000"))
     return env
 
 
@@ -55,7 +57,7 @@ def demo_settings(demo_env):
                        timeout=1800)
     assert r.returncode == 0, f"gdi demo --no-serve failed:\n{r.stdout}\n{r.stderr}"
     old = dict(os.environ)
-    os.environ.update({k: demo_env[k] for k in ("GDI_VAR", "GDI_PORT", "GDI_SCHEMAS")})
+    os.environ.update({k: demo_env[k] for k in ("GDI_VAR", "GDI_PORT", "GDI_SCHEMAS", "GDI_DEMO_BUILDINGS")})
     try:
         from transforms.config import load_settings
         return load_settings()
