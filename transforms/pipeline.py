@@ -111,6 +111,8 @@ def run_dataset(ds: Dataset, settings: Settings, *, validate: bool = True,
             if len(gone):
                 gml.write(gone)
             report["changes"] = lifecycle.summary()
+        if hasattr(mapper, "gml_tail"):  # members that need all objects first (e.g. ELU DataSet extent)
+            gml.write(mapper.gml_tail())
         gml.close()
         if gj:
             gj.close()
