@@ -46,7 +46,9 @@ class _Resolver(etree.Resolver):
             local = url_to_local(self.schema_dir, url)
             if local is None:
                 raise ConfigError(f"schema {url} is not in the schema folder {self.schema_dir}")
-            return self.resolve_filename(str(local), context)
+            # keep the canonical http URL as base: schemas reached by a URL and by a relative include
+            # must have ONE identity, or libxml2 sees e.g. gmlcov twice ("already exists", ELU/lunom)
+            return self.resolve_string(local.read_bytes(), context, base_url=re.sub(r"^https://", "http://", url))
         return None
 
 
