@@ -1,0 +1,34 @@
+"""Small helpers for tests that build throw-away datasets from the real trees definition."""
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import yaml
+
+from transforms.config import Dataset, load_dataset
+
+ROOT = Path(__file__).resolve().parent.parent
+TREES_YML = ROOT / "datasets" / "trees" / "dataset.yml"
+
+
+def trees_dataset(tmp: Path, source_file: Path | None = None, **source_overrides) -> Dataset:
+    """The real trees dataset.yml, re-pointed at ``source_file`` (copied into ``tmp``) with overrides."""
+    raw = yaml.safe_load(TREES_YML.read_text())
+    raw = copy.deepcopy(raw)
+    raw["inspire"]["namespace"] = "https://registry.gdi-de.org/id/de.ni.hildesheim/trees"
+    src = raw["sources"][0]
+    if source_file is not None:
+        src["path"] = str(source_file)
+    for k, v in source_overrides.items():
+        if k in ("encoding", "delimiter", "decimal", "wkt_column", "layer"):
+            src.setdefault("options", {})[k] = v
+        else:
+            src[k] = v
+    folder = tmp / "ds"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "dataset.yml").write_text(yaml.safe_dump(raw, allow_unicode=True))
+    ds = load_dataset(folder / "dataset.yml")
+    if source_file is None:
+        ds.folder = TREES_YML.parent
+    return ds
