@@ -129,7 +129,8 @@ def _to_frame(chunk: pd.DataFrame, rows: np.ndarray, source: Source, dataset: Da
     if opts.wkt_column:
         raw = chunk[opts.wkt_column]
         fixed, repaired = repair_wkt(raw)
-        geoms = shapely.from_wkt(fixed.replace("", None).to_numpy(), on_invalid="ignore")
+        wkt = np.where(fixed.str.strip().eq("").to_numpy(), None, fixed.to_numpy(dtype=object))
+        geoms = shapely.from_wkt(wkt, on_invalid="ignore")
         bad = pd.isna(geoms) & raw.str.strip().ne("").to_numpy()
         for i in np.flatnonzero(repaired.to_numpy() & ~bad):
             issues[i].append(f"repaired: {opts.wkt_column} {raw.iat[i]!r} had decimal commas, read as "
