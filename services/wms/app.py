@@ -1,0 +1,225 @@
+"""WMS 1.3.0 at /wms: MapServer run in-process through MapScript (OWSRequest + msIO buffers).
+
+Why in-process: the ``mapserv`` CGI forks a process and parses the mapfile on every request; MapScript
+keeps the parsed map per thread (``threading.local``) and only clones it per request (OWSDispatch
+changes the map it works on). A map is reloaded when its generated mapfile changes (mtime), so a new
+publication is visible without a restart. Staff (``services.auth.is_staff``) get the staff mapfile,
+which alone holds layers of restricted datasets.
+
+Requests are checked before MapServer sees them (size, BBOX, SLD_BODY, SLD by reference), so abuse ends
+in a ServiceException rather than in a long render or a fetch of a remote URL; everything MapServer
+itself rejects (unknown layer, CRS, style) comes back as its own ServiceException.
+"""
+from __future__ import annotations
+
+import logging
+import math
+import threading
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl, urlencode
+from xml.sax.saxutils import escape, quoteattr
+
+import mapscript
+from lxml import etree
+
+from transforms.config import Settings
+from transforms.errors import RequestError
+
+from .mapfile import MAXSIZE, mapfile_paths, write_mapfile
+
+LOGGER = logging.getLogger(__name__)
+
+MAX_SLD_BYTES = 64 * 1024
+MAX_COORD = 1e8          # |coordinate| beyond this is no place on earth in any of our CRSs
+MIN_SPAN = 1e-9          # a BBOX narrower than this is a degenerate request
+CORS = [("Access-Control-Allow-Origin", "*"),
+        ("Access-Control-Allow-Headers", "Authorization, Content-Type"),
+        ("Access-Control-Expose-Headers", "Content-Type")]
+
+
+class WmsRequestError(RequestError):
+    """A WMS request rejected before rendering; ``ogc_code`` is the WMS 1.3.0 exception code."""
+
+    def __init__(self, message: str, *, code: str = "InvalidParameterValue", locator: str | None = None,
+                 value: object = None):
+        super().__init__(message, field=locator, value=value)
+        self.ogc_code = code
+        self.locator = locator
+
+
+def service_exception(message: str, code: str = "NoApplicableCode", locator: str | None = None) -> bytes:
+    loc = f" locator={quoteattr(locator)}" if locator else ""
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<ServiceExceptionReport version="1.3.0" xmlns="http://www.opengis.net/ogc" '
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://www.opengis.net/ogc '
+        'http://schemas.opengis.net/wms/1.3.0/exceptions_1_3_0.xsd">\n'
+        f'<ServiceException code={quoteattr(code)}{loc}>{escape(message)}</ServiceException>\n'
+        "</ServiceExceptionReport>\n").encode()
+
+
+def _float(params: dict[str, str], key: str) -> float:
+    try:
+        v = float(params[key])
+    except ValueError:
+        raise WmsRequestError(f"{key} must be a number", locator=key, value=params[key]) from None
+    if not math.isfinite(v):
+        raise WmsRequestError(f"{key} must be finite", locator=key, value=params[key])
+    return v
+
+
+def check_request(params: dict[str, str], maxsize: int = MAXSIZE) -> None:
+    """Reject malformed or abusive parameters (keys upper-cased) before MapServer renders anything."""
+    service = params.get("SERVICE", "WMS").upper()
+    if service != "WMS":
+        raise WmsRequestError("only SERVICE=WMS is offered here", locator="SERVICE", value=service)
+    if "REQUEST" not in params:
+        raise WmsRequestError("parameter REQUEST is missing", code="MissingParameterValue", locator="REQUEST")
+    for key in ("WIDTH", "HEIGHT"):
+        if key in params:
+            try:
+                n = int(params[key])
+            except ValueError:
+                raise WmsRequestError(f"{key} must be an integer", locator=key, value=params[key]) from None
+            if not 1 <= n <= maxsize:
+                raise WmsRequestError(f"{key} must be between 1 and {maxsize}", locator=key, value=n)
+    if "BBOX" in params:
+        parts = params["BBOX"].split(",")
+        if len(parts) != 4:
+            raise WmsRequestError("BBOX needs four comma-separated numbers", locator="BBOX",
+                                  value=params["BBOX"])
+        vals = [_float({"BBOX": p}, "BBOX") for p in parts]
+        if any(abs(v) > MAX_COORD for v in vals):
+            raise WmsRequestError("BBOX coordinates out of range", locator="BBOX", value=params["BBOX"])
+        if not (vals[2] - vals[0] > MIN_SPAN and vals[3] - vals[1] > MIN_SPAN):
+            raise WmsRequestError("BBOX minimum must be smaller than maximum", locator="BBOX",
+                                  value=params["BBOX"])
+    for key in ("I", "J", "X", "Y", "FEATURE_COUNT"):
+        if key in params:
+            try:
+                int(params[key])
+            except ValueError:
+                raise WmsRequestError(f"{key} must be an integer", locator=key, value=params[key]) from None
+    if "SLD" in params:
+        raise WmsRequestError("SLD by reference is not supported; send SLD_BODY", code="OperationNotSupported",
+                              locator="SLD")
+    if "SLD_BODY" in params:
+        body = params["SLD_BODY"].encode("utf-8")
+        if len(body) > MAX_SLD_BYTES:
+            raise WmsRequestError(f"SLD_BODY larger than {MAX_SLD_BYTES} bytes", locator="SLD_BODY")
+        parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+        try:
+            root = etree.fromstring(body, parser)
+        except etree.XMLSyntaxError as exc:
+            raise WmsRequestError(f"SLD_BODY is not well-formed XML: {exc}", locator="SLD_BODY") from None
+        if etree.QName(root).localname != "StyledLayerDescriptor":
+            raise WmsRequestError("SLD_BODY must be a StyledLayerDescriptor", locator="SLD_BODY")
+
+
+class _MapCache(threading.local):
+    """Parsed maps of this thread, keyed by mapfile path, with the mtime they were read at."""
+
+    def __init__(self) -> None:
+        self.maps: dict[str, tuple[float, Any]] = {}
+
+
+class WmsApp:
+    """The WSGI application behind /wms."""
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self.paths = mapfile_paths(settings)
+        if not self.paths["public"].exists() or not self.paths["staff"].exists():
+            write_mapfile(settings)
+        self._cache = _MapCache()
+
+    def map_for(self, staff: bool) -> Any:
+        """A fresh copy of the (cached) map for this request."""
+        path = self.paths["staff" if staff else "public"]
+        mtime = path.stat().st_mtime
+        hit = self._cache.maps.get(str(path))
+        if hit is None or hit[0] != mtime:
+            hit = (mtime, mapscript.mapObj(str(path)))
+            self._cache.maps[str(path)] = hit
+            LOGGER.debug("loaded mapfile %s", path)
+        return hit[1].clone()
+
+    def is_staff(self, environ: dict) -> bool:
+        try:
+            from services.auth import is_staff
+        except ImportError:  # pragma: no cover - auth is part of the foundation
+            return False
+        return is_staff(environ, self.settings)
+
+    def dispatch(self, query: str, staff: bool) -> tuple[int, list[tuple[str, str]], bytes]:
+        """Run one WMS request; returns (status, headers, body)."""
+        params = {k.upper(): v for k, v in parse_qsl(query, keep_blank_values=True)}
+        try:
+            check_request(params)
+            m = self.map_for(staff)
+        except WmsRequestError as exc:
+            return 400, [("Content-Type", "text/xml; charset=UTF-8")], service_exception(
+                exc.bare_message, exc.ogc_code, exc.locator)
+        req = mapscript.OWSRequest()
+        for k, v in parse_qsl(query, keep_blank_values=True):
+            req.setParameter(k, v)
+        mapscript.msIO_installStdoutToBuffer()
+        try:
+            try:
+                m.OWSDispatch(req)
+            except mapscript.MapServerError as exc:
+                LOGGER.info("MapServer error: %s", exc)
+            table = mapscript.msIO_getAndStripStdoutBufferMimeHeaders()
+            headers = {k: table.get(k) for k in table.keys()} if table is not None else {}  # noqa: SIM118 (hashTableObj)
+            body = mapscript.msIO_getStdoutBufferBytes()
+        finally:
+            mapscript.msIO_resetHandlers()
+            mapscript.msResetErrorList()
+        ctype = headers.pop("Content-Type", None) or "application/octet-stream"
+        out = [("Content-Type", ctype)] + [(k, v) for k, v in headers.items() if k.lower() != "status"]
+        if not body:
+            return 500, [("Content-Type", "text/xml; charset=UTF-8")], service_exception(
+                "MapServer produced no response")
+        status = 200
+        if "xml" in ctype and b"ServiceExceptionReport" in body[:600]:
+            status = 400
+        return status, out, body
+
+    def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
+        method = environ.get("REQUEST_METHOD", "GET")
+        if method == "OPTIONS":
+            start_response("204 No Content", CORS + [("Access-Control-Allow-Methods", "GET, POST, OPTIONS")])
+            return [b""]
+        query = environ.get("QUERY_STRING", "")
+        if method == "POST" and environ.get("CONTENT_TYPE", "").startswith("application/x-www-form-urlencoded"):
+            try:
+                n = int(environ.get("CONTENT_LENGTH") or 0)
+            except ValueError:
+                n = 0
+            body = environ["wsgi.input"].read(min(n, MAX_SLD_BYTES * 2)).decode("utf-8", "replace")
+            query = "&".join(q for q in (query, body) if q)
+        elif method not in ("GET", "HEAD"):
+            start_response("405 Method Not Allowed", [("Allow", "GET, POST, OPTIONS")] + CORS)
+            return [b""]
+        if not query:
+            query = urlencode({"SERVICE": "WMS", "REQUEST": "GetCapabilities"})
+        try:
+            status, headers, body = self.dispatch(query, self.is_staff(environ))
+        except Exception:  # never let a renderer problem take the worker down
+            LOGGER.exception("WMS request failed: %s", query[:500])
+            status, headers, body = 500, [("Content-Type", "text/xml; charset=UTF-8")], service_exception(
+                "internal error while processing the request")
+        reason = {200: "OK", 400: "Bad Request", 500: "Internal Server Error"}[status]
+        headers = headers + CORS + [("Content-Length", str(len(body))), ("Vary", "Authorization")]
+        start_response(f"{status} {reason}", headers)
+        return [b"" if method == "HEAD" else body]
+
+
+def create(settings: Settings) -> WmsApp:
+    return WmsApp(settings)
+
+
+def mapfile_for(settings: Settings, staff: bool = False) -> Path:
+    return mapfile_paths(settings)["staff" if staff else "public"]

@@ -1,0 +1,315 @@
+"""MapServer mapfiles generated from the dataset registry and the current publications (mappyfile).
+
+Never edited by hand: every ETL run (POST_PUBLISH hook ``write_mapfile``) rewrites
+``<var>/wms/public.map`` and ``<var>/wms/staff.map`` plus the feature-info templates. Restricted datasets
+appear only in the staff mapfile, so the public WMS does not know they exist. Layers read the published
+GeoPackages through the ``current`` symlink, so a new publication is visible at once; the app also
+reloads a mapfile when its mtime changes.
+
+One WMS layer per INSPIRE view collection, named by ``dataset.inspire.layer_name`` (or, when a dataset
+publishes several INSPIRE views, ``<THEME>.<FeatureType>``); the style comes from ``styles.py`` by theme.
+"""
+from __future__ import annotations
+
+import html
+import logging
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import mappyfile
+
+from metadata.ids import dataset_record_id, get_record_by_id_url, service_record_id
+from transforms.config import Dataset, Settings, load_registry
+from transforms.publish import published_datasets
+
+from . import styles
+
+LOGGER = logging.getLogger(__name__)
+
+SRS = "EPSG:25832 EPSG:25833 EPSG:4258 EPSG:4326 EPSG:3857 CRS:84"
+MAXSIZE = int(os.environ.get("GDI_WMS_MAXSIZE", "4096"))
+DEFAULT_EXTENT = (556_000.0, 5_770_000.0, 572_000.0, 5_786_000.0)  # Hildesheim, EPSG:25832
+FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+GFI_FORMATS = "text/html,application/json,application/vnd.ogc.gml,text/plain"
+SERVICE_TITLE = {"ger": "GDI Hildesheim – INSPIRE-Darstellungsdienst (WMS)",
+                 "eng": "GDI Hildesheim – INSPIRE view service (WMS)"}
+SERVICE_ABSTRACT = {
+    "ger": "Darstellungsdienst der Stadt Hildesheim für ihre INSPIRE-Geodatensätze (Baumkataster, "
+           "Flächennutzung, Altlasten, Gebäude, Bebauungspläne) nach INSPIRE TG View Services.",
+    "eng": "View service of the City of Hildesheim for its INSPIRE spatial data sets (trees, land use, "
+           "contaminated sites, buildings, zoning plans) per the INSPIRE TG for view services."}
+
+
+@dataclass
+class WmsLayer:
+    """One WMS layer: which dataset, which published view, how it looks."""
+    name: str
+    dataset: Dataset
+    manifest: dict[str, Any]
+    gpkg: Path
+    table: str
+    geometry: str
+    columns: list[str]
+    style: styles.ThemeStyle
+    restricted: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def mapfile_paths(settings: Settings) -> dict[str, Path]:
+    d = settings.var_dir / "wms"
+    return {"public": d / "public.map", "staff": d / "staff.map", "templates": d / "templates"}
+
+
+def _ogr_info(gpkg: Path, table: str) -> tuple[str, list[str]]:
+    from osgeo import ogr
+    ogr.UseExceptions()
+    ds = ogr.Open(str(gpkg))
+    lyr = ds.GetLayerByName(table) if ds else None
+    if lyr is None:
+        return "unknown", []
+    defn = lyr.GetLayerDefn()
+    geom = ogr.GeometryTypeToName(lyr.GetGeomType())
+    return geom, [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]
+
+
+def _inspire_collections(manifest: dict[str, Any]) -> list[dict[str, Any]]:
+    return [c for c in manifest.get("collections", []) if c.get("view") == "inspire"]
+
+
+def collect_layers(settings: Settings, *, staff: bool) -> list[WmsLayer]:
+    """The WMS layers for the public or the staff mapfile, in a stable order."""
+    reg = load_registry(settings.datasets_dir, check_plugins=False)
+    pubs = published_datasets(settings.publish_dir)
+    out: list[WmsLayer] = []
+    used: set[str] = set()
+    # public datasets first, so they keep the plain INSPIRE name if a restricted one shares it
+    order = sorted(pubs, key=lambda i: (reg[i].access == "restricted" if i in reg else True, i))
+    for ds_id in order:
+        ds, manifest = reg.get(ds_id), pubs[ds_id]
+        if ds is None:
+            continue
+        restricted = ds.access == "restricted" or manifest.get("access") == "restricted"
+        if restricted and not staff:
+            continue
+        gpkg = settings.publish_dir / ds.id / "current" / f"{ds.id}.gpkg"
+        insp = _inspire_collections(manifest)
+        sources = [c for c in manifest.get("collections", []) if c.get("view") == "source"]
+        for coll in insp:
+            if coll.get("layer_name"):
+                name = coll["layer_name"]
+            elif len(insp) == 1:
+                name = ds.inspire.layer_name
+            else:
+                name = f"{ds.inspire.theme.upper()}.{coll.get('feature_type') or coll['layer']}"
+            if name in used:
+                name = f"{name}.{ds.id}"
+            used.add(name)
+            table = coll["layer"]
+            geom, cols = _ogr_info(gpkg, table)
+            need = set(styles.preferred_columns(ds.inspire.theme))
+            # the INSPIRE view lacks some drawing attributes (crown diameter, building function); the
+            # source view of the same publication has them and the same features and geometries
+            if need and not need <= set(cols) and not restricted_source(ds):
+                for src in sources:
+                    sgeom, scols = _ogr_info(gpkg, src["layer"])
+                    if need <= set(scols):
+                        table, geom, cols = src["layer"], sgeom, scols
+                        break
+            st = styles.with_label(styles.theme_style(ds.inspire.theme, geom, set(cols)), set(cols))
+            out.append(WmsLayer(name=name, dataset=ds, manifest=manifest, gpkg=gpkg, table=table,
+                                geometry=geom, columns=cols, style=st, restricted=restricted))
+    return out
+
+
+def restricted_source(ds: Dataset) -> bool:
+    """Source views of public datasets are public too (they are in the public OGC API); the only
+    case where drawing from the source view could reveal more than the public view holds would be
+    a dataset flagged ``options.wms_inspire_view_only``."""
+    return bool(ds.options.get("wms_inspire_view_only"))
+
+
+def _geom_keyword(geometry: str) -> str:
+    g = geometry.lower()
+    if "point" in g:
+        return "point"
+    if "line" in g or "curve" in g:
+        return "line"
+    return "polygon"
+
+
+def _write_templates(layer: WmsLayer, tdir: Path) -> dict[str, str]:
+    tdir.mkdir(parents=True, exist_ok=True)
+    title = html.escape(layer.dataset.title.de)
+    rows = "".join(f'<tr><th>{html.escape(styles.label_for(c))}</th><td>[item name="{c}" escape="html"]'
+                   f"</td></tr>" for c in layer.columns)
+    files = {
+        "header": f"<!-- MapServer Template -->\n<h2>{title}</h2>\n",
+        "template": f'<!-- MapServer Template -->\n<table class="feature">{rows}</table>\n',
+        "footer": "<!-- MapServer Template -->\n",
+    }
+    paths = {}
+    for kind, text in files.items():
+        p = tdir / f"{layer.name}.{kind}.html"
+        p.write_text(text, encoding="utf-8")
+        paths[kind] = str(p)
+    return paths
+
+
+def _layer(layer: WmsLayer, settings: Settings, tdir: Path) -> dict[str, Any]:
+    ds = layer.dataset
+    base = settings.service.public_url.rstrip("/")
+    tpl = _write_templates(layer, tdir)
+    bbox = layer.manifest.get("bbox_25832") or list(DEFAULT_EXTENT)
+    st = layer.style
+    md = {
+        "wms_title": ds.title.de, "wms_title.ger": ds.title.de, "wms_title.eng": ds.title.en,
+        "wms_abstract": ds.abstract.de, "wms_abstract.ger": ds.abstract.de, "wms_abstract.eng": ds.abstract.en,
+        "wms_srs": SRS,
+        "wms_extent": " ".join(str(v) for v in bbox),
+        "wms_keywordlist": ",".join([ds.inspire.feature_type, *ds.keywords]),
+        "wms_metadataurl_href": get_record_by_id_url(base, dataset_record_id(ds.id)),
+        "wms_metadataurl_format": "text/xml",
+        "wms_metadataurl_type": "ISO19115:2003",
+        "wms_identifier_authority": "de.ni.hildesheim",
+        "wms_identifier_value": ds.inspire.namespace,
+        "wms_style_inspire_common:DEFAULT_title": "INSPIRE Default Style",
+        "wms_style_inspire_common:DEFAULT_title.ger": "INSPIRE-Standardstil",
+        "wms_style_inspire_common:DEFAULT_title.eng": "INSPIRE default style",
+        "wms_include_items": "all", "gml_include_items": "all", "gml_types": "auto",
+        "gml_featureid": "localId" if "localId" in layer.columns else (
+            "key" if "key" in layer.columns else ""),
+        "gml_geometries": "geom", "gml_geom_type": _geom_keyword(layer.geometry),
+    }
+    md = {k: v for k, v in md.items() if v != ""}
+    lay: dict[str, Any] = {
+        "__type__": "layer",
+        "name": layer.name,
+        "status": "ON",
+        "type": _geom_keyword(layer.geometry),
+        "connectiontype": "OGR",
+        "connection": str(layer.gpkg),
+        "data": layer.table,
+        "projection": ["init=epsg:25832"],
+        "extent": bbox,
+        "maxscaledenom": st.maxscale,
+        "classgroup": styles.STYLE_NAME,
+        "template": tpl["template"], "header": tpl["header"], "footer": tpl["footer"],
+        "tolerance": 6 if _geom_keyword(layer.geometry) == "point" else 0,
+        "toleranceunits": "pixels",
+        "metadata": md,
+        "classes": st.classes,
+    }
+    if st.sizeunits:
+        lay["sizeunits"] = st.sizeunits
+    if len(st.label_candidates) == 1 and FONT.exists():
+        lay["labelitem"] = st.label_candidates[0]
+    else:
+        for c in lay["classes"]:
+            c.pop("labels", None)
+    return lay
+
+
+def build_map(settings: Settings, layers: list[WmsLayer], tdir: Path) -> dict[str, Any]:
+    base = settings.service.public_url.rstrip("/")
+    ext = DEFAULT_EXTENT
+    boxes = [lay.manifest.get("bbox_25832") for lay in layers if lay.manifest.get("bbox_25832")]
+    if boxes:
+        ext = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes),
+               max(b[3] for b in boxes))
+    tdir.mkdir(parents=True, exist_ok=True)
+    web_header = tdir / "web.header.html"
+    web_header.write_text('<!-- MapServer Template -->\n<!DOCTYPE html>\n<html lang="de"><head>'
+                          '<meta charset="utf-8"><title>Objektinformation</title></head><body>\n',
+                          encoding="utf-8")
+    web_footer = tdir / "web.footer.html"
+    web_footer.write_text("<!-- MapServer Template -->\n</body></html>\n", encoding="utf-8")
+    fontset = tdir / "fonts.txt"
+    fontset.write_text(f"sans {FONT}\n" if FONT.exists() else "", encoding="utf-8")
+    md = {
+        "wms_title": SERVICE_TITLE["ger"], "wms_title.ger": SERVICE_TITLE["ger"],
+        "wms_title.eng": SERVICE_TITLE["eng"],
+        "wms_abstract": SERVICE_ABSTRACT["ger"], "wms_abstract.ger": SERVICE_ABSTRACT["ger"],
+        "wms_abstract.eng": SERVICE_ABSTRACT["eng"],
+        "wms_rootlayer_title": "GDI Hildesheim", "wms_rootlayer_title.ger": "GDI Hildesheim",
+        "wms_rootlayer_title.eng": "GDI Hildesheim",
+        "wms_rootlayer_abstract": SERVICE_ABSTRACT["ger"], "wms_rootlayer_abstract.ger": SERVICE_ABSTRACT["ger"],
+        "wms_rootlayer_abstract.eng": SERVICE_ABSTRACT["eng"],
+        "wms_onlineresource": f"{base}/wms?",
+        "wms_srs": SRS,
+        "wms_enable_request": "GetCapabilities GetMap GetFeatureInfo GetLegendGraphic GetStyles DescribeLayer",
+        "wms_inspire_capabilities": "url",
+        "wms_languages": "ger,eng",
+        "wms_inspire_metadataurl_href": get_record_by_id_url(base, service_record_id("wms")),
+        "wms_inspire_metadataurl_format": "application/vnd.ogc.csw.GetRecordByIdResponse_xml",
+        "wms_keywordlist": "INSPIRE,Darstellungsdienst,Hildesheim",
+        "wms_keywordlist_vocabulary": "ISO",
+        "wms_keywordlist_ISO_items": "infoMapAccessService",
+        "wms_fees": "keine",
+        "wms_accessconstraints": "None",
+        "wms_contactorganization": "Stadt Hildesheim",
+        "wms_contactperson": "Geodatenmanagement",
+        "wms_contactposition": "pointOfContact",
+        "wms_contactelectronicmailaddress": "geodaten@stadt-hildesheim.de",
+        "wms_addresstype": "postal", "wms_address": "Markt 1", "wms_city": "Hildesheim",
+        "wms_stateorprovince": "Niedersachsen", "wms_postcode": "31134", "wms_country": "Deutschland",
+        "wms_authorityurl_name": "de.ni.hildesheim",
+        "wms_authorityurl_href": "https://registry.gdi-de.org/id/de.ni.hildesheim",
+        "wms_feature_info_mime_type": "text/html",
+        "wms_getfeatureinfo_formatlist": GFI_FORMATS,
+        "wms_getmap_formatlist": "image/png,image/jpeg",
+        "wms_bbox_extended": "true",
+        "wms_encoding": "UTF-8",
+        "wms_max_width": str(MAXSIZE), "wms_max_height": str(MAXSIZE),
+    }
+    return {
+        "__type__": "map",
+        "name": "gdi_hildesheim",
+        "status": "ON",
+        "size": [512, 512],
+        "maxsize": MAXSIZE,
+        "units": "meters",
+        "extent": list(ext),
+        "imagecolor": [255, 255, 255],
+        "fontset": str(fontset),
+        "projection": ["init=epsg:25832"],
+        "config": {"MS_NONSQUARE": "YES", "PROJ_NETWORK": "OFF"},
+        "symbols": [{"__type__": "symbol", "name": "circle", "type": "ellipse", "filled": True,
+                     "points": [[1, 1]]}],
+        "outputformats": [
+            {"__type__": "outputformat", "name": "png", "driver": "AGG/PNG", "mimetype": "image/png",
+             "imagemode": "RGBA", "extension": "png", "transparent": "ON",
+             "formatoption": ["COMPRESSION=1"]},
+            {"__type__": "outputformat", "name": "jpeg", "driver": "AGG/JPEG", "mimetype": "image/jpeg",
+             "imagemode": "RGB", "extension": "jpg", "formatoption": ["QUALITY=85"]},
+            {"__type__": "outputformat", "name": "geojson", "driver": "OGR/GEOJSON",
+             "mimetype": "application/json", "formatoption": [
+                 "STORAGE=memory", "FORM=simple", "FILENAME=result.json", "LCO:RFC7946=YES"]},
+        ],
+        "legend": {"__type__": "legend", "keysize": [18, 12], "status": "OFF",
+                   "label": {"__type__": "label", "type": "truetype", "font": "sans", "size": 9,
+                             "color": [0, 0, 0]} if FONT.exists() else {"__type__": "label"}},
+        "web": {"__type__": "web", "header": str(web_header), "footer": str(web_footer), "metadata": md},
+        "layers": [_layer(lay, settings, tdir) for lay in layers],
+    }
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def write_mapfile(settings: Settings) -> dict[str, Path]:
+    """Regenerate the public and staff mapfiles (POST_PUBLISH hook)."""
+    paths = mapfile_paths(settings)
+    for kind in ("public", "staff"):
+        layers = collect_layers(settings, staff=kind == "staff")
+        mapdict = build_map(settings, layers, paths["templates"] / kind)
+        text = ("# GENERATED from datasets/*/dataset.yml and var/publish by services.wms.mapfile "
+                "- do not edit\n" + mappyfile.dumps(mapdict, indent=2))
+        _atomic_write(paths[kind], text)
+        LOGGER.info("WMS mapfile written: %s (%d layers)", paths[kind], len(layers))
+    return paths

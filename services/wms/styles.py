@@ -1,0 +1,215 @@
+"""Cartography of the WMS layers, kept in one place per INSPIRE theme.
+
+Each theme has one ``ThemeStyle``: which attributes it needs (so the generator can pick the published
+view that has them), the MapServer CLASSes as mappyfile dicts, the scale range, the label column and the
+German/English labels used by GetFeatureInfo. The mapfile generator (``mapfile.py``) turns these into
+LAYER blocks; nothing here knows about a particular dataset, so a new dataset of a known theme is styled
+without code, and an unknown theme falls back to a style by geometry type.
+
+All classes sit in the class group ``inspire_common:DEFAULT`` (INSPIRE TG View Services: every layer
+offers that style).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+STYLE_NAME = "inspire_common:DEFAULT"
+
+# readable labels for feature info (German first; English for LANGUAGE=eng is not needed by MapServer
+# templates, which are per layer, so the HTML shows German, as the service's default language)
+FIELD_LABELS: dict[str, str] = {
+    "localId": "Lokale Kennung",
+    "inspireId": "INSPIRE-Kennung",
+    "key": "Schlüssel",
+    "referenceSpeciesId": "Referenzart (URI)",
+    "referenceSpeciesScheme": "Referenzliste",
+    "referenceSpeciesName": "Art (Referenzname)",
+    "localSpeciesName": "Art (deutsch)",
+    "occurrenceCategory": "Vorkommen",
+    "populationSize": "Anzahl",
+    "beginLifespanVersion": "Version seit",
+    "site_no": "Standortnummer",
+    "species_botanical": "Art (botanisch)",
+    "species_german": "Art",
+    "planting_year": "Pflanzjahr",
+    "height_m": "Höhe (m)",
+    "trunk_circumference_cm": "Stammumfang (cm)",
+    "crown_diameter_m": "Kronendurchmesser (m)",
+    "stem_count": "Anzahl Stämme",
+    "location_name": "Standort",
+    "district": "Bezirk",
+    "name": "Name",
+    "label": "Bezeichnung",
+    "hilucsLandUse": "Flächennutzung (HILUCS)",
+    "specificLandUse": "Spezifische Nutzung",
+    "zoneType": "Zonentyp",
+    "specialisedZoneType": "Spezieller Zonentyp",
+    "environmentalDomain": "Umweltbereich",
+    "legalBasis": "Rechtsgrundlage",
+    "function_code": "Gebäudefunktion (Schlüssel)",
+    "function_label": "Gebäudefunktion",
+    "currentUse": "Aktuelle Nutzung",
+    "numberOfFloorsAboveGround": "Geschosse",
+    "storeys": "Geschosse",
+    "height": "Höhe (m)",
+    "roof_form": "Dachform",
+    "hilucsValue": "Flächennutzung (HILUCS)",
+    "regulationNature": "Rechtscharakter",
+    "specificSupplementaryRegulation": "Festsetzung",
+    "supplementaryRegulation": "Festsetzung",
+    "plan_name": "Plan",
+    "area_m2": "Fläche (m²)",
+    "status": "Status",
+}
+
+
+def label_for(column: str) -> str:
+    return FIELD_LABELS.get(column, column.replace("_", " ").capitalize())
+
+
+def _color(hex_: str) -> str:
+    return hex_
+
+
+def _style(**kw: Any) -> dict[str, Any]:
+    return {"__type__": "style", **kw}
+
+
+def _label(item_color: str = "#1a1a1a", size: int = 8) -> dict[str, Any]:
+    return {"__type__": "label", "type": "truetype", "font": "sans", "size": size, "color": item_color,
+            "minsize": size, "maxsize": size + 1,  # fixed pixel size even with SIZEUNITS meters
+            "outlinecolor": "#ffffff", "outlinewidth": 2, "position": "auto", "partials": False,
+            "mindistance": 80, "buffer": 2}
+
+
+def _class(name: str, title: str, styles: list[dict], *, expression: str | None = None,
+           maxscale: float | None = None, minscale: float | None = None,
+           label: dict | None = None) -> dict[str, Any]:
+    c: dict[str, Any] = {"__type__": "class", "name": name, "title": title, "group": STYLE_NAME,
+                         "styles": styles}
+    if expression:
+        c["expression"] = expression
+    if maxscale:
+        c["maxscaledenom"] = maxscale
+    if minscale:
+        c["minscaledenom"] = minscale
+    if label:
+        c["labels"] = [label]
+    return c
+
+
+@dataclass
+class ThemeStyle:
+    """What the generator needs to draw one INSPIRE theme."""
+    needs: tuple[str, ...] = ()          # columns the classes use; the view having them is drawn
+    maxscale: float = 500_000            # layer invisible beyond 1:maxscale (absurd zoom-outs stay cheap)
+    label_candidates: tuple[str, ...] = ()
+    label_maxscale: float = 5_000
+    sizeunits: str | None = None
+    classes: list[dict[str, Any]] = field(default_factory=list)
+
+
+def _trees() -> ThemeStyle:
+    # crown drawn to ground size (SIZEUNITS meters, SIZE = crown diameter) at street scale; plain dots
+    # when zoomed out. MINSIZE keeps small/unknown crowns visible.
+    crown = _style(symbol="circle", size="[crown_diameter_m]", minsize=4, maxsize=120,
+                   color="#4c9a2a", opacity=70, outlinecolor="#1f5c12", width=0.3, minwidth=1, maxwidth=1.5)
+    dot = _style(symbol="circle", size=1, minsize=3, maxsize=3, color="#2e7d32")
+    return ThemeStyle(
+        needs=("crown_diameter_m",), maxscale=150_000, sizeunits="meters",
+        label_candidates=("species_german", "localSpeciesName"), label_maxscale=1_500,
+        classes=[
+            _class("baum_krone", "Baum (Krone maßstäblich)", [crown], maxscale=5_000),
+            _class("baum", "Baum", [dot], minscale=5_000),
+        ])
+
+
+def _trees_plain() -> ThemeStyle:
+    """SD without crown diameters (a dataset whose views lack the column): dots at all scales."""
+    dot = _style(symbol="circle", size=5, color="#2e7d32", outlinecolor="#ffffff", width=0.5)
+    small = _style(symbol="circle", size=3, color="#2e7d32")
+    return ThemeStyle(maxscale=150_000, label_candidates=("localSpeciesName", "species_german"),
+                      label_maxscale=1_500, classes=[
+                          _class("baum", "Baum", [dot], maxscale=5_000),
+                          _class("baum_klein", "Baum (Übersicht)", [small], minscale=5_000)])
+
+
+def _polygons(fill: str, outline: str, title: str, labels: tuple[str, ...], *, opacity: int = 60,
+              maxscale: float = 250_000) -> ThemeStyle:
+    return ThemeStyle(maxscale=maxscale, label_candidates=labels, label_maxscale=10_000, classes=[
+        _class("flaeche", title, [_style(color=fill, opacity=opacity),
+                                  _style(outlinecolor=outline, width=1.2)])])
+
+
+def _buildings() -> ThemeStyle:
+    # ALKIS Gebäudefunktion: 1xxx Wohnen, 2xxx Wirtschaft/Gewerbe, 3xxx öffentliche Zwecke
+    def fill(name: str, title: str, color: str, expr: str | None) -> dict:
+        return _class(name, title, [_style(color=color), _style(outlinecolor="#5a4a3a", width=0.5)],
+                      expression=expr)
+    regex = '("[function_code]" ~ "^(31001_)?{d}")'
+    return ThemeStyle(
+        needs=("function_code",), maxscale=100_000, label_candidates=("function_label",),
+        label_maxscale=1_500, classes=[
+            fill("wohnen", "Wohngebäude", "#f0c8a0", regex.format(d=1)),
+            fill("gewerbe", "Wirtschaft und Gewerbe", "#c8a0d2", regex.format(d=2)),
+            fill("oeffentlich", "Öffentliche Zwecke", "#e88a8a", regex.format(d=3)),
+            fill("sonstige", "Sonstige Gebäude", "#c8c8c8", None),
+        ])
+
+
+def _buildings_plain() -> ThemeStyle:
+    return _polygons("#d9c8b4", "#7a6a5a", "Gebäude", ("name",), opacity=100, maxscale=100_000)
+
+
+def theme_style(theme: str, geometry: str, columns: set[str]) -> ThemeStyle:
+    """The style of ``theme`` for a view with ``columns``; falls back by geometry type."""
+    theme = theme.lower()
+    if theme == "sd":
+        st = _trees()
+        return st if set(st.needs) <= columns else _trees_plain()
+    if theme == "bu":
+        st = _buildings()
+        return st if set(st.needs) <= columns else _buildings_plain()
+    if theme in ("lu", "elu"):
+        return _polygons("#b5e3a1", "#3f8f2a", "Flächennutzung", ("name", "specificLandUse"))
+    if theme == "am":
+        return _polygons("#f4a582", "#b2182b", "Zone um Altlast", ("name", "label"), opacity=50)
+    if theme == "plu":
+        return _polygons("#fde0ef", "#c51b7d", "Festsetzung", ("name", "label", "hilucsValue"), opacity=45)
+    return fallback_style(geometry)
+
+
+def fallback_style(geometry: str) -> ThemeStyle:
+    g = geometry.lower()
+    if "point" in g:
+        return ThemeStyle(classes=[_class("objekt", "Objekt", [_style(symbol="circle", size=6,
+                                                                        color="#3366cc")])])
+    if "line" in g or "curve" in g:
+        return ThemeStyle(classes=[_class("objekt", "Objekt", [_style(color="#3366cc", width=2)])])
+    return _polygons("#9ecae1", "#3182bd", "Objekt", ("name",))
+
+
+def preferred_columns(theme: str) -> tuple[str, ...]:
+    """Columns the full style of ``theme`` needs (used to choose between the INSPIRE and source view)."""
+    theme = theme.lower()
+    if theme == "sd":
+        return _trees().needs
+    if theme == "bu":
+        return _buildings().needs
+    return ()
+
+
+def with_label(st: ThemeStyle, columns: set[str]) -> ThemeStyle:
+    """Add a label class to the first class of each scale band where a label column exists."""
+    item = next((c for c in st.label_candidates if c in columns), None)
+    if item is None:
+        return st
+    for c in st.classes:
+        lo = c.get("minscaledenom") or 0
+        if lo < st.label_maxscale:
+            lab = _label()
+            lab["maxscaledenom"] = st.label_maxscale
+            c.setdefault("labels", []).append(lab)
+    st.label_candidates = (item,)
+    return st
