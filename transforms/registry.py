@@ -55,6 +55,7 @@ READERS: Registry = Registry("reader", {
     "csv": "transforms.readers.csv:read_csv",
     "vector": "transforms.readers.vector:read_vector",
     "citygml": "transforms.readers.citygml:read_citygml",
+    "xplan": "transforms.readers.xplan:read_xplan",
 })
 
 MAPPERS: Registry = Registry("mapper", {
@@ -62,6 +63,8 @@ MAPPERS: Registry = Registry("mapper", {
     "elu_playgrounds": "transforms.themes.elu:PlaygroundsMapper",
     "am_contaminated_sites": "transforms.themes.am:ContaminatedSitesMapper",
     "bu_buildings": "transforms.themes.bu:BuildingsMapper",
+    "plu_zoning": "transforms.themes.plu:ZoningMapper",
+    "plu_supplementary": "transforms.themes.plu:SupplementaryMapper",
 })
 
 ENCODERS: Registry = Registry("encoder", {
