@@ -1,22 +1,57 @@
-"""pygeoapi mounted at /ogc. pygeoapi's Flask app reads its configuration at import time into module
-globals, so each configuration (public, staff) gets its own fresh copy of the module."""
+"""pygeoapi mounted at /ogc: two instances (public and staff configuration) behind a small WSGI
+dispatcher that picks one by ``services.auth.is_staff``.
+
+pygeoapi's Flask app reads its configuration at import time into module globals, so each
+configuration gets its own fresh copy of the module. The public instance does not know restricted
+collections at all (not in /collections, OpenAPI, queryables; 404 everywhere). A request with a
+wrong credential gets 401.
+
+The dispatcher also validates query parameters first (400 with an OGC exception naming parameter and
+value, instead of pygeoapi's generic messages or 500s), hands the raw parameters to our provider
+(exact bbox-crs/filter-crs handling), adds the INSPIRE links on /collections, and turns any
+unexpected exception into an OGC exception body.
+"""
 from __future__ import annotations
 
 import importlib.util
+import json
+import logging
+import math
 import os
 import sys
 import threading
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import parse_qsl, urlencode
 
 from transforms.config import Settings
 
-from .config import config_paths, write_config
+from .config import CRS_LIST, config_paths, licence_url, write_config
+from .cql import FilterError, parse_filter
 
+LOGGER = logging.getLogger(__name__)
 _LOCK = threading.Lock()
+_PATCHED = False
+CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84"
+
+
+def _patch_pygeoapi() -> None:
+    """Route pygeoapi's filter parsing through ours (CQL2 text/JSON; see cql.py) and leave the
+    filter-crs transformation to our provider, which also handles BBOX() literals."""
+    global _PATCHED
+    if _PATCHED:
+        return
+    from pygeoapi.api import itemtypes
+    itemtypes.parse_ecql_text = lambda text: parse_filter(text)
+    itemtypes.parse_cql2_json = lambda text: parse_filter(text, "cql2-json")
+    itemtypes.modify_pygeofilter = lambda tree, **kw: tree
+    _PATCHED = True
 
 
 def load_pygeoapi(config: str, openapi: str, name: str):
     """Import a private copy of ``pygeoapi.flask_app`` bound to ``config``; return its Flask app."""
     with _LOCK:
+        _patch_pygeoapi()
         old = os.environ.get("PYGEOAPI_CONFIG"), os.environ.get("PYGEOAPI_OPENAPI")
         os.environ["PYGEOAPI_CONFIG"], os.environ["PYGEOAPI_OPENAPI"] = config, openapi
         try:
@@ -31,11 +66,223 @@ def load_pygeoapi(config: str, openapi: str, name: str):
                     os.environ.pop(key, None)
                 else:
                     os.environ[key] = val
-    return mod.APP
+    return mod
+
+
+def ogc_error(start_response, status: int, code: str, description: str, extra_headers=()) -> list[bytes]:
+    body = json.dumps({"code": code, "type": code, "description": description}, ensure_ascii=False).encode()
+    reason = {400: "Bad Request", 401: "Unauthorized", 404: "Not Found", 500: "Internal Server Error"}
+    start_response(f"{status} {reason.get(status, 'Error')}", [
+        ("Content-Type", "application/json; charset=UTF-8"), ("Content-Length", str(len(body))),
+        *extra_headers])
+    return [body]
+
+
+class _Instance:
+    """One pygeoapi configuration, reloaded when its generated file changes (new dataset published)."""
+
+    def __init__(self, kind: str, settings: Settings):
+        self.kind, self.settings = kind, settings
+        self.mtime: float | None = None
+        self.mod: Any = None
+        self.lock = threading.Lock()
+        self.fields: dict[str, dict] = {}
+
+    def get(self):
+        paths = config_paths(self.settings)
+        cfg, oas = paths[self.kind], paths[f"{self.kind}_openapi"]
+        try:
+            mtime = cfg.stat().st_mtime
+        except FileNotFoundError:
+            write_config(self.settings)
+            mtime = cfg.stat().st_mtime
+        if mtime != self.mtime:
+            with self.lock:
+                if mtime != self.mtime:
+                    self.mod = load_pygeoapi(str(cfg), str(oas), f"{self.kind}_{int(mtime * 1000)}")
+                    self.fields = {}
+                    self.mtime = mtime
+        return self.mod
+
+    def collection_fields(self, coll: str) -> dict[str, dict] | None:
+        if coll not in self.fields:
+            res = self.mod.CONFIG["resources"].get(coll)
+            if res is None:
+                return None
+            from pygeoapi.plugin import load_plugin
+            try:
+                p = load_plugin("provider", res["providers"][0])
+                self.fields[coll] = dict(p.get_fields())
+            except Exception as exc:  # noqa: BLE001
+                LOGGER.warning("cannot load provider of %s: %s", coll, exc)
+                return None
+        return self.fields[coll]
+
+
+class Dispatcher:
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self.public = _Instance("public", settings)
+        self.staff = _Instance("staff", settings)
+
+    def __call__(self, environ: dict, start_response: Callable) -> Any:
+        from services.auth import is_staff
+
+        from .provider import REQUEST_PARAMS
+        try:
+            if environ.get("HTTP_AUTHORIZATION"):
+                if not is_staff(environ, self.settings):
+                    return ogc_error(start_response, 401, "NotAuthorized", "invalid credentials",
+                                     [("WWW-Authenticate", 'Basic realm="GDI Hildesheim"')])
+                inst = self.staff
+            elif is_staff(environ, self.settings):  # trusted proxy header
+                inst = self.staff
+            else:
+                inst = self.public
+            mod = inst.get()
+            path = environ.get("PATH_INFO", "") or "/"
+            params = dict(parse_qsl(environ.get("QUERY_STRING", ""), keep_blank_values=True))
+            err = self.validate(inst, path, params, environ)
+            if err:
+                return ogc_error(start_response, 400, "InvalidParameterValue", err)
+            REQUEST_PARAMS.set(params)
+            if path.rstrip("/") in ("/collections", "") and _wants_json(environ, params):
+                return self._with_service_links(mod.APP, environ, start_response, path)
+            return mod.APP(environ, start_response)
+        except Exception as exc:
+            LOGGER.exception("OGC API request failed: %s", environ.get("PATH_INFO"))
+            return ogc_error(start_response, 500, "NoApplicableCode", f"internal error: {type(exc).__name__}")
+
+    # ---------------------------------------------------------------- validation
+    def validate(self, inst: _Instance, path: str, params: dict[str, str], environ: dict) -> str | None:
+        parts = [p for p in path.split("/") if p]
+        if len(parts) < 3 or parts[0] != "collections" or parts[2] != "items":
+            return None
+        fields = inst.collection_fields(parts[1])
+        if fields is None:
+            return None  # pygeoapi answers 404
+        v = params.get
+        for name in ("limit", "offset"):
+            if v(name) is not None:
+                try:
+                    n = int(v(name))
+                except ValueError:
+                    return f"parameter '{name}': value '{v(name)}' is not an integer"
+                if n < (1 if name == "limit" else 0):
+                    return f"parameter '{name}': value '{v(name)}' is out of range"
+        if v("bbox") is not None:
+            try:
+                nums = [float(x) for x in v("bbox").split(",")]
+            except ValueError:
+                return f"parameter 'bbox': value '{v('bbox')}' must be 4 or 6 comma-separated numbers"
+            if len(nums) not in (4, 6):
+                return f"parameter 'bbox': value '{v('bbox')}' must be 4 or 6 comma-separated numbers"
+            half = len(nums) // 2
+            if any(nums[i] > nums[i + half] for i in range(1, half)):
+                return f"parameter 'bbox': value '{v('bbox')}': lower corner above upper corner"
+            if not all(math.isfinite(x) for x in nums):
+                return f"parameter 'bbox': value '{v('bbox')}' must be finite numbers"
+        for name in ("crs", "bbox-crs", "filter-crs"):
+            if v(name) is not None and v(name) not in CRS_LIST:
+                return f"parameter '{name}': value '{v(name)}' is not supported (use one of {', '.join(CRS_LIST)})"
+        if v("bbox-crs") is not None and v("bbox") is None:
+            return f"parameter 'bbox-crs': value '{v('bbox-crs')}' given without bbox"
+        lang = v("filter-lang")
+        if lang is not None and lang not in ("cql2-text", "cql2-json", "cql-text", "cql-json"):
+            return f"parameter 'filter-lang': value '{lang}' is not supported (cql2-text, cql2-json)"
+        if v("filter") is not None:
+            try:
+                parse_filter(v("filter"), lang)
+            except FilterError as exc:
+                return f"parameter 'filter': value '{v('filter')}': {exc.bare_message}"
+            if lang in ("cql2-text", "cql2-json"):  # pygeoapi 0.21 knows only the old names
+                params["filter-lang"] = lang.replace("cql2", "cql")
+                environ["QUERY_STRING"] = urlencode(params)
+                params["filter-lang"] = lang
+        if v("resulttype") not in (None, "results", "hits"):
+            return f"parameter 'resulttype': value '{v('resulttype')}' must be 'results' or 'hits'"
+        if v("skipGeometry") not in (None, "true", "false"):
+            return f"parameter 'skipGeometry': value '{v('skipGeometry')}' must be 'true' or 'false'"
+        if v("sortby"):
+            for s in v("sortby").split(","):
+                prop = s.strip().lstrip("+-")
+                if prop not in fields:
+                    return f"parameter 'sortby': value '{s}' is not a queryable property"
+        if v("properties") is not None:
+            for p in v("properties").split(","):
+                if p and p not in fields:
+                    return f"parameter 'properties': value '{p}' is not a property of this collection"
+        for k, val in params.items():
+            if k in fields and fields[k].get("type") in ("integer", "number"):
+                try:
+                    float(val)
+                except ValueError:
+                    return f"parameter '{k}': value '{val}' must be a {fields[k]['type']}"
+        return None
+
+    # ---------------------------------------------------------------- /collections links
+    def _with_service_links(self, app, environ, start_response, path):
+        captured: dict[str, Any] = {}
+
+        def sr(status, headers, exc_info=None):
+            captured["status"], captured["headers"] = status, headers
+            return lambda data: None
+
+        body = b"".join(app(environ, sr))
+        status, headers = captured["status"], captured["headers"]
+        ctype = next((v for k, v in headers if k.lower() == "content-type"), "")
+        if status.startswith("200") and "json" in ctype:
+            try:
+                doc = json.loads(body)
+                doc.setdefault("links", []).extend(self.service_links(doc))
+                body = json.dumps(doc, ensure_ascii=False).encode()
+            except ValueError:
+                pass
+        headers = [(k, v) for k, v in headers if k.lower() != "content-length"]
+        headers.append(("Content-Length", str(len(body))))
+        start_response(status, headers)
+        return [body]
+
+    def service_links(self, doc: dict) -> list[dict]:
+        """describedby/license/enclosure links of the service as a whole (INSPIRE good practice)."""
+        from metadata.ids import get_record_by_id_url, service_record_id
+        from transforms.config import load_registry
+        base = self.settings.service.public_url.rstrip("/")
+        links = [{"rel": "describedby", "type": "application/xml", "title": "ISO 19139 service metadata (CSW)",
+                  "href": get_record_by_id_url(base, service_record_id("ogcapi"))},
+                 {"rel": "enclosure", "type": "application/atom+xml", "title": "INSPIRE download feed",
+                  "href": f"{base}/download/feed.xml"}]
+        if "collections" in doc:  # license and enclosures of the datasets listed here
+            seen = set()
+            reg = load_registry(self.settings.datasets_dir, check_plugins=False)
+            for c in doc["collections"]:
+                for link in c.get("links", []):
+                    if link.get("rel") in ("enclosure", "license") and link["href"] not in seen:
+                        seen.add(link["href"])
+                        links.append(link)
+            if not any(link["rel"] == "license" for link in links) and reg:
+                ds = next(iter(reg.values()))
+                links.append({"rel": "license", "type": "text/html", "href": licence_url(self.settings, ds)})
+        return links
+
+
+def _wants_json(environ: dict, params: dict[str, str]) -> bool:
+    f = params.get("f")
+    if f:
+        return f == "json"
+    return "text/html" not in environ.get("HTTP_ACCEPT", "")
 
 
 def create(settings: Settings):
     paths = config_paths(settings)
-    if not paths["public"].exists() or not paths["public_openapi"].exists():
+    stale = any(not paths[k].exists() for k in ("public", "staff", "public_openapi", "staff_openapi"))
+    if not stale:  # generated for another port/URL (e.g. `gdi ogc-config` run without GDI_PORT)?
+        import yaml
+        url = (yaml.safe_load(paths["public"].read_text()) or {}).get("server", {}).get("url", "")
+        stale = url != settings.service.public_url.rstrip("/") + "/ogc"
+    if stale:
         write_config(settings)
-    return load_pygeoapi(str(paths["public"]), str(paths["public_openapi"]), "public")
+    disp = Dispatcher(settings)
+    disp.public.get()
+    disp.staff.get()
+    return disp

@@ -1,0 +1,1 @@
+"""Predefined full-dataset downloads (GML, GeoPackage, GeoJSON) with an INSPIRE-style Atom feed."""

@@ -1,0 +1,371 @@
+"""pygeoapi feature provider for our published GeoPackages (loaded by dotted path
+``services.ogcapi.provider.GpkgProvider``).
+
+Why our own: the stock SQLite/GeoPackage provider silently ignores CQL filters and gives no
+``numberMatched``. This one applies CQL2 (text and JSON, see ``cql.py``/``sqlfilter.py``), bbox,
+property equality, ``q``, ``sortby``, ``properties``, ``skipGeometry`` and CRS output; it reports
+``numberMatched``; paging goes through a cached, sorted array of matching fids (keyset on the
+primary key), so a deep page costs the same as the first. Geometries are decoded and reprojected
+vectorised with shapely/pyproj, no SpatiaLite needed.
+"""
+from __future__ import annotations
+
+import contextvars
+import json
+import logging
+import os
+import re
+import sqlite3
+import threading
+from collections import OrderedDict
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+import pyproj
+import shapely
+from pygeoapi.provider.base import (
+    BaseProvider,
+    ProviderConnectionError,
+    ProviderInvalidQueryError,
+    ProviderItemNotFoundError,
+)
+from pygeoapi.util import get_crs_from_uri
+
+from .cql import FilterError
+from .sqlfilter import TableInfo, Translator, q
+
+LOGGER = logging.getLogger(__name__)
+
+# raw query parameters of the current request, set by the WSGI wrapper (app.py): bbox-crs and
+# filter-crs are applied here exactly instead of pygeoapi's two-corner bbox transformation
+REQUEST_PARAMS: contextvars.ContextVar[dict[str, str]] = contextvars.ContextVar("gdi_ogc_params")
+
+_TYPES = [(re.compile(r"INT", re.IGNORECASE), {"type": "integer"}),
+          (re.compile(r"REAL|FLOA|DOUB|NUMERIC|DECIMAL", re.IGNORECASE), {"type": "number"}),
+          (re.compile(r"^BOOL", re.IGNORECASE), {"type": "boolean"}),
+          (re.compile(r"^DATETIME", re.IGNORECASE), {"type": "string", "format": "date-time"}),
+          (re.compile(r"^DATE$", re.IGNORECASE), {"type": "string", "format": "date"})]
+_ISO_TS = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$")
+_LOCAL = threading.local()
+_META_LOCK = threading.Lock()
+_META: dict[tuple, Meta] = {}
+_FID_CACHE: OrderedDict[tuple, np.ndarray] = OrderedDict()
+_FID_CACHE_MAX = 24
+
+
+class Meta:
+    """What we learn once about one table of one GeoPackage file version."""
+
+    def __init__(self, con: sqlite3.Connection, table: str):
+        row = con.execute("SELECT column_name, geometry_type_name, srs_id FROM gpkg_geometry_columns "
+                          "WHERE lower(table_name) = lower(?)", (table,)).fetchone()
+        if row is None:
+            raise ProviderConnectionError(f"table {table!r} is not a GeoPackage feature table")
+        self.geom, gtype, self.srs_id = row
+        cols = con.execute(f"PRAGMA table_info({q(table)})").fetchall()
+        self.pk = next((c[1] for c in cols if c[5] == 1), "fid")
+        fields: dict[str, dict[str, Any]] = {}
+        temporal: set[str] = set()
+        for _, name, ctype, *_ in cols:
+            if name in (self.pk, self.geom):
+                continue
+            schema = next((s for rx, s in _TYPES if rx.search(ctype or "")), {"type": "string"})
+            if schema == {"type": "string"}:
+                sample = con.execute(f"SELECT {q(name)} FROM {q(table)} WHERE {q(name)} IS NOT NULL LIMIT 1"
+                                     ).fetchone()
+                if sample and isinstance(sample[0], str) and _ISO_TS.match(sample[0]):
+                    schema = {"type": "string", "format": "date-time" if len(sample[0]) > 10 else "date"}
+            if schema.get("format") in ("date", "date-time"):
+                temporal.add(name)
+            fields[name] = dict(schema)
+        rtree = f"rtree_{table}_{self.geom}"
+        has_rtree = con.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (rtree,)).fetchone() is not None
+        self.info = TableInfo(table=table, geom=self.geom, rtree=rtree if has_rtree else None,
+                              point_only=(gtype or "").upper() == "POINT", fields=fields, temporal=temporal)
+        srs = con.execute("SELECT organization, organization_coordsys_id FROM gpkg_spatial_ref_sys "
+                          "WHERE srs_id = ?", (self.srs_id,)).fetchone()
+        self.storage_crs = pyproj.CRS.from_user_input(f"{srs[0]}:{srs[1]}") if srs else pyproj.CRS("EPSG:25832")
+        self.text_fields = [k for k, v in fields.items() if v["type"] == "string"]
+
+
+def _connect(path: str) -> sqlite3.Connection:
+    cons = getattr(_LOCAL, "cons", None)
+    if cons is None:
+        cons = _LOCAL.cons = {}
+    con = cons.get(path)
+    if con is None:
+        # published files never change (a new publication is a new folder): immutable read-only
+        con = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+        con.execute("PRAGMA cache_size = -65536")
+        con.execute("PRAGMA mmap_size = 1073741824")
+        con.create_function("gdi_spatial", 2, _spatial_udf, deterministic=True)
+        cons[path] = con
+    return con
+
+
+def _spatial_udf(k: int, blob: bytes | None) -> int:
+    if blob is None:
+        return 0
+    name, geom = _LOCAL.spatial[k]
+    g = shapely.from_wkb(_strip(blob))
+    return int(_PRED[name](g, geom))
+
+
+_PRED = {
+    "intersects": shapely.intersects, "disjoint": shapely.disjoint, "touches": shapely.touches,
+    "crosses": shapely.crosses, "overlaps": shapely.overlaps, "equals": shapely.equals,
+    # feature <op> literal
+    "within": shapely.within, "contains": shapely.contains,
+}
+_ENV = {0: 0, 1: 32, 2: 48, 3: 48, 4: 64}
+
+
+def _strip(blob: bytes) -> bytes:
+    """GeoPackage binary header -> plain WKB."""
+    return blob[8 + _ENV[(blob[3] >> 1) & 7]:]
+
+
+@lru_cache(maxsize=64)
+def _transformer(src: str, dst: str) -> pyproj.Transformer:
+    # authority axis order on both sides (EPSG:4258 is lat/lon, CRS84 lon/lat), as OGC API Part 2 wants
+    return pyproj.Transformer.from_crs(pyproj.CRS.from_user_input(src), pyproj.CRS.from_user_input(dst),
+                                       always_xy=False)
+
+
+@lru_cache(maxsize=16)
+def _crs_from_uri(uri: str) -> str:
+    return get_crs_from_uri(uri).to_wkt()
+
+
+class GpkgProvider(BaseProvider):
+    def __init__(self, provider_def: dict[str, Any]):
+        super().__init__(provider_def)
+        self.table = provider_def["table"]
+        self.path = os.path.realpath(self.data)
+        try:
+            st = os.stat(self.path)
+        except OSError as exc:
+            raise ProviderConnectionError(f"GeoPackage not found: {self.data}") from exc
+        self.key = (self.path, st.st_mtime_ns, self.table)
+        with _META_LOCK:
+            meta = _META.get(self.key)
+            if meta is None:
+                meta = _META[self.key] = Meta(_connect(self.path), self.table)
+        self.meta = meta
+        self.id_field = provider_def.get("id_field") or meta.pk
+        self.geom_field = meta.geom
+        self._fields = meta.info.fields
+        self.storage_wkt = meta.storage_crs.to_wkt()
+
+    def get_fields(self) -> dict:
+        return self._fields
+
+    # ------------------------------------------------------------------ query
+    def query(self, offset=0, limit=10, resulttype="results", bbox=None, datetime_=None, properties=None,
+              sortby=None, select_properties=None, skip_geometry=False, q=None, filterq=None,
+              crs_transform_spec=None, **kwargs):
+        bbox, properties, sortby, select_properties = bbox or [], properties or [], sortby or [], \
+            select_properties or []
+        try:
+            where, params, spatial = self._where(bbox, datetime_, properties, q, filterq)
+        except FilterError as exc:
+            raise ProviderInvalidQueryError(user_msg=str(exc)) from None
+        con = _connect(self.path)
+        _LOCAL.spatial = spatial
+        cols = self._columns(select_properties, skip_geometry)
+        t = q_(self.table)
+        pk = q_(self.meta.pk)
+        if sortby:
+            order = ", ".join(f"{q_(s['property'])} {'DESC' if s['order'] == '-' else 'ASC'}" for s in sortby)
+            matched = con.execute(f"SELECT count(*) FROM {t} WHERE {where}", params).fetchone()[0]
+            rows = [] if resulttype == "hits" else con.execute(
+                f"SELECT {cols} FROM {t} WHERE {where} ORDER BY {order}, {pk} LIMIT ? OFFSET ?",
+                [*params, limit, offset]).fetchall()
+        else:
+            fids = self._fids(con, where, params, spatial)
+            matched = len(fids)
+            page = fids[offset:offset + limit]
+            if resulttype == "hits" or len(page) == 0:
+                rows = []
+            elif where == "1" or int(page[-1]) - int(page[0]) + 1 == len(page):
+                rows = con.execute(f"SELECT {cols} FROM {t} WHERE {pk} BETWEEN ? AND ? ORDER BY {pk}",
+                                   (int(page[0]), int(page[-1]))).fetchall()
+            else:
+                marks = ",".join("?" * len(page))
+                rows = con.execute(f"SELECT {cols} FROM {t} WHERE {pk} IN ({marks}) ORDER BY {pk}",
+                                   [int(x) for x in page]).fetchall()
+        features = self._features(rows, select_properties, skip_geometry, crs_transform_spec)
+        return {"type": "FeatureCollection", "features": features,
+                "numberMatched": matched, "numberReturned": len(features)}
+
+    def get(self, identifier, crs_transform_spec=None, **kwargs):
+        con = _connect(self.path)
+        cols = self._columns([], False)
+        rows = con.execute(f"SELECT {cols} FROM {q_(self.table)} WHERE {q_(self.id_field)} = ? LIMIT 1",
+                           (str(identifier),)).fetchall()
+        if not rows:
+            raise ProviderItemNotFoundError(user_msg=f"feature {identifier!r} not found")
+        return self._features(rows, [], False, crs_transform_spec)[0]
+
+    # ------------------------------------------------------------------ internals
+    def _columns(self, select_properties, skip_geometry) -> str:
+        props = [p for p in (select_properties or self._fields) if p in self._fields]
+        if self.id_field in self._fields and self.id_field not in props:
+            props = [self.id_field, *props]
+        self._out_props = props
+        cols = [q_(self.meta.pk)] + [q_(p) for p in props]
+        cols.append("NULL" if skip_geometry else q_(self.meta.geom))
+        return ", ".join(cols)
+
+    def _where(self, bbox, datetime_, properties, qtext, filterq) -> tuple[str, list, list]:
+        tr = Translator(self.meta.info, self._filter_transform())
+        parts: list[str] = []
+        if filterq is not None:
+            parts.append(tr.node(filterq))
+        if bbox:
+            parts.append(self._bbox_sql(tr, bbox))
+        for k, v in properties or []:
+            if k not in self._fields:
+                raise FilterError(f"unknown property '{k}'", field=k, value=v)
+            parts.append(f"({q_(k)} = ?)")
+            tr.params.append(_cast(self._fields[k], k, v))
+        if qtext:
+            if not self.meta.text_fields:
+                raise FilterError("this collection has no text properties for q", field="q", value=qtext)
+            ors = []
+            for word in [w for w in qtext.split(",") if w.strip()]:
+                for f in self.meta.text_fields:
+                    ors.append(f"(lower({q_(f)}) LIKE ?)")
+                    tr.params.append(f"%{word.strip().lower()}%")
+            parts.append("(" + " OR ".join(ors) + ")")
+        if datetime_:
+            if not self.time_field:
+                raise FilterError("this collection has no temporal property for datetime",
+                                  field="datetime", value=datetime_)
+            parts.append(self._datetime_sql(tr, datetime_))
+        if not parts:
+            return "1", [], []
+        return " AND ".join(parts), tr.params, tr.spatial
+
+    def _filter_transform(self):
+        params = REQUEST_PARAMS.get({})
+        fcrs = params.get("filter-crs") or "http://www.opengis.net/def/crs/OGC/1.3/CRS84"
+        try:
+            src = _crs_from_uri(fcrs)
+        except Exception:  # noqa: BLE001
+            raise FilterError("unsupported CRS", field="filter-crs", value=fcrs) from None
+        if pyproj.CRS.from_wkt(src) == self.meta.storage_crs:
+            return None
+        tr = _transformer(src, self.storage_wkt)
+        return lambda g: shapely.transform(shapely.segmentize(g, _seg(g)), lambda xy: np.column_stack(
+            tr.transform(xy[:, 0], xy[:, 1])))
+
+    def _bbox_sql(self, tr: Translator, bbox: list[float]) -> str:
+        """bbox arrives transformed by pygeoapi (two corners only); re-do it exactly from the raw params."""
+        from pygeofilter import ast, values
+        params = REQUEST_PARAMS.get({})
+        raw = params.get("bbox")
+        bcrs = params.get("bbox-crs") or "http://www.opengis.net/def/crs/OGC/1.3/CRS84"
+        if raw:
+            nums = [float(x) for x in raw.split(",")]
+            x1, y1, x2, y2 = (nums[0], nums[1], nums[2], nums[3]) if len(nums) == 4 else \
+                (nums[0], nums[1], nums[3], nums[4])
+            src = _crs_from_uri(bcrs)
+            geom = shapely.box(x1, y1, x2, y2)
+            if pyproj.CRS.from_wkt(src) != self.meta.storage_crs:
+                t = _transformer(src, self.storage_wkt)
+                geom = shapely.transform(shapely.segmentize(geom, _seg(geom)), lambda xy: np.column_stack(
+                    t.transform(xy[:, 0], xy[:, 1])))
+                return tr.spatial_pred(ast.GeometryIntersects(ast.Attribute(self.meta.geom),
+                                                              values.Geometry(shapely.geometry.mapping(geom))))
+            bbox = [x1, y1, x2, y2]
+        saved, tr.transform_geom = tr.transform_geom, None
+        try:
+            return tr.spatial_pred(ast.GeometryIntersects(ast.Attribute(self.meta.geom),
+                                                          values.Envelope(bbox[0], bbox[2], bbox[1], bbox[3])))
+        finally:
+            tr.transform_geom = saved
+
+    def _datetime_sql(self, tr: Translator, dt: str) -> str:
+        col = q_(self.time_field)
+        if "/" in dt:
+            lo, hi = dt.split("/", 1)
+            conds = []
+            if lo not in ("", ".."):
+                conds.append(f"julianday({col}) >= julianday(?)")
+                tr.params.append(lo)
+            if hi not in ("", ".."):
+                conds.append(f"julianday({col}) <= julianday(?)")
+                tr.params.append(hi)
+            return "(" + (" AND ".join(conds) or "1") + ")"
+        tr.params.append(dt)
+        return f"(julianday({col}) = julianday(?))"
+
+    def _fids(self, con, where: str, params: list, spatial: list) -> np.ndarray:
+        key = (self.key, where, tuple(params), tuple((n, g.wkb) for n, g in spatial))
+        with _META_LOCK:
+            arr = _FID_CACHE.get(key)
+            if arr is not None:
+                _FID_CACHE.move_to_end(key)
+                return arr
+        sql = f"SELECT {q_(self.meta.pk)} FROM {q_(self.table)} WHERE {where} ORDER BY {q_(self.meta.pk)}"
+        arr = np.fromiter((r[0] for r in con.execute(sql, params)), dtype=np.int64)
+        with _META_LOCK:
+            _FID_CACHE[key] = arr
+            while len(_FID_CACHE) > _FID_CACHE_MAX:
+                _FID_CACHE.popitem(last=False)
+        return arr
+
+    def _features(self, rows, select_properties, skip_geometry, spec) -> list[dict]:
+        props = self._out_props
+        feats = []
+        out_props = [p for p in props if not select_properties or p in select_properties]
+        idx = {p: i + 1 for i, p in enumerate(props)}
+        for r in rows:
+            feats.append({"type": "Feature", "id": r[idx[self.id_field]] if self.id_field in idx else r[0],
+                          "properties": {p: r[idx[p]] for p in out_props}, "geometry": None})
+        if not skip_geometry and rows:
+            blobs = [None if r[-1] is None else _strip(r[-1]) for r in rows]
+            geoms = shapely.from_wkb(np.array(blobs, dtype=object))
+            target = spec.target_crs_wkt if spec is not None else None
+            decimals = 3
+            if target is not None:
+                tcrs = pyproj.CRS.from_wkt(target)
+                if tcrs != self.meta.storage_crs:
+                    tr = _transformer(self.storage_wkt, target)
+                    geoms = shapely.transform(geoms, lambda xy: np.column_stack(tr.transform(xy[:, 0], xy[:, 1])))
+                decimals = 8 if tcrs.is_geographic else 3
+            geoms = _round(geoms, decimals)
+            texts = shapely.to_geojson(geoms)
+            parsed = json.loads("[" + ",".join("null" if t is None else t for t in texts) + "]")
+            for f, g in zip(feats, parsed):
+                f["geometry"] = g
+        return feats
+
+
+def _round(geoms, decimals: int):
+    return shapely.transform(geoms, lambda xy: np.round(xy, decimals))
+
+
+def _seg(g) -> float:
+    minx, miny, maxx, maxy = g.bounds
+    return max(maxx - minx, maxy - miny, 1e-9) / 64
+
+
+def _cast(schema: dict, name: str, value: str) -> Any:
+    try:
+        if schema["type"] == "integer":
+            return int(value)
+        if schema["type"] == "number":
+            return float(value)
+    except ValueError:
+        raise FilterError(f"value for '{name}' must be a {schema['type']}", field=name, value=value) from None
+    return value
+
+
+def q_(name: str) -> str:
+    return q(name)
+
+
+__all__ = ["REQUEST_PARAMS", "GpkgProvider"]
