@@ -22,7 +22,7 @@ import shapely
 
 from ..config import Source
 from .base import CODELIST, Mapper, gml_id, xml_escape
-from .elu import parse_date
+from .elu import as_multi, parse_date
 
 ZONE_TYPE = f"{CODELIST}/ZoneTypeCode/restrictedZonesAroundContaminatedSites"
 DOMAIN = f"{CODELIST}/EnvironmentalDomain/soil"
@@ -159,7 +159,7 @@ class ContaminatedSitesMapper(Mapper):
             "competentAuthority": gdf["authority"].to_numpy(),
             "legalBasis": gdf["legal_basis"].to_numpy(),
             "beginLifespanVersion": np.asarray(begin),
-        }, geometry=gdf.geometry.to_numpy(), crs=gdf.crs)
+        }, geometry=as_multi(gdf.geometry.to_numpy()), crs=gdf.crs)
 
     def source_view(self, gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
         cols = PUBLIC_COLUMNS if self.view == "public" else FULL_COLUMNS
@@ -167,7 +167,7 @@ class ContaminatedSitesMapper(Mapper):
         for c in cols:
             data[c] = gdf.geometry.area.round(1).to_numpy() if c == "area_m2" else gdf[c].to_numpy()
         data["inspireId"] = (self.namespace + "/" + gdf["key"]).to_numpy()
-        return gpd.GeoDataFrame(data, geometry=gdf.geometry.to_numpy(), crs=gdf.crs)
+        return gpd.GeoDataFrame(data, geometry=as_multi(gdf.geometry.to_numpy()), crs=gdf.crs)
 
     # -- GML -----------------------------------------------------------------------------------
     def _legal(self, keys: str, gid: str) -> str:

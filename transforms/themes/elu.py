@@ -66,6 +66,16 @@ def parse_equipment(raw: str) -> tuple[list[tuple[str, date | None]], list[str]]
     return items, problems
 
 
+def as_multi(geoms: np.ndarray) -> np.ndarray:
+    """Polygons -> one-part MultiPolygons, so a GeoPackage layer has ONE geometry type whatever the
+    first chunk held (GML writes MultiSurface either way)."""
+    geoms = np.asarray(geoms, dtype=object).copy()
+    idx = np.flatnonzero(shapely.get_type_id(geoms) == 3)
+    if len(idx):
+        geoms[idx] = shapely.multipolygons(geoms[idx], indices=np.arange(len(idx)))
+    return geoms
+
+
 class PlaygroundsMapper(Mapper):
     feature_type = "ExistingLandUseObject"
     collection = "existinglanduseobject"
@@ -209,13 +219,13 @@ class PlaygroundsMapper(Mapper):
             "observationDate": gdf["observation_date"].to_numpy(),
             "beginLifespanVersion": np.asarray(begin),
             "dataset": [f"{self.namespace}/{self.dataset_local_id}"] * n,
-        }, geometry=gdf.geometry.to_numpy(), crs=gdf.crs)
+        }, geometry=as_multi(gdf.geometry.to_numpy()), crs=gdf.crs)
 
     def source_view(self, gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
         cols = {k: gdf[k].to_numpy() for k in ("key", "name", "age_group", "observation_date", "equipment",
                                                 "equipment_count", "oldest_inspection", "inspection_overdue")}
         cols["inspireId"] = (self.namespace + "/" + gdf["key"]).to_numpy()
-        return gpd.GeoDataFrame(cols, geometry=gdf.geometry.to_numpy(), crs=gdf.crs)
+        return gpd.GeoDataFrame(cols, geometry=as_multi(gdf.geometry.to_numpy()), crs=gdf.crs)
 
     # -- GML -----------------------------------------------------------------------------------
     def _identifier(self, lid: str) -> str:

@@ -1,0 +1,219 @@
+"""Buildings -> INSPIRE BU ``bu-core2d:Building`` (BU 4.0).
+
+Sources: an ALKIS ``AX_Gebaeude`` footprint export (GeoPackage/Shapefile with ``gebaeudefunktion``,
+``anzahlDerOberirdischenGeschosse``, ``dachform``, ``hoehe``) or an LGLN CityGML LoD1 model (reader
+``citygml``). ALKIS function codes map to INSPIRE ``currentUse`` and, where one fits, ``buildingNature``
+(table ``alkis_gebaeudefunktion.csv``; docs/formats.md). Roof form, ridge/eaves/ground heights have no
+bu-core2d target and stay in the source view, which is the contract the city model builds 3D tiles from:
+
+``key, function_code, function_label, storeys, height_m, height_status, roof_form, ridge_height_m,
+eaves_height_m, ground_height_m, address`` + 2D footprint (EPSG:25832).
+"""
+from __future__ import annotations
+
+import csv
+from functools import lru_cache
+from pathlib import Path
+from typing import ClassVar
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+
+from ..config import Source
+from .base import CODELIST, Mapper, gml_id, xml_escape
+from .elu import as_multi
+
+TABLE = Path(__file__).with_name("alkis_gebaeudefunktion.csv")
+UNPOPULATED = f"{CODELIST}/VoidReasonValue/Unpopulated"
+FUNCTIONAL = f"{CODELIST}/ConditionOfConstructionValue/functional"
+# AdV CityGML: non-building structures carry "<object class>_<bauwerksfunktion>" (AX_Bauwerk...)
+BAUWERK: dict[int, tuple[str, str]] = {
+    51001: ("Turm", "tower"), 51003: ("Vorratsbehälter, Speicherbauwerk", "storageTank"),
+    51009: ("Sonstiges Bauwerk", ""),
+}
+BAUWERK_DETAIL: dict[tuple[int, int], tuple[str, str]] = {
+    (51003, 1201): ("Silo", "silo"), (51009, 1610): ("Überdachung", "canopy"),
+}
+DACHFORM = {1000: "Flachdach", 2100: "Pultdach", 2200: "Versetztes Pultdach", 3100: "Satteldach",
+            3200: "Walmdach", 3300: "Krüppelwalmdach", 3400: "Mansardendach", 3500: "Zeltdach",
+            3600: "Kegeldach", 3700: "Kuppeldach", 3800: "Sheddach", 3900: "Bogendach", 4000: "Turmdach",
+            5000: "Mischform", 9999: "Sonstiges"}
+
+
+@lru_cache(maxsize=2)
+def function_table(path: Path = TABLE) -> dict[int, tuple[str, str, str]]:
+    with open(path, encoding="utf-8", newline="") as fh:
+        return {int(r["code"]): (r["label"], r["current_use"], r["building_nature"])
+                for r in csv.DictReader(fh, delimiter=";")}
+
+
+def split_function(raw: str) -> tuple[int | None, int | None]:
+    """``31001_2000`` -> (31001, 2000); ``2000`` / ``2000.0`` -> (31001, 2000); junk -> (None, None)."""
+    s = raw.strip()
+    cls = 31001
+    if "_" in s:
+        a, _, s = s.partition("_")
+        try:
+            cls = int(a)
+        except ValueError:
+            return None, None
+    try:
+        return cls, int(float(s))
+    except ValueError:
+        return None, None
+
+
+class BuildingsMapper(Mapper):
+    feature_type = "Building"
+    collection = "building"
+    gml_prefix = "BU"
+    namespaces: ClassVar[dict[str, str]] = {
+        "bu-base": "http://inspire.ec.europa.eu/schemas/bu-base/4.0",
+        "bu-core2d": "http://inspire.ec.europa.eu/schemas/bu-core2d/4.0",
+        "base": "http://inspire.ec.europa.eu/schemas/base/3.3",
+    }
+    schema_locations: ClassVar[dict[str, str]] = {
+        "http://inspire.ec.europa.eu/schemas/bu-core2d/4.0":
+        "https://inspire.ec.europa.eu/schemas/bu-core2d/4.0/BuildingsCore2D.xsd"}
+    geometry_types = ("Polygon", "MultiPolygon")
+    queryables: ClassVar[dict[str, str]] = {"function_label": "string", "storeys": "integer", "height_m": "number"}
+
+    def __init__(self, *a, **kw):
+        super().__init__(*a, **kw)
+        opts = self.dataset.options
+        self.height_status = str(opts.get("height_status", "measured"))
+        self.accuracy = opts.get("horizontal_accuracy_m")
+        self.table = function_table()
+        self.unknown_functions: dict[str, int] = {}
+
+    def prepare(self, gdf: gpd.GeoDataFrame, source: Source) -> gpd.GeoDataFrame:
+        n = len(gdf)
+        out = gpd.GeoDataFrame({"_row": gdf["_row"], "_issues": gdf["_issues"], "_file": gdf["_file"]},
+                               geometry=gdf.geometry.to_numpy(), crs=gdf.crs, index=gdf.index)
+        if gdf.geometry.has_z.any():
+            out.geometry = gpd.GeoSeries(shapely.force_2d(out.geometry.to_numpy()), index=out.index, crs=out.crs)
+        out["key"] = self.field(gdf, source, "key")
+        issues = out["_issues"]
+        raw_fn = self.field(gdf, source, "function")
+        fcol = source.fields.get("function", "function")
+        classes, codes, labels, uses, natures = [], [], [], [], []
+        for i, r in enumerate(raw_fn):
+            cls, code = split_function(r) if r else (None, None)
+            label, use, nature = "", "", ""
+            if code is None:
+                if r:
+                    issues.iat[i].append(f"flagged: field '{fcol}' value {r!r} is not an ALKIS function code; "
+                                         "currentUse left empty")
+            elif cls == 31001:
+                label, use, nature = self.table.get(code, ("", "", ""))
+                if not label:
+                    self.unknown_functions[str(code)] = self.unknown_functions.get(str(code), 0) + 1
+                    label = f"Gebäudefunktion {code}"
+            else:
+                label, nature = BAUWERK_DETAIL.get((cls, code), BAUWERK.get(cls, (f"Bauwerk {cls}", "")))
+            classes.append(cls)
+            codes.append(code)
+            labels.append(label)
+            uses.append(use)
+            natures.append(nature)
+        out["object_class"] = pd.array(classes, dtype="Int32")
+        out["function_code"] = pd.array(codes, dtype="Int32")
+        out["function_label"] = labels
+        out["current_use"] = uses
+        out["building_nature"] = natures
+        storeys = self.number(gdf, source, "storeys", lo=0, hi=200, what="storeys outside 0..200")
+        out["storeys"] = pd.array(np.where(np.isnan(storeys), None, np.round(storeys)), dtype="Int32")
+        h = self.number(gdf, source, "height", lo=0.5, hi=400, what="building height outside 0.5..400 m")
+        out["height_m"] = np.round(h, 3)
+        out["height_status"] = np.where(np.isnan(h), None, self.height_status)
+        roof = self.number(gdf, source, "roof_form", lo=1000, hi=9999, what="not an ALKIS dachform code")
+        out["roof_form"] = pd.array(np.where(np.isnan(roof), None, roof), dtype="Int32")
+        for name in ("ridge_height", "eaves_height"):
+            out[f"{name}_m"] = np.round(self.number(gdf, source, name, lo=0, hi=400), 3)
+        out["ground_height_m"] = np.round(self.number(gdf, source, "ground_height", lo=-500, hi=5000), 3)
+        street = self.field(gdf, source, "street")
+        number = self.field(gdf, source, "house_number")
+        addr = self.field(gdf, source, "address")
+        joined = (street + " " + number).str.strip()
+        out["address"] = np.where(addr.ne(""), addr, np.where(joined.ne(""), joined, None))
+        if n and "address" not in source.fields and "street" not in source.fields:
+            out["address"] = None
+        return out
+
+    def inspire_view(self, gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+        n = len(gdf)
+        begin = gdf["beginLifespanVersion"] if "beginLifespanVersion" in gdf else pd.Series([self.run_time_iso] * n)
+        use = gdf["current_use"].to_numpy()
+        nature = gdf["building_nature"].to_numpy()
+        return gpd.GeoDataFrame({
+            "localId": gdf["key"].to_numpy(),
+            "inspireId": (self.namespace + "/" + gdf["key"]).to_numpy(),
+            "currentUse": np.where(use != "", f"{CODELIST}/CurrentUseValue/" + use.astype(str), None),
+            "buildingNature": np.where(nature != "", f"{CODELIST}/BuildingNatureValue/" + nature.astype(str), None),
+            "numberOfFloorsAboveGround": gdf["storeys"].to_numpy(),
+            "heightAboveGround": gdf["height_m"].to_numpy(),
+            "heightStatus": np.where(gdf["height_status"].notna().to_numpy(),
+                                     f"{CODELIST}/HeightStatusValue/" + gdf["height_status"].astype(str), None),
+            "conditionOfConstruction": FUNCTIONAL,
+            "beginLifespanVersion": np.asarray(begin),
+        }, geometry=as_multi(gdf.geometry.to_numpy()), crs=gdf.crs)
+
+    def source_view(self, gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+        cols = {"key": gdf["key"].to_numpy(), "function_code": gdf["function_code"].array,
+                "function_label": gdf["function_label"].to_numpy(), "storeys": gdf["storeys"].array}
+        for c in ("height_m", "height_status"):
+            cols[c] = gdf[c].to_numpy()
+        cols["roof_form"] = gdf["roof_form"].array
+        cols["roof_form_label"] = [DACHFORM.get(int(v), "") if pd.notna(v) else None for v in gdf["roof_form"]]
+        for c in ("ridge_height_m", "eaves_height_m", "ground_height_m", "address"):
+            cols[c] = gdf[c].to_numpy()
+        cols["object_class"] = gdf["object_class"].array
+        cols["inspireId"] = (self.namespace + "/" + gdf["key"]).to_numpy()
+        return gpd.GeoDataFrame(cols, geometry=as_multi(gdf.geometry.to_numpy()), crs=gdf.crs)
+
+    def gml_member(self, rec: dict, geom_gml: str) -> str:
+        lid = str(rec["localId"])
+        gid = gml_id(self.gml_prefix, lid)
+        end = rec.get("endLifespanVersion")
+        h = rec.get("heightAboveGround")
+        height = ""
+        if h is not None and not pd.isna(h):
+            status = rec.get("heightStatus")
+            status_xml = (f'<bu-base:status xlink:href="{status}"/>' if status else
+                          f'<bu-base:status xsi:nil="true" nilReason="{UNPOPULATED}"/>')
+            height = ("<bu-base:heightAboveGround><bu-base:HeightAboveGround>"
+                      f'<bu-base:heightReference xlink:href="{CODELIST}/ElevationReferenceValue/highestPoint"/>'
+                      f'<bu-base:lowReference xlink:href="{CODELIST}/ElevationReferenceValue/lowestGroundPoint"/>'
+                      f'{status_xml}<bu-base:value uom="m">{float(h):g}</bu-base:value>'
+                      "</bu-base:HeightAboveGround></bu-base:heightAboveGround>")
+        nature = rec.get("buildingNature")
+        use = rec.get("currentUse")
+        floors = rec.get("numberOfFloorsAboveGround")
+        acc = (f'<bu-base:horizontalGeometryEstimatedAccuracy uom="m">{self.accuracy}'
+               "</bu-base:horizontalGeometryEstimatedAccuracy>" if self.accuracy is not None else
+               f'<bu-base:horizontalGeometryEstimatedAccuracy uom="m" xsi:nil="true" nilReason="{UNPOPULATED}"/>')
+        return (
+            f'<wfs:member><bu-core2d:Building gml:id="{gid}">'
+            f"<bu-base:beginLifespanVersion>{rec['beginLifespanVersion']}</bu-base:beginLifespanVersion>"
+            f'<bu-base:conditionOfConstruction xlink:href="{FUNCTIONAL}"/>'
+            + (f"<bu-base:endLifespanVersion>{end}</bu-base:endLifespanVersion>" if end else "")
+            + height
+            + f"<bu-base:inspireId><base:Identifier><base:localId>{xml_escape(lid)}</base:localId>"
+            f"<base:namespace>{xml_escape(self.namespace)}</base:namespace></base:Identifier></bu-base:inspireId>"
+            + (f'<bu-base:buildingNature xlink:href="{nature}"/>' if nature else "")
+            + (f'<bu-base:currentUse><bu-base:CurrentUse><bu-base:currentUse xlink:href="{use}"/>'
+               f'<bu-base:percentage xsi:nil="true" nilReason="{UNPOPULATED}"/></bu-base:CurrentUse>'
+               "</bu-base:currentUse>" if use else "")
+            + (f"<bu-base:numberOfFloorsAboveGround>{int(floors)}</bu-base:numberOfFloorsAboveGround>"
+               if floors is not None and not pd.isna(floors) else "")
+            + f"<bu-core2d:geometry2D><bu-base:BuildingGeometry2D><bu-base:geometry>{geom_gml}</bu-base:geometry>"
+            "<bu-base:referenceGeometry>true</bu-base:referenceGeometry>"
+            f'<bu-base:horizontalGeometryReference xlink:href="{CODELIST}/HorizontalGeometryReferenceValue/footPrint"/>'
+            f"{acc}</bu-base:BuildingGeometry2D></bu-core2d:geometry2D>"
+            "</bu-core2d:Building></wfs:member>\n")
+
+    def report_extra(self) -> dict:
+        return {"unknown_function_codes": dict(sorted(self.unknown_functions.items())),
+                "function_table": TABLE.name}
