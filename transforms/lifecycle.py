@@ -1,0 +1,123 @@
+"""Incremental updates: which objects are new, changed or removed since the current publication.
+
+The previous state is read back from the previous publication's GeoPackage (no extra state file):
+
+* the INSPIRE layer gives ``localId -> beginLifespanVersion``;
+* the source view layer gives the content of each object. A content hash is computed the same way for the
+  previous and the new source view (values normalised to text, numbers rounded to 1e-6, coordinates to the
+  millimetre, so a GeoPackage round trip does not count as a change).
+
+Objects are matched by ``localId`` (= the stable source key): an unchanged object keeps its
+``beginLifespanVersion``; a new or changed one gets the run time. Objects that were published before
+and are gone now are returned by ``removed()`` in INSPIRE-view form with ``endLifespanVersion`` set; the
+pipeline writes them to the GML only (the GeoPackage/OGC API show the current state), so a harvester of
+the GML sees the end of their life. The removal is announced in the first version after it;
+``history.json`` and the run report (``changes``) keep the lists.
+"""
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import pyogrio
+import shapely
+
+from .config import Dataset, Settings
+from .publish import current_dir
+
+LOGGER = logging.getLogger(__name__)
+MAX_LISTED = 1000  # ids listed per category in the report; counts are always complete
+
+
+def content_hash(view: gpd.GeoDataFrame) -> np.ndarray:
+    """One uint64 per row over all non-geometry columns (sorted by name) and the geometry."""
+    cols = sorted(c for c in view.columns if c != view.geometry.name and not c.startswith("_"))
+    norm = pd.DataFrame(index=range(len(view)))
+    for c in cols:
+        s = view[c].reset_index(drop=True)
+        if pd.api.types.is_bool_dtype(s) or pd.api.types.is_numeric_dtype(s):
+            v = pd.to_numeric(s, errors="coerce").astype(float).round(6)
+            norm[c] = v.map(lambda x: "" if pd.isna(x) else repr(float(x)))
+        else:
+            norm[c] = s.astype(object).where(s.notna(), "").astype(str)
+    geoms = view.geometry.to_numpy()
+    present = ~shapely.is_missing(geoms)
+    wkb = np.full(len(geoms), "", dtype=object)
+    if present.any():
+        rounded = shapely.transform(geoms[present], lambda c: np.round(c, 3))
+        wkb[present] = shapely.to_wkb(shapely.normalize(rounded), hex=True, output_dimension=2)
+    norm["__geom"] = wkb
+    return pd.util.hash_pandas_object(norm, index=False).to_numpy()
+
+
+class Lifecycle:
+    def __init__(self, mapper, previous: pd.DataFrame, inspire_prev_path: str | None, inspire_layer: str):
+        self.mapper = mapper
+        self.now = mapper.run_time_iso
+        self.prev = previous  # index localId; columns hash, begin
+        self._prev_path = inspire_prev_path
+        self._inspire_layer = inspire_layer
+        self.seen: set[str] = set()
+        self.new: list[str] = []
+        self.changed: list[str] = []
+        self.unchanged = 0
+
+    @classmethod
+    def from_previous(cls, ds: Dataset, settings: Settings, mapper) -> Lifecycle | None:
+        """None when nothing was published before (every object is new: the mapper's run time applies)."""
+        cur = current_dir(settings.publish_dir, ds.id)
+        gpkg = cur / f"{ds.id}.gpkg" if cur else None
+        if gpkg is None or not gpkg.exists():
+            return None
+        layers = {name for name, _ in pyogrio.list_layers(gpkg)}
+        src_layer, ins_layer = f"{ds.id}_source", mapper.collection
+        if src_layer not in layers or ins_layer not in layers:
+            LOGGER.warning("%s: previous publication lacks layer %s or %s; treating all objects as new",
+                           ds.id, src_layer, ins_layer)
+            return None
+        src = pyogrio.read_dataframe(gpkg, layer=src_layer, fid_as_index=False)
+        ins = pyogrio.read_dataframe(gpkg, layer=ins_layer, columns=["localId", "beginLifespanVersion"],
+                                     read_geometry=False)
+        prev = pd.DataFrame({"hash": content_hash(src)}, index=src["key"].astype(str).to_numpy())
+        begin = pd.Series(ins["beginLifespanVersion"].astype(str).to_numpy(), index=ins["localId"].astype(str))
+        prev["begin"] = begin.reindex(prev.index).to_numpy()
+        prev = prev[~prev.index.duplicated()]
+        return cls(mapper, prev, str(gpkg), ins_layer)
+
+    def annotate(self, gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+        """Add ``beginLifespanVersion``: kept for unchanged objects, the run time for new/changed ones."""
+        keys = gdf["key"].astype(str).to_numpy()
+        h = content_hash(self.mapper.source_view(gdf))
+        prev = self.prev.reindex(keys)
+        known = prev["hash"].notna().to_numpy()
+        same = known & (prev["hash"].to_numpy(dtype=object) == h) & prev["begin"].notna().to_numpy()
+        begin = np.where(same, prev["begin"].to_numpy(dtype=object), self.now)
+        out = gdf.copy()
+        out["beginLifespanVersion"] = begin
+        self.seen.update(keys.tolist())
+        self.new.extend(keys[~known].tolist())
+        self.changed.extend(keys[known & ~same].tolist())
+        self.unchanged += int(same.sum())
+        return out
+
+    def removed(self) -> gpd.GeoDataFrame:
+        """Previously published objects missing now, as INSPIRE view rows with ``endLifespanVersion``."""
+        gone = [k for k in self.prev.index if k not in self.seen]
+        self._removed = gone
+        if not gone or self._prev_path is None:
+            return gpd.GeoDataFrame({"localId": []}, geometry=[], crs="EPSG:25832")
+        ins = pyogrio.read_dataframe(self._prev_path, layer=self._inspire_layer, fid_as_index=False)
+        ins = ins[ins["localId"].astype(str).isin(set(gone))].copy()
+        ins["endLifespanVersion"] = self.now
+        return ins.reset_index(drop=True)
+
+    def summary(self) -> dict[str, Any]:
+        removed = getattr(self, "_removed", [k for k in self.prev.index if k not in self.seen])
+        out: dict[str, Any] = {"previous": len(self.prev), "unchanged": self.unchanged}
+        for name, ids in (("new", self.new), ("changed", self.changed), ("removed", removed)):
+            out[f"{name}_count"] = len(ids)
+            out[name] = list(ids[:MAX_LISTED])
+        return out
