@@ -35,15 +35,35 @@ THEMES_DE: dict[str, str] = {
     "of": "Ozeanografisch-geografische Kennwerte", "sr": "Meeresregionen", "br": "Biogeografische Regionen",
     "su": "Statistische Einheiten", "gg": "Geografische Gittersysteme", "rs": "Koordinatenreferenzsysteme",
 }
+# English labels (pycsw writes its INSPIRE extended capabilities keywords as inspireTheme_eng)
+THEMES_EN: dict[str, str] = {
+    "ad": "Addresses", "au": "Administrative units", "bu": "Buildings", "cp": "Cadastral parcels",
+    "el": "Elevation", "gn": "Geographical names", "hy": "Hydrography", "lc": "Land cover", "lu": "Land use",
+    "oi": "Orthoimagery", "ps": "Protected sites", "so": "Soil", "sd": "Species distribution",
+    "am": "Area management/restriction/regulation zones and reporting units",
+    "us": "Utility and governmental services", "tn": "Transport networks", "hh": "Human health and safety",
+    "ef": "Environmental monitoring facilities", "pf": "Production and industrial facilities",
+    "nz": "Natural risk zones", "hb": "Habitats and biotopes", "pd": "Population distribution — demography",
+    "ge": "Geology", "mr": "Mineral resources", "er": "Energy resources",
+    "af": "Agricultural and aquaculture facilities", "ac": "Atmospheric conditions",
+    "mf": "Meteorological geographical features", "of": "Oceanographic geographical features",
+    "sr": "Sea regions", "br": "Bio-geographical regions", "su": "Statistical units",
+    "gg": "Geographical grid systems", "rs": "Coordinate reference systems",
+}
 # application-schema short names used in dataset.yml that belong to a theme of another name
 THEME_ALIASES = {"elu": "lu", "plu": "lu", "lu-elu": "lu", "lu-plu": "lu"}
 
 
-def inspire_theme(short: str) -> tuple[str, str]:
-    """('sd') -> ('Verteilung der Arten', 'http://inspire.ec.europa.eu/theme/sd')."""
+def theme_key(short: str) -> str:
     key = THEME_ALIASES.get(short.lower(), short.lower())
     if key not in THEMES_DE:
         raise KeyError(f"unknown INSPIRE theme {short!r}; known: {', '.join(sorted(THEMES_DE))}")
+    return key
+
+
+def inspire_theme(short: str) -> tuple[str, str]:
+    """('sd') -> ('Verteilung der Arten', 'http://inspire.ec.europa.eu/theme/sd')."""
+    key = theme_key(short)
     return THEMES_DE[key], f"{THEME_REGISTER}/{key}"
 
 

@@ -1,0 +1,64 @@
+"""``/csw``: a thin WSGI reverse proxy to the pycsw sidecar.
+
+It forwards method, query string, body and Content-Type, and answers with the sidecar's status,
+Content-Type and body and a Content-Length computed from the bytes actually sent (pycsw's own gzip path
+gets that wrong; we never ask pycsw for gzip). Only public records are in the repository the sidecar
+serves (see ``load.py``), so the proxy does not need to filter.
+"""
+from __future__ import annotations
+
+import http.client
+import logging
+
+from transforms.config import Settings
+
+from .config import read_state
+
+LOGGER = logging.getLogger(__name__)
+HOP = {"connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding", "server", "date"}
+MAX_BODY = 10 * 1024 * 1024
+
+
+def create(settings: Settings):
+    def app(environ, start_response):
+        state = read_state(settings)
+        if not state:
+            return _error(start_response, "503 Service Unavailable", "CSW sidecar (pycsw) is not running")
+        method = environ.get("REQUEST_METHOD", "GET")
+        path = "/" + environ.get("PATH_INFO", "").lstrip("/")
+        qs = environ.get("QUERY_STRING", "")
+        body = None
+        if method == "POST":
+            try:
+                n = int(environ.get("CONTENT_LENGTH") or 0)
+            except ValueError:
+                n = 0
+            if n > MAX_BODY:
+                return _error(start_response, "413 Payload Too Large", "request body too large")
+            body = environ["wsgi.input"].read(n) if n else b""
+        headers = {"Host": environ.get("HTTP_HOST", "localhost")}
+        if environ.get("CONTENT_TYPE"):
+            headers["Content-Type"] = environ["CONTENT_TYPE"]
+        conn = http.client.HTTPConnection("127.0.0.1", int(state["port"]), timeout=120)
+        try:
+            conn.request(method, path + ("?" + qs if qs else ""), body=body, headers=headers)
+            resp = conn.getresponse()
+            data = resp.read()
+        except OSError as exc:
+            LOGGER.error("CSW sidecar unreachable: %s", exc)
+            return _error(start_response, "502 Bad Gateway", "CSW sidecar (pycsw) unreachable")
+        finally:
+            conn.close()
+        out = [(k, v) for k, v in resp.getheaders() if k.lower() not in HOP]
+        out.append(("Content-Length", str(len(data))))
+        out.append(("Access-Control-Allow-Origin", "*"))
+        start_response(f"{resp.status} {resp.reason}", out)
+        return [data]
+
+    return app
+
+
+def _error(start_response, status: str, text: str):
+    body = text.encode()
+    start_response(status, [("Content-Type", "text/plain; charset=utf-8"), ("Content-Length", str(len(body)))])
+    return [body]

@@ -1,0 +1,53 @@
+"""(Re)load the metadata records into the pycsw repository (POST_PUBLISH hook, after
+``metadata.records:write_records``).
+
+Runs pycsw's own loader in the pycsw venv as a subprocess (pycsw's pins clash with the main venv), into
+a fresh SQLite file that then replaces the live one with one ``rename(2)``: a running pycsw serves the
+old or the new catalogue, never a half-loaded one, and the server does not need to run.
+
+Restricted datasets: their records (``var/metadata/restricted/``) are never loaded, so the public
+catalogue neither lists nor finds them (and the public service records do not couple them).
+"""
+from __future__ import annotations
+
+import json
+import logging
+import os
+import subprocess
+from pathlib import Path
+
+from metadata.records import metadata_dir, write_records
+from transforms.config import Settings
+from transforms.errors import ConfigError, PublicationError
+
+from .config import TABLE, db_path, pycsw_python, write_pycsw_config
+
+LOGGER = logging.getLogger(__name__)
+HERE = Path(__file__).resolve().parent
+
+
+def load_records(settings: Settings) -> dict:
+    """Rebuild the public pycsw repository from ``var/metadata/*.xml``; return the loader's summary."""
+    py = pycsw_python()
+    if not py.exists():
+        raise ConfigError(f"pycsw venv not found at {py}: run scripts/setup.sh (or set GDI_PYCSW_PYTHON)")
+    src = metadata_dir(settings)
+    if not (src / "index.json").exists():
+        write_records(settings)
+    db = db_path(settings)
+    db.parent.mkdir(parents=True, exist_ok=True)
+    write_pycsw_config(settings)
+    tmp = db.with_name(f".records-{os.getpid()}.db")
+    proc = subprocess.run([str(py), str(HERE / "_load.py"), "--db", str(tmp), "--dir", str(src),
+                           "--table", TABLE], check=False, capture_output=True, text=True, timeout=600)
+    try:
+        summary = json.loads(proc.stdout.strip().splitlines()[-1]) if proc.stdout.strip() else {}
+    except ValueError:
+        summary = {}
+    if proc.returncode != 0:
+        tmp.unlink(missing_ok=True)
+        raise PublicationError(f"pycsw could not load the metadata records: {summary.get('failed') or ''} "
+                               f"{proc.stderr.strip()[-2000:]}", file=str(src))
+    os.replace(tmp, db)
+    LOGGER.info("pycsw repository %s: %s records loaded", db, summary.get("loaded"))
+    return summary

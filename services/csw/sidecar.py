@@ -1,0 +1,67 @@
+"""Start pycsw from its own venv as its own process (SIDECARS entry, started and stopped by ``gdi serve``).
+
+It listens on 127.0.0.1 on a free port (or ``GDI_CSW_PORT``) and announces the port in
+``var/csw/sidecar.json``; the ``/csw`` proxy in every gunicorn worker reads it from there. The child
+dies with its parent (``_serve.py`` sets PR_SET_PDEATHSIG), so a killed ``gdi serve`` leaves no stray pycsw behind.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import os
+import socket
+import subprocess
+import time
+from pathlib import Path
+
+from transforms.config import Settings
+
+from .config import csw_dir, db_path, pycsw_python, state_path, write_pycsw_config
+
+LOGGER = logging.getLogger(__name__)
+HERE = Path(__file__).resolve().parent
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_ready(port: int, proc: subprocess.Popen, timeout: float = 30.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            return False
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return True
+        except OSError:
+            time.sleep(0.1)
+    return False
+
+
+def start(settings: Settings) -> subprocess.Popen | None:
+    py = pycsw_python()
+    if not py.exists():
+        LOGGER.error("pycsw venv not found at %s (run scripts/setup.sh); /csw will answer 503", py)
+        return None
+    if not db_path(settings).exists():
+        from .load import load_records
+        load_records(settings)
+    cfg = write_pycsw_config(settings)
+    port = int(os.environ.get("GDI_CSW_PORT") or _free_port())
+    log = open(csw_dir(settings) / "pycsw.log", "ab")  # noqa: SIM115 - handed to the child
+    proc = subprocess.Popen([str(py), str(HERE / "_serve.py"), "--config", str(cfg), "--port", str(port),
+                             "--parent", str(os.getpid())],
+                            stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                            close_fds=True)
+    log.close()
+    if not _wait_ready(port, proc):
+        proc.kill()
+        raise RuntimeError(f"pycsw sidecar did not start; see {csw_dir(settings) / 'pycsw.log'}")
+    tmp = state_path(settings).with_suffix(".tmp")
+    tmp.write_text(json.dumps({"port": port, "pid": proc.pid}))
+    os.replace(tmp, state_path(settings))
+    LOGGER.info("pycsw sidecar pid %s on 127.0.0.1:%s", proc.pid, port)
+    return proc

@@ -1,0 +1,160 @@
+"""Issue 6 item 3: the TG 2.0 / GDI-DE rule table, one test per rule, on every record of the demo.
+
+A second table breaks a real record in one place and asserts that exactly the rule meant for that
+defect fires (so each rule can fail, and a failure names the rule)."""
+from __future__ import annotations
+
+import copy
+import json
+
+import pytest
+from lxml import etree
+
+from metadata import rules
+from metadata.records import parse, read_index
+from metadata.xml import NS, xpath
+
+from .conftest import SHARED
+
+XLINK = "{http://www.w3.org/1999/xlink}href"
+
+
+@pytest.fixture(scope="module")
+def records(demo_settings) -> dict[str, etree._Element]:
+    """All records the demo wrote (public and restricted), by dataset/service name."""
+    base = demo_settings.var_dir / "metadata"
+    out = {e["name"]: parse(base / e["file"]) for e in read_index(demo_settings)}
+    assert out, "the demo wrote no metadata records"
+    return out
+
+
+@pytest.mark.parametrize("rule", rules.RULES, ids=[r.id for r in rules.RULES])
+def test_rule(rule, records):
+    applicable = {n: md for n, md in records.items() if rules.applies(rule, md)}
+    assert applicable, f"rule {rule.id} applies to no record of the demo"
+    failures = {n: rule.check(md) for n, md in applicable.items()}
+    failures = {n: m for n, m in failures.items() if m}
+    assert not failures, f"{rule.id} ({rule.source}: {rule.text}) broken by: {failures}"
+
+
+# --- each rule fires on the defect it is meant for -----------------------------------------------------------
+
+def _remove(expr):
+    def f(md):
+        els = xpath(md, expr)
+        assert els, f"mutation target {expr} not in record"
+        for e in els:
+            e.getparent().remove(e)
+    return f
+
+
+def _set_text(expr, text):
+    def f(md):
+        els = xpath(md, expr)
+        assert els, f"mutation target {expr} not in record"
+        for e in els:
+            e.text = text
+    return f
+
+
+def _set_attr(expr, attr, value):
+    def f(md):
+        els = xpath(md, expr)
+        assert els, f"mutation target {expr} not in record"
+        for e in els:
+            e.set(attr, value)
+    return f
+
+
+def _merge_constraints(md):
+    """Put the use constraint into the access constraints block (one MD_LegalConstraints for both)."""
+    blocks = xpath(md, "gmd:identificationInfo/*/gmd:resourceConstraints/gmd:MD_LegalConstraints")
+    acc, use = blocks[0], blocks[1]
+    acc.insert(1, copy.deepcopy(xpath(use, "gmd:useConstraints")[0]))
+    use.getparent().getparent().remove(use.getparent())
+
+
+def _licence_without_quelle(md):
+    for e in xpath(md, "//gmd:otherConstraints/gco:CharacterString"):
+        if e.text.startswith("{"):
+            obj = json.loads(e.text)
+            obj.pop("quelle")
+            e.text = json.dumps(obj)
+
+
+def _opendata_on_restricted(md):
+    _set_attr("//gmd:otherConstraints/gmx:Anchor[contains(@xlink:href,'LimitationsOnPublicAccess')]", XLINK,
+              "http://inspire.ec.europa.eu/metadata-codelist/LimitationsOnPublicAccess/INSPIRE_Directive_Article13_1f")(md)
+
+
+ID = "gmd:identificationInfo/*"
+MUTATIONS = [
+    # (record, mutation, rule that must fire)
+    ("trees", _set_text("gmd:fileIdentifier/gco:CharacterString", "baum-1"), "iso-file-identifier"),
+    ("trees", _set_attr("gmd:language/gmd:LanguageCode", "codeListValue", "deu"), "tg-md-language"),
+    ("trees", _set_attr("gmd:hierarchyLevel/gmd:MD_ScopeCode", "codeListValue", "featureType"),
+     "tg-hierarchy-level"),
+    ("trees", _remove("gmd:contact//gmd:electronicMailAddress"), "tg-md-contact"),
+    ("trees", _remove("gmd:dateStamp"), "tg-md-date"),
+    ("trees", _set_text(f"{ID}/gmd:citation/*/gmd:title/gco:CharacterString", " "), "tg-title"),
+    ("trees", _remove(f"{ID}/gmd:abstract"), "tg-abstract"),
+    ("trees", _remove(f"{ID}/gmd:pointOfContact"), "tg-responsible-party"),
+    ("trees", _remove(f"{ID}/gmd:citation/*/gmd:date"), "tg-reference-date"),
+    ("trees", _set_text(f"{ID}//gmd:westBoundLongitude/gco:Decimal", "200"), "tg-bbox"),
+    ("trees", _remove(f"{ID}//gmd:accessConstraints/../gmd:otherConstraints"), "tg-access-constraints"),
+    ("trees", _merge_constraints, "tg-access-constraints"),
+    ("trees", _remove(f"{ID}//gmd:useConstraints/.."), "tg-use-constraints"),
+    ("trees", _remove("//gmd:onLine"), "tg-resource-locator"),
+    ("trees", _set_text("//gmd:keyword/gco:CharacterString[.='inspireidentifiziert']", "INSPIRE"),
+     "gdide-inspireidentifiziert"),
+    ("trees", _licence_without_quelle, "gdide-licence-json"),
+    ("trees", _set_text("//gmd:otherConstraints/gco:CharacterString[starts-with(.,'{')]", "{id: dl-by-de/2.0"),
+     "gdide-licence-json"),
+    ("trees", _opendata_on_restricted, "gdide-opendata-public"),
+    ("trees", _set_text(f"{ID}/gmd:citation/*/gmd:identifier/*/gmd:code/gco:CharacterString", "trees"),
+     "tg-resource-identifier"),
+    ("trees", _set_attr(f"{ID}/gmd:language/gmd:LanguageCode", "codeListValue", "eng"), "tg-resource-language"),
+    ("trees", _set_text("//gmd:keyword/gmx:Anchor[contains(@xlink:href,'/theme/')]", "Species distribution"),
+     "tg-inspire-theme"),
+    ("trees", _set_text("//gmd:thesaurusName//gco:Date", "2008-06-02"), "tg-inspire-theme"),
+    ("trees", _set_text(f"{ID}/gmd:topicCategory/gmd:MD_TopicCategoryCode", "trees"), "tg-topic-category"),
+    ("trees", _remove(f"{ID}/gmd:spatialResolution"), "tg-spatial-resolution"),
+    ("trees", _set_attr("gmd:referenceSystemInfo//gmx:Anchor", XLINK, "EPSG:25832"), "tg-crs"),
+    ("trees", _remove("//gmd:distributionFormat/*/gmd:version"), "tg-encoding"),
+    ("trees", _remove("gmd:dataQualityInfo/*/gmd:lineage"), "tg-lineage"),
+    ("trees", _remove("//gmd:DQ_ConformanceResult/gmd:pass/gco:Boolean"), "tg-conformity-1089"),
+    ("wms", _set_text(f"{ID}/srv:serviceType/gco:LocalName", "WMS"), "tg-service-type"),
+    ("wms", _remove("//gmd:keyword/gmx:Anchor[contains(@xlink:href,'SpatialDataServiceCategory')]/.."),
+     "tg-service-category"),
+    ("wms", _remove(f"{ID}/srv:operatesOn"), "tg-coupled-resource"),
+    ("ogcapi", _set_attr(f"{ID}/srv:operatesOn", XLINK, "http://example.org/x"), "tg-coupled-resource"),
+    ("csw", _set_text("//srv:connectPoint//gmd:URL", "ftp://x"), "tg-connect-point"),
+    ("download", _remove(f"{ID}/srv:couplingType"), "iso-coupling-type"),
+    ("download", _remove("gmd:hierarchyLevelName"), "iso-service-scope"),
+    ("csw", _remove("gmd:dataQualityInfo/*/gmd:report"), "tg-conformity-976"),
+]
+
+
+def test_every_rule_has_a_mutation():
+    covered = {m[2] for m in MUTATIONS}
+    assert covered == set(rules.BY_ID), f"rules without a breaking example: {set(rules.BY_ID) - covered}"
+
+
+@pytest.mark.parametrize("name,mutate,rule_id", MUTATIONS, ids=[f"{m[2]}-{i}" for i, m in enumerate(MUTATIONS)])
+def test_broken_record_names_its_rule(records, name, mutate, rule_id):
+    md = copy.deepcopy(records[name])
+    assert not rules.check(md), "the unbroken record must pass every rule"
+    mutate(md)
+    fired = [f.split(" ", 1)[0] for f in rules.check(md)]
+    assert rule_id in fired, f"breaking for {rule_id} made {fired or 'no rule'} fire"
+
+
+def test_rules_reject_shared_invalid_sample():
+    """The TG 2.0 sample without dateStamp (shared/inspire/samples) fails our date rule too."""
+    sample = SHARED / "inspire" / "samples" / "metadata"
+    md = etree.parse(str(sample / "md_dataset_baumkataster_invalid.xml")).getroot()
+    assert any(f.startswith("tg-md-date ") for f in rules.check(md))
+    ok = etree.parse(str(sample / "md_dataset_baumkataster.xml")).getroot()
+    assert rules.BY_ID["tg-md-date"].check(ok) is None
+    assert rules.BY_ID["tg-inspire-theme"].check(ok) is None
+    assert NS["gmd"] == ok.nsmap["gmd"]
