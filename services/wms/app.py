@@ -27,13 +27,14 @@ from lxml import etree
 from transforms.config import Settings
 from transforms.errors import RequestError
 
-from .mapfile import MAXSIZE, mapfile_paths, write_mapfile
+from .mapfile import MAXSIZE, SRS, mapfile_paths, write_mapfile
 
 LOGGER = logging.getLogger(__name__)
 
 MAX_SLD_BYTES = 64 * 1024
 MAX_COORD = 1e8          # |coordinate| beyond this is no place on earth in any of our CRSs
 MIN_SPAN = 1e-9          # a BBOX narrower than this is a degenerate request
+ALLOWED_CRS = {c.upper() for c in SRS.split()}
 CORS = [("Access-Control-Allow-Origin", "*"),
         ("Access-Control-Allow-Headers", "Authorization, Content-Type"),
         ("Access-Control-Expose-Headers", "Content-Type")]
@@ -102,6 +103,10 @@ def check_request(params: dict[str, str], maxsize: int = MAXSIZE) -> None:
                 int(params[key])
             except ValueError:
                 raise WmsRequestError(f"{key} must be an integer", locator=key, value=params[key]) from None
+    crs = params.get("CRS", params.get("SRS"))
+    if crs is not None and params["REQUEST"].lower() in ("getmap", "getfeatureinfo", "map", "feature_info") \
+            and crs.upper() not in ALLOWED_CRS:
+        raise WmsRequestError(f"CRS not offered; use one of {SRS}", code="InvalidCRS", locator="CRS", value=crs)
     if "SLD" in params:
         raise WmsRequestError("SLD by reference is not supported; send SLD_BODY", code="OperationNotSupported",
                               locator="SLD")

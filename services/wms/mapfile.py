@@ -238,7 +238,7 @@ def build_map(settings: Settings, layers: list[WmsLayer], tdir: Path) -> dict[st
         "wms_rootlayer_abstract.eng": SERVICE_ABSTRACT["eng"],
         "wms_onlineresource": f"{base}/wms?",
         "wms_srs": SRS,
-        "wms_enable_request": "GetCapabilities GetMap GetFeatureInfo GetLegendGraphic GetStyles DescribeLayer",
+        "wms_enable_request": "GetCapabilities GetMap GetFeatureInfo GetLegendGraphic DescribeLayer",
         "wms_inspire_capabilities": "url",
         "wms_languages": "ger,eng",
         "wms_inspire_metadataurl_href": get_record_by_id_url(base, service_record_id("wms")),

@@ -65,7 +65,9 @@ FIELD_LABELS: dict[str, str] = {
 
 
 def label_for(column: str) -> str:
-    return FIELD_LABELS.get(column, column.replace("_", " ").capitalize())
+    if column in FIELD_LABELS or column.isupper():
+        return FIELD_LABELS.get(column, column)
+    return column.replace("_", " ").capitalize()
 
 
 def _color(hex_: str) -> str:
