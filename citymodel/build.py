@@ -1,0 +1,225 @@
+"""Footprints -> LoD1/LoD2 tiles -> 3D Tiles 1.1, incrementally.
+
+Two passes keep memory bounded by a tile, not by the city: pass 1 reads the footprints in chunks and
+keeps only a few numbers per building (feature id, centroid, base height, a hash of its attributes and
+geometry); pass 2 builds each tile in a worker process that reads just that tile's features by id.
+A tile whose buildings (and options) hash the same as in the last run is not rebuilt; the report
+says which tiles were rebuilt, kept and removed.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import time
+import zlib
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any, Literal
+
+import numpy as np
+from pydantic import BaseModel, ConfigDict
+
+from .codes import HEIGHT_SOURCE_KEYS
+from .tiling import Georef, quadtree, root_square, tileset_json
+
+LOGGER = logging.getLogger(__name__)
+CHUNK = 100_000
+HASH_COLS = ["key", "function_code", "storeys", "height_m", "roof_form", "ridge_height_m", "eaves_height_m",
+             "address"]
+
+
+class CityModelOptions(BaseModel):
+    """Options of ``gdi citymodel`` (all part of the tile fingerprint: changing one rebuilds all tiles)."""
+    model_config = ConfigDict(extra="forbid")
+    lod: Literal[1, 2] = 2
+    quantize: bool = True
+    meshopt: bool = False
+    max_features: int = 2000
+    storey_height: float = 3.0
+    default_height: float = 6.0
+    pitch_deg: float = 40.0
+    shed_pitch_deg: float = 12.0
+    vertical: Literal["relative", "absolute"] = "relative"
+    geoid_undulation_m: float = 43.6
+    dgm: Path | None = None
+    layer: str | None = None
+    workers: int = 2
+    name: str = "Gebäude"
+
+    def fingerprint(self) -> str:
+        d = self.model_dump(mode="json", exclude={"workers", "layer"})
+        if self.dgm is not None and Path(self.dgm).exists():
+            st = Path(self.dgm).stat()
+            d["dgm_stat"] = [st.st_size, int(st.st_mtime)]
+        return hashlib.sha1(json.dumps(d, sort_keys=True).encode()).hexdigest()[:16]
+
+
+def _row_hashes(df, ground: np.ndarray) -> np.ndarray:
+    import pandas as pd
+    import shapely
+    h = pd.util.hash_pandas_object(df[HASH_COLS].astype(str), index=False).to_numpy(np.uint64)
+    wkb = shapely.to_wkb(shapely.set_precision(df.geometry.values, 0.001), output_dimension=2)
+    g = np.fromiter((zlib.crc32(w) for w in wkb), dtype=np.uint64, count=len(wkb))
+    gr = np.round(np.nan_to_num(ground, nan=-1e4) * 100).astype(np.int64).astype(np.uint64)
+    return h ^ (g * np.uint64(0x9E3779B97F4A7C15)) ^ (gr * np.uint64(0xC2B2AE3D27D4EB4F))
+
+
+def _scan(source, options: CityModelOptions, terrain) -> dict[str, np.ndarray]:
+    """Pass 1: per building feature id, centroid, base height and hash (chunked for files)."""
+    import shapely
+
+    from .source import list_layer
+    chunks = []
+    if isinstance(source, (str, Path)):
+        import pyogrio
+        layer = list_layer(Path(source), options.layer)
+        n = pyogrio.read_info(source, layer=layer)["features"]
+        frames = (_read_chunk(source, layer, s) for s in range(0, n, CHUNK))
+    else:
+        from .source import normalise
+        frames = iter([normalise(source)])
+    for df in frames:
+        geoms = df.geometry.values
+        c = shapely.centroid(geoms)
+        ground = df["ground_height_m"].to_numpy(float)
+        if terrain is not None:
+            t = terrain.base_heights(geoms)
+            ground = np.where(np.isfinite(t), t, ground)
+        chunks.append({"fid": np.asarray(df.index), "x": shapely.get_x(c), "y": shapely.get_y(c),
+                       "ground": ground, "hash": _row_hashes(df, ground),
+                       "xmin": shapely.bounds(geoms)[:, 0], "ymin": shapely.bounds(geoms)[:, 1],
+                       "xmax": shapely.bounds(geoms)[:, 2], "ymax": shapely.bounds(geoms)[:, 3]})
+    if not chunks:
+        return {k: np.zeros(0) for k in ("fid", "x", "y", "ground", "hash")}
+    return {k: np.concatenate([c[k] for c in chunks]) for k in chunks[0]}
+
+
+def _read_chunk(path, layer, start):
+    import pyogrio
+
+    from .source import normalise
+    gdf = pyogrio.read_dataframe(path, layer=layer, skip_features=start, max_features=CHUNK,
+                                 fid_as_index=True, use_arrow=True)
+    return normalise(gdf, str(path))
+
+
+def _tile_hash(hashes: np.ndarray, fingerprint: str) -> str:
+    h = hashlib.sha1(fingerprint.encode())
+    h.update(np.sort(hashes).tobytes())
+    return h.hexdigest()[:20]
+
+
+def build_tileset(source, out_dir: Path, options: CityModelOptions | None = None,
+                  progress: Callable[[int], None] | None = None, client: Any = None) -> dict:
+    """Build (or update) the tileset in ``out_dir`` from a footprint file or a GeoDataFrame.
+
+    ``client``: an optional ``dask.distributed.Client``; tiles are then built on its workers instead
+    of a local process pool. Returns the report (also written to ``out_dir/report.json``).
+    """
+    from .terrain import Terrain
+    options = options or CityModelOptions()
+    out_dir = Path(out_dir)
+    (out_dir / "tiles").mkdir(parents=True, exist_ok=True)
+    t0 = time.perf_counter()
+    warnings: list[str] = []
+    terrain = Terrain(options.dgm) if options.dgm else None
+    scan = _scan(source, options, terrain)
+    n = len(scan["fid"])
+    if terrain is None and not np.isfinite(scan["ground"]).any():
+        warnings.append("no DGM given and no ground heights in the source: base height 0 for all buildings")
+        LOGGER.warning(warnings[-1])
+    no_ground = int((~np.isfinite(scan["ground"])).sum())
+    if no_ground and terrain is not None:
+        warnings.append(f"{no_ground} buildings outside the DGM: base height 0")
+    if n == 0:
+        raise ValueError("no buildings in the source")
+    bounds = (float(scan["xmin"].min()), float(scan["ymin"].min()), float(scan["xmax"].max()),
+              float(scan["ymax"].max()))
+    root = root_square(bounds)
+    geo = Georef(root[0] + root[2] / 2, root[1] + root[2] / 2)
+    ground = np.nan_to_num(scan["ground"], nan=0.0)
+    finite = scan["ground"][np.isfinite(scan["ground"])]
+    if options.vertical == "relative":
+        zref = float(terrain.min) if terrain is not None else (float(finite.min()) if len(finite) else 0.0)
+        zshift = -zref
+    else:
+        zref, zshift = 0.0, options.geoid_undulation_m
+    leaves = quadtree(scan["x"], scan["y"], root, options.max_features)
+    fp = options.fingerprint() + f"|{zshift:.3f}|{root}"
+    state_path = out_dir / "state.json"
+    old = json.loads(state_path.read_text()) if state_path.exists() else {"tiles": {}}
+    jobs, kept, tiles_state = [], [], {}
+    for tid, idx, centre in leaves:
+        th = _tile_hash(scan["hash"][idx], fp)
+        prev = old["tiles"].get(tid)
+        if prev and prev["hash"] == th and (out_dir / "tiles" / f"{tid}.glb").exists():
+            kept.append(tid)
+            tiles_state[tid] = prev
+            if progress:
+                progress(len(idx))
+            continue
+        src = str(source) if isinstance(source, (str, Path)) else source.iloc[idx]
+        jobs.append({"tile": tid, "hash": th, "source": src, "layer": options.layer,
+                     "fids": scan["fid"][idx], "ground": ground[idx] + zshift, "origin": centre,
+                     "ground_abs": scan["ground"][idx],
+                     "georef": (geo.e0, geo.n0), "options": options.model_dump(mode="json"),
+                     "path": str(out_dir / "tiles" / f"{tid}.glb")})
+    results = []
+    from .tile import build_tile
+    if client is not None:
+        futures = client.map(build_tile, jobs, pure=False)
+        for fut in futures:
+            results.append(fut.result())
+            if progress:
+                progress(results[-1]["count"])
+    elif options.workers > 1 and len(jobs) > 1:
+        import multiprocessing as mp
+        with ProcessPoolExecutor(options.workers, mp_context=mp.get_context("fork")) as ex:
+            for r in ex.map(build_tile, jobs):
+                results.append(r)
+                if progress:
+                    progress(r["count"])
+    else:
+        for j in jobs:
+            results.append(build_tile(j))
+            if progress:
+                progress(results[-1]["count"])
+    for r in results:
+        tiles_state[r["tile"]] = {k: r[k] for k in ("hash", "lo", "hi", "count", "bytes", "bytes_gzip")}
+    removed = sorted(set(old["tiles"]) - set(tiles_state))
+    for tid in removed:
+        (out_dir / "tiles" / f"{tid}.glb").unlink(missing_ok=True)
+    extras = {"name": options.name, "buildings": n, "lod": options.lod,
+              "vertical": options.vertical, "ground_reference_m": zref,
+              "height_note": ("relative: heights above the lowest terrain point (for a globe without terrain)"
+                              if options.vertical == "relative" else
+                              f"absolute: DHHN heights + {options.geoid_undulation_m} m geoid undulation"),
+              "origin_25832": [geo.e0, geo.n0], "bbox_25832": list(bounds)}
+    ts = tileset_json(geo, tiles_state, root[2], extras)
+    tmp = out_dir / "tileset.json.tmp"
+    tmp.write_text(json.dumps(ts, ensure_ascii=False))
+    os.replace(tmp, out_dir / "tileset.json")
+    state_path.write_text(json.dumps({"fingerprint": fp, "tiles": tiles_state}))
+    agg: dict[str, Any] = {}
+    for r in results:
+        for k, v in r["stats"].items():
+            agg[k] = agg.get(k, 0) + v
+    elapsed = time.perf_counter() - t0
+    report = {
+        "buildings": n, "tiles": len(tiles_state), "rebuilt_tiles": sorted(r["tile"] for r in results),
+        "kept_tiles": len(kept), "removed_tiles": removed,
+        "buildings_rebuilt": sum(r["count"] for r in results),
+        "height_sources": {HEIGHT_SOURCE_KEYS[k]: agg.get(f"height_{HEIGHT_SOURCE_KEYS[k]}", 0) for k in range(4)},
+        "roofs": {k[5:]: v for k, v in agg.items() if k.startswith("roof_")},
+        "roof_unknown_as_flat": agg.get("unknown_roof", 0), "roof_skeleton_fallbacks": agg.get("skeleton_failed", 0),
+        "bytes": sum(t["bytes"] for t in tiles_state.values()),
+        "bytes_gzip": sum(t["bytes_gzip"] for t in tiles_state.values()),
+        "seconds": round(elapsed, 2), "buildings_per_s": round(sum(r["count"] for r in results) / elapsed, 1),
+        "warnings": warnings, "options": options.model_dump(mode="json"),
+        "note": "height_sources/roofs count the rebuilt buildings only",
+    }
+    (out_dir / "report.json").write_text(json.dumps(report, indent=1, ensure_ascii=False))
+    return report
