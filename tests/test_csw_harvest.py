@@ -1,0 +1,158 @@
+"""Issue 6 item 4/5: /csw harvested the way GDI-NI does it — OWSLib CatalogueServiceWeb against the real
+``gdi serve`` (gunicorn -> proxy -> pycsw sidecar from .venv-pycsw)."""
+from __future__ import annotations
+
+import http.client
+import warnings
+from urllib.parse import urlsplit
+
+import pytest
+import requests
+from lxml import etree
+from owslib.csw import CatalogueServiceWeb
+from owslib.fes import BBox, PropertyIsEqualTo, PropertyIsLike
+
+from metadata.ids import dataset_record_id, get_record_by_id_url, service_record_id
+from metadata.records import read_index
+from transforms.config import load_registry
+from transforms.publish import current_manifest
+
+GMD = "http://www.isotc211.org/2005/gmd"
+NS = {"inspire_ds": "http://inspire.ec.europa.eu/schemas/inspire_ds/1.0",
+      "inspire_common": "http://inspire.ec.europa.eu/schemas/common/1.0",
+      "ows": "http://www.opengis.net/ows"}
+warnings.filterwarnings("ignore", category=FutureWarning, module="owslib")
+
+
+@pytest.fixture(scope="module")
+def csw(server):
+    return CatalogueServiceWeb(f"{server}/csw", timeout=60)
+
+
+@pytest.fixture(scope="module")
+def public_ids(demo_settings) -> set[str]:
+    return {e["id"] for e in read_index(demo_settings) if e["access"] == "public"}
+
+
+@pytest.fixture(scope="module")
+def restricted(demo_settings) -> list[str]:
+    reg = load_registry(demo_settings.datasets_dir, check_plugins=False)
+    return [e["name"] for e in read_index(demo_settings)
+            if e["kind"] == "dataset" and reg[e["name"]].access == "restricted"]
+
+
+def test_capabilities_with_inspire_extended_capabilities(csw, server):
+    assert {"GetRecords", "GetRecordById", "GetCapabilities"} <= {op.name for op in csw.operations}
+    assert csw.identification.type == "CSW" and csw.identification.version == "2.0.2"
+    caps = etree.fromstring(requests.get(f"{server}/csw", params={"service": "CSW", "version": "2.0.2",
+                                                                  "request": "GetCapabilities"}, timeout=60).content)
+    ext = caps.find(".//inspire_ds:ExtendedCapabilities", NS)
+    assert ext is not None, "INSPIRE extended capabilities missing"
+    assert ext.findtext("inspire_common:SupportedLanguages/inspire_common:DefaultLanguage/inspire_common:Language",
+                        namespaces=NS) == "ger"
+    assert ext.findtext("inspire_common:SpatialDataServiceType", namespaces=NS) == "discovery"
+    assert ext.findtext("inspire_common:ResourceLocator/inspire_common:URL", namespaces=NS).startswith(f"{server}/csw")
+    # operation URLs advertise the public address, not the sidecar's internal port
+    hrefs = caps.xpath("//ows:Get/@xlink:href", namespaces={**NS, "xlink": "http://www.w3.org/1999/xlink"})
+    assert hrefs and all(h.startswith(f"{server}/csw") for h in hrefs)
+
+
+def test_getrecords_paging_through_all_records_in_gmd(csw, public_ids):
+    seen: dict[str, object] = {}
+    start, pages = 1, 0
+    while True:
+        csw.getrecords2(outputschema=GMD, esn="full", startposition=start, maxrecords=3)
+        pages += 1
+        assert csw.results["matches"] == len(public_ids)
+        seen.update(csw.records)
+        if csw.results["nextrecord"] in (0, None) or csw.results["nextrecord"] > csw.results["matches"]:
+            break
+        start = csw.results["nextrecord"]
+        assert pages < 50
+    assert pages >= 2, "paging was not exercised"
+    assert set(seen) == public_ids
+    for rid, md in seen.items():
+        ident = md.identification[0]
+        assert ident.title and ident.abstract, rid
+        assert ident.bbox is not None and float(ident.bbox.minx) < float(ident.bbox.maxx), rid
+        words = [k.name for mk in ident.keywords for k in mk.keywords]
+        assert "inspireidentifiziert" in words, rid
+        assert ident.accessconstraints == ["otherRestrictions"], rid
+        assert ident.useconstraints == ["otherRestrictions"], rid
+        assert ident.otherconstraints, rid
+
+
+def test_getrecordbyid(csw, demo_settings):
+    rid = dataset_record_id("trees")
+    csw.getrecordbyid([rid], outputschema=GMD)
+    assert list(csw.records) == [rid]
+    md = csw.records[rid]
+    man = current_manifest(demo_settings.publish_dir, "trees")
+    assert float(md.identification[0].bbox.minx) == pytest.approx(man["bbox_crs84"][0], abs=1e-6)
+
+
+def test_restricted_records_are_not_public(csw, server, demo_settings, restricted):
+    if not restricted:
+        pytest.skip("the demo has no published restricted dataset")
+    reg = load_registry(demo_settings.datasets_dir, check_plugins=False)
+    for name in restricted:
+        csw.getrecordbyid([dataset_record_id(name)], outputschema=GMD)
+        assert csw.records == {}, name
+        csw.getrecords2(constraints=[PropertyIsLike("csw:AnyText", f"%{reg[name].title.de}%")], maxrecords=50)
+        assert dataset_record_id(name) not in csw.records
+
+
+def test_constraint_service_type(csw):
+    csw.getrecords2(constraints=[PropertyIsEqualTo("apiso:Type", "service")], outputschema=GMD, maxrecords=50)
+    assert set(csw.records) == {service_record_id(s) for s in ("wms", "ogcapi", "download", "csw")}
+    for md in csw.records.values():
+        assert md.hierarchy == "service"
+    csw.getrecords2(constraints=[PropertyIsEqualTo("apiso:ServiceType", "view")], maxrecords=50)
+    assert set(csw.records) == {service_record_id("wms")}
+
+
+def test_constraint_anytext(csw):
+    csw.getrecords2(constraints=[PropertyIsLike("csw:AnyText", "%Baumkataster%")], maxrecords=50)
+    assert dataset_record_id("trees") in csw.records
+    csw.getrecords2(constraints=[PropertyIsLike("csw:AnyText", "%Quallenkataster%")], maxrecords=50)
+    assert csw.results["matches"] == 0
+
+
+def test_constraint_bbox(csw, demo_settings):
+    w, s, e, n = current_manifest(demo_settings.publish_dir, "trees")["bbox_crs84"]
+    # EPSG:4326 in a CSW 2.0.2 filter is lat/lon
+    csw.getrecords2(constraints=[BBox([s, w, n, e])], maxrecords=50)
+    assert dataset_record_id("trees") in csw.records
+    csw.getrecords2(constraints=[BBox([-40.0, 140.0, -30.0, 150.0])], maxrecords=50)  # Australia
+    assert csw.results["matches"] == 0
+
+
+def test_content_length_matches_body_even_when_gzip_is_asked(server):
+    u = urlsplit(server)
+    conn = http.client.HTTPConnection(u.hostname, u.port, timeout=60)
+    conn.request("GET", "/csw?service=CSW&version=2.0.2&request=GetRecords&typeNames=csw:Record"
+                        "&resultType=results&elementSetName=full&outputSchema=http://www.isotc211.org/2005/gmd"
+                        "&maxRecords=50", headers={"Accept-Encoding": "gzip"})
+    resp = conn.getresponse()
+    body = resp.read()
+    conn.close()
+    assert resp.status == 200
+    assert int(resp.getheader("Content-Length")) == len(body)
+    assert resp.getheader("Content-Encoding") in (None, "identity")
+    etree.fromstring(body)  # complete XML, not truncated
+
+
+def test_links_wired_both_ways(server, demo_settings, csw):
+    """Service records' operatesOn resolve to the dataset records; dataset locators reach live endpoints."""
+    csw.getrecordbyid([service_record_id("ogcapi")], outputschema=GMD)
+    raw = csw.records[service_record_id("ogcapi")].xml
+    ops = etree.fromstring(raw).findall(".//{http://www.isotc211.org/2005/srv}operatesOn")
+    assert ops
+    href = ops[0].get("{http://www.w3.org/1999/xlink}href")
+    assert href == get_record_by_id_url(server, ops[0].get("uuidref"))
+    r = requests.get(href, timeout=60)
+    assert r.status_code == 200 and ops[0].get("uuidref").encode() in r.content
+    csw.getrecordbyid([dataset_record_id("trees")], outputschema=GMD)
+    urls = [o.url for o in csw.records[dataset_record_id("trees")].distribution.online]
+    ogc = [u for u in urls if "/ogc/collections/" in u]
+    assert ogc and requests.get(ogc[0], params={"f": "json"}, timeout=60).status_code == 200

@@ -1,0 +1,81 @@
+"""Issue 6 item 4: loading the records into pycsw without a running server, and the sidecar on its own."""
+from __future__ import annotations
+
+import shutil
+import sqlite3
+
+import pytest
+import requests
+
+from metadata.ids import dataset_record_id
+from metadata.records import read_index
+from services.csw import sidecar
+from services.csw.config import config_path, db_path, pycsw_python, read_state
+from services.csw.load import load_records
+from transforms.errors import PublicationError
+
+
+@pytest.fixture
+def copy_settings(demo_settings, tmp_path):
+    """A private var dir holding a copy of the demo's metadata records (the session's catalogue stays untouched)."""
+    settings = demo_settings.model_copy(update={"var_dir": tmp_path / "var"})
+    shutil.copytree(demo_settings.var_dir / "metadata", settings.var_dir / "metadata")
+    return settings
+
+
+def _ids(db) -> dict[str, str]:
+    with sqlite3.connect(db) as conn:
+        return dict(conn.execute("select identifier, type from records").fetchall())
+
+
+def test_pycsw_venv_is_separate():
+    assert pycsw_python().exists(), "scripts/setup.sh builds .venv-pycsw from services/csw/requirements.txt"
+
+
+def test_load_public_records_only(copy_settings):
+    summary = load_records(copy_settings)
+    index = read_index(copy_settings)
+    public = {e["id"] for e in index if e["access"] == "public"}
+    assert summary["loaded"] == summary["files"] == len(public)
+    ids = _ids(db_path(copy_settings))
+    assert set(ids) == public
+    assert {ids[e["id"]] for e in index if e["kind"] == "service"} == {"service"}
+    for e in index:
+        if e["access"] == "restricted":
+            assert dataset_record_id(e["name"]) not in ids
+    cfg = config_path(copy_settings).read_text()
+    assert "gzip_compresslevel" not in cfg and "language = en-US" in cfg and "default_language = ger" in cfg
+
+
+def test_reload_replaces_the_repository(copy_settings):
+    load_records(copy_settings)
+    first = set(_ids(db_path(copy_settings)))
+    victim = min((copy_settings.var_dir / "metadata").glob("*.xml"))
+    victim.unlink()
+    load_records(copy_settings)
+    assert set(_ids(db_path(copy_settings))) == first - {victim.stem}
+
+
+def test_a_record_pycsw_cannot_read_fails_the_load_and_keeps_the_old_repository(copy_settings):
+    load_records(copy_settings)
+    before = _ids(db_path(copy_settings))
+    (copy_settings.var_dir / "metadata" / "broken.xml").write_text("<gmd:MD_Metadata")
+    with pytest.raises(PublicationError) as exc:
+        load_records(copy_settings)
+    assert "broken.xml" in str(exc.value)
+    assert _ids(db_path(copy_settings)) == before
+
+
+def test_sidecar_serves_and_stops(copy_settings):
+    load_records(copy_settings)
+    proc = sidecar.start(copy_settings)
+    try:
+        port = read_state(copy_settings)["port"]
+        r = requests.get(f"http://127.0.0.1:{port}/", params={"service": "CSW", "version": "2.0.2",
+                                                               "request": "GetCapabilities"}, timeout=60)
+        assert r.status_code == 200 and b"inspire_ds:ExtendedCapabilities" in r.content
+        assert r.headers.get("Content-Encoding") is None
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+    assert proc.returncode is not None
