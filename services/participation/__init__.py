@@ -1,0 +1,1 @@
+"""Bauleitplanung e-participation (§ 3 BauGB): procedures, statements, moderation, export, kiosk."""

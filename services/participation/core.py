@@ -1,0 +1,334 @@
+"""Participation core (no web framework): procedures and periods, statements with receipts, moderation,
+staff accounts (argon2) and the audit log.
+
+Periods open and close by the server clock in Europe/Berlin: a period ``starts_on``..``ends_on`` is
+open from 00:00 local time on the first day until 24:00 on the last. A statement after the end of the
+last period is kept and flagged ``late``; one before the first period opened is refused.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import secrets
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import func, select
+
+from transforms.errors import AuthError, NotFoundError, RequestError
+
+from . import db as T
+from .config import ParticipationConfig
+from .db import Database, get_db
+
+ROLES = ("moderator", "planner")
+MODERATION = ("pending", "published", "rejected")
+PERIOD_LABEL = {"3_1": "Frühzeitige Beteiligung (§ 3 Abs. 1 BauGB)", "3_2": "Veröffentlichung (§ 3 Abs. 2 BauGB)"}
+GEOM_KINDS = {"Point": "point", "LineString": "line", "Polygon": "area"}
+_PH = PasswordHasher()
+
+
+def now_utc() -> datetime:
+    return datetime.now(UTC)
+
+
+def iso(dt: datetime) -> str:
+    return dt.astimezone(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
+
+
+class Participation:
+    """Facade over one database; cheap to create (engines are cached per URL)."""
+
+    def __init__(self, cfg: ParticipationConfig):
+        self.cfg = cfg
+        self.db: Database = get_db(cfg.db_url)
+        self.tz = ZoneInfo(cfg.timezone)
+
+    # -- procedures -----------------------------------------------------------------------------
+    def upsert_procedure(self, pid: str, title: str, announcement: str, documents: list[dict[str, str]],
+                         periods: list[tuple[str, date, date]], plan_id: str | None = None) -> None:
+        with self.db.write() as c:
+            if c.execute(select(T.procedures.c.id).where(T.procedures.c.id == pid)).first():
+                c.execute(T.procedures.update().where(T.procedures.c.id == pid).values(
+                    title=title, announcement=announcement, documents=json.dumps(documents), plan_id=plan_id))
+            else:
+                c.execute(T.procedures.insert().values(id=pid, title=title, announcement=announcement, plan_id=plan_id,
+                                                       documents=json.dumps(documents), created_at=iso(now_utc())))
+            existing = {r.kind: r.id for r in c.execute(select(T.periods).where(T.periods.c.procedure_id == pid))}
+            for kind, start, end in periods:
+                vals = {"starts_on": start.isoformat(), "ends_on": end.isoformat()}
+                if kind in existing:
+                    c.execute(T.periods.update().where(T.periods.c.id == existing[kind]).values(**vals))
+                else:
+                    c.execute(T.periods.insert().values(procedure_id=pid, kind=kind, **vals))
+
+    def procedures(self) -> list[dict[str, Any]]:
+        with self.db.read() as c:
+            rows = c.execute(select(T.procedures).order_by(T.procedures.c.created_at)).mappings().all()
+        return [self.procedure(r["id"]) for r in rows]
+
+    def procedure(self, pid: str, at: datetime | None = None) -> dict[str, Any]:
+        with self.db.read() as c:
+            p = c.execute(select(T.procedures).where(T.procedures.c.id == pid)).mappings().first()
+            if p is None:
+                raise NotFoundError("no such participation procedure", value=pid)
+            pers = c.execute(select(T.periods).where(T.periods.c.procedure_id == pid)
+                             .order_by(T.periods.c.starts_on)).mappings().all()
+        at = at or now_utc()
+        out = dict(p)
+        out["documents"] = json.loads(p["documents"] or "[]")
+        out["periods"] = [self._period_state(dict(x), at) for x in pers]
+        out["open_period"] = next((x for x in out["periods"] if x["state"] == "open"), None)
+        ended = [x for x in out["periods"] if x["state"] == "ended"]
+        out["accepting"] = "open" if out["open_period"] else ("late" if ended else "not_yet")
+        return out
+
+    def _period_state(self, per: dict[str, Any], at: datetime) -> dict[str, Any]:
+        start = datetime.combine(date.fromisoformat(per["starts_on"]), datetime.min.time(), self.tz)
+        end = datetime.combine(date.fromisoformat(per["ends_on"]) + timedelta(days=1), datetime.min.time(), self.tz)
+        per["state"] = "not_yet" if at < start else ("open" if at < end else "ended")
+        per["label"] = PERIOD_LABEL.get(per["kind"], per["kind"])
+        per["opens_at"], per["closes_at"] = start.isoformat(), end.isoformat()
+        return per
+
+    # -- statements -----------------------------------------------------------------------------
+    def submit(self, pid: str, text: str, *, geometry: dict[str, Any] | None = None, location_kind: str | None = None,
+               name: str = "", email: str = "", consent: bool = False, channel: str = "web",
+               kiosk_id: str | None = None, files: list[tuple[str, str, bytes]] | None = None,
+               at: datetime | None = None) -> dict[str, Any]:
+        """Store one statement durably and return its receipt (number, received_at, content_hash)."""
+        text = (text or "").replace("\r\n", "\n").strip()
+        if not text:
+            raise RequestError("Bitte geben Sie einen Text ein.", field="text")
+        if len(text) > self.cfg.max_text_chars:
+            raise RequestError(f"Der Text ist zu lang (höchstens {self.cfg.max_text_chars} Zeichen).", field="text")
+        if not consent:
+            raise RequestError("Bitte bestätigen Sie die Einwilligung zur Verarbeitung.", field="consent")
+        geometry, kind = check_geometry(geometry, location_kind)
+        name, email = (name or "").strip()[:200], (email or "").strip()[:200]
+        if email and ("@" not in email or any(ch.isspace() for ch in email)):
+            raise RequestError("Die E-Mail-Adresse ist ungültig.", field="email")
+        at = at or now_utc()
+        proc = self.procedure(pid, at)
+        if proc["accepting"] == "not_yet":
+            raise RequestError("Die Beteiligung hat noch nicht begonnen.", field="procedure", value=pid)
+        period = proc["open_period"] or [p for p in proc["periods"] if p["state"] == "ended"][-1]
+        late = proc["open_period"] is None
+        stored = [store_attachment(self.cfg, fn, mt, data) for fn, mt, data in (files or [])]
+        received = iso(at)
+        content = {"procedure": pid, "text": text, "geometry": geometry, "received_at": received,
+                   "attachments": [s["sha256"] for s in stored]}
+        chash = hashlib.sha256(json.dumps(content, sort_keys=True, ensure_ascii=False,
+                                          separators=(",", ":")).encode()).hexdigest()
+        with self.db.write() as c:
+            res = c.execute(T.statements.insert().values(
+                number="pending-" + secrets.token_hex(8), procedure_id=pid, period_id=period["id"],
+                period_kind=period["kind"], late=late, channel=channel, kiosk_id=kiosk_id, text=text,
+                geometry=json.dumps(geometry) if geometry else None, location_kind=kind, received_at=received,
+                content_hash=chash, consent_version=self.cfg.consent_version, moderation="pending", planner_note=""))
+            sid = res.inserted_primary_key[0]
+            number = f"{at.astimezone(self.tz).year}-{sid:06d}"
+            c.execute(T.statements.update().where(T.statements.c.id == sid).values(number=number))
+            if name or email:
+                c.execute(T.personal.insert().values(statement_id=sid, name=name or None, email=email or None))
+            for s in stored:
+                c.execute(T.attachments.insert().values(statement_id=sid, **s))
+        return {"number": number, "received_at": received, "content_hash": chash, "late": late,
+                "period": period["label"], "procedure": proc["title"]}
+
+    def statement(self, number: str) -> dict[str, Any]:
+        with self.db.read() as c:
+            r = c.execute(select(T.statements).where(T.statements.c.number == number)).mappings().first()
+            if r is None:
+                raise NotFoundError("no such statement", value=number)
+            att = c.execute(select(T.attachments).where(T.attachments.c.statement_id == r["id"])).mappings().all()
+        out = dict(r)
+        out["attachments"] = [dict(a) for a in att]
+        return out
+
+    def list_statements(self, pid: str | None = None, moderation: str | None = None,
+                        with_personal: bool = False) -> list[dict[str, Any]]:
+        q = select(T.statements).order_by(T.statements.c.id)
+        if with_personal:
+            q = select(T.statements, T.personal.c.name, T.personal.c.email).outerjoin(
+                T.personal, T.personal.c.statement_id == T.statements.c.id).order_by(T.statements.c.id)
+        if pid:
+            q = q.where(T.statements.c.procedure_id == pid)
+        if moderation:
+            q = q.where(T.statements.c.moderation == moderation)
+        with self.db.read() as c:
+            rows = [dict(r) for r in c.execute(q).mappings()]
+            counts = dict(c.execute(select(T.attachments.c.statement_id, func.count())
+                                    .group_by(T.attachments.c.statement_id)).all())
+        for r in rows:
+            r["geometry"] = json.loads(r["geometry"]) if r["geometry"] else None
+            r["attachment_count"] = counts.get(r["id"], 0)
+        return rows
+
+    def public_statements(self, pid: str) -> list[dict[str, Any]]:
+        """Published statements without anything personal (no name, e-mail, kiosk, attachments)."""
+        return [{"number": r["number"], "received_at": r["received_at"][:10], "text": r["text"],
+                 "period": PERIOD_LABEL.get(r["period_kind"] or "", ""), "geometry": r["geometry"]}
+                for r in self.list_statements(pid, "published")]
+
+    # -- moderation, notes, audit ---------------------------------------------------------------
+    def moderate(self, actor: dict[str, str], number: str, decision: str) -> None:
+        if decision not in MODERATION:
+            raise RequestError("unknown moderation decision", field="decision", value=decision)
+        if actor["role"] not in ROLES:
+            raise AuthError("not allowed")
+        with self.db.write() as c:
+            n = c.execute(T.statements.update().where(T.statements.c.number == number).values(
+                moderation=decision, moderated_by=actor["username"], moderated_at=iso(now_utc()))).rowcount
+            if not n:
+                raise NotFoundError("no such statement", value=number)
+            self._audit(c, actor["username"], f"moderate:{decision}", number)
+
+    def note(self, actor: dict[str, str], number: str, note: str) -> None:
+        if actor["role"] != "planner":
+            raise AuthError("only planners write notes for the weighing (Abwägung)")
+        with self.db.write() as c:
+            n = c.execute(T.statements.update().where(T.statements.c.number == number)
+                          .values(planner_note=note[:10000])).rowcount
+            if not n:
+                raise NotFoundError("no such statement", value=number)
+            self._audit(c, actor["username"], "note", number, f"{len(note)} characters")
+
+    def audit(self, actor: str, action: str, number: str | None = None, detail: str = "") -> None:
+        with self.db.write() as c:
+            self._audit(c, actor, action, number, detail)
+
+    @staticmethod
+    def _audit(c, actor: str, action: str, number: str | None = None, detail: str = "") -> None:
+        c.execute(T.audit.insert().values(at=iso(now_utc()), actor=actor, action=action,
+                                          statement_number=number, detail=detail))
+
+    def audit_log(self, limit: int = 500) -> list[dict[str, Any]]:
+        with self.db.read() as c:
+            return [dict(r) for r in c.execute(select(T.audit).order_by(T.audit.c.id.desc()).limit(limit)).mappings()]
+
+    # -- staff ----------------------------------------------------------------------------------
+    def add_staff(self, username: str, role: str, password: str) -> None:
+        if role not in ROLES:
+            raise RequestError(f"role must be one of {', '.join(ROLES)}", field="role", value=role)
+        if len(password) < 12:
+            raise RequestError("password must have at least 12 characters", field="password")
+        h = _PH.hash(password)
+        with self.db.write() as c:
+            if c.execute(select(T.staff.c.username).where(T.staff.c.username == username)).first():
+                c.execute(T.staff.update().where(T.staff.c.username == username).values(role=role, password_hash=h))
+            else:
+                c.execute(T.staff.insert().values(username=username, role=role, password_hash=h,
+                                                  created_at=iso(now_utc())))
+            self._audit(c, "system", "staff:set", None, f"{username} ({role})")
+
+    def login(self, username: str, password: str, hours: int = 8) -> str:
+        with self.db.read() as c:
+            r = c.execute(select(T.staff).where(T.staff.c.username == username)).mappings().first()
+        try:
+            ok = r is not None and _PH.verify(r["password_hash"], password)
+        except (VerificationError, InvalidHashError):
+            ok = False
+        if not ok:
+            if r is None:  # same cost for unknown users: no user enumeration by timing
+                try:
+                    _PH.verify(_DUMMY, password)
+                except VerificationError:
+                    pass
+            self.audit(username[:64] or "?", "login:failed")
+            raise AuthError("Anmeldung fehlgeschlagen.")
+        token = secrets.token_urlsafe(32)
+        with self.db.write() as c:
+            c.execute(T.sessions.insert().values(token_hash=_sha(token), username=username,
+                                                 expires_at=iso(now_utc() + timedelta(hours=hours))))
+            self._audit(c, username, "login")
+        return token
+
+    def session_user(self, token: str | None) -> dict[str, str] | None:
+        if not token:
+            return None
+        with self.db.read() as c:
+            r = c.execute(select(T.sessions.c.expires_at, T.staff.c.username, T.staff.c.role)
+                          .join(T.staff, T.staff.c.username == T.sessions.c.username)
+                          .where(T.sessions.c.token_hash == _sha(token))).mappings().first()
+        if r is None or r["expires_at"] < iso(now_utc()):
+            return None
+        return {"username": r["username"], "role": r["role"]}
+
+    def logout(self, token: str) -> None:
+        with self.db.write() as c:
+            c.execute(T.sessions.delete().where(T.sessions.c.token_hash == _sha(token)))
+
+    # -- retention ------------------------------------------------------------------------------
+    def purge_personal(self, days: int | None = None, at: datetime | None = None) -> int:
+        """Delete name and e-mail of statements whose period ended more than ``days`` ago."""
+        days = self.cfg.retention_days if days is None else days
+        cutoff = ((at or now_utc()).astimezone(self.tz).date() - timedelta(days=days)).isoformat()
+        with self.db.write() as c:
+            ids = select(T.statements.c.id).join(T.periods, T.periods.c.id == T.statements.c.period_id)\
+                .where(T.periods.c.ends_on < cutoff)
+            n = c.execute(T.personal.delete().where(T.personal.c.statement_id.in_(ids))).rowcount
+            self._audit(c, "system", "retention", None, f"personal data of {n} statements deleted "
+                                                        f"(periods ended before {cutoff})")
+        return n
+
+
+_DUMMY = _PH.hash("dummy-password-for-timing")
+
+
+def _sha(s: str) -> str:
+    return hashlib.sha256(s.encode()).hexdigest()
+
+
+def check_geometry(geometry: Any, kind: str | None) -> tuple[dict[str, Any] | None, str | None]:
+    """A GeoJSON Point/LineString/Polygon in lon/lat, or a 3D spot (Point with height), else an error."""
+    if geometry in (None, "", {}):
+        return None, None
+    if isinstance(geometry, str):
+        try:
+            geometry = json.loads(geometry)
+        except json.JSONDecodeError:
+            raise RequestError("Der Ort ist kein gültiges GeoJSON.", field="geometry") from None
+    if not isinstance(geometry, dict) or geometry.get("type") not in GEOM_KINDS:
+        raise RequestError("Als Ort sind Punkt, Linie oder Fläche möglich.", field="geometry")
+    import shapely.geometry
+    try:
+        g = shapely.geometry.shape(geometry)
+    except (ValueError, TypeError, KeyError, IndexError):
+        raise RequestError("Der Ort ist keine gültige Geometrie.", field="geometry") from None
+    minx, miny, maxx, maxy = g.bounds
+    if g.is_empty or not (-180 <= minx <= maxx <= 180 and -90 <= miny <= maxy <= 90):
+        raise RequestError("Der Ort liegt außerhalb gültiger Koordinaten.", field="geometry")
+    if len(json.dumps(geometry)) > 200_000:
+        raise RequestError("Die gezeichnete Geometrie ist zu groß.", field="geometry")
+    k = "3d" if kind == "3d" and g.geom_type == "Point" else GEOM_KINDS[g.geom_type]
+    return shapely.geometry.mapping(g) | {}, k
+
+
+MAGIC = {"application/pdf": (b"%PDF-",), "image/png": (b"\x89PNG\r\n\x1a\n",), "image/jpeg": (b"\xff\xd8\xff",)}
+
+
+def store_attachment(cfg: ParticipationConfig, filename: str, media_type: str, data: bytes) -> dict[str, Any]:
+    """Type by content (magic bytes), not by name; stored by hash outside any web root."""
+    if len(data) > cfg.max_upload_bytes:
+        raise RequestError(f"Anhang {filename!r} ist größer als {cfg.max_upload_bytes // 1024 // 1024} MB.",
+                           field="attachments")
+    kind = next((mt for mt, sigs in MAGIC.items() if data.startswith(sigs)), None)
+    if kind is None:
+        raise RequestError(f"Anhang {filename!r}: nur PDF, PNG oder JPEG sind erlaubt.", field="attachments")
+    digest = hashlib.sha256(data).hexdigest()
+    cfg.attachments_dir.mkdir(parents=True, exist_ok=True)
+    path = cfg.attachments_dir / digest
+    if not path.exists():
+        tmp = path.with_suffix(".tmp" + secrets.token_hex(4))
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            import os
+            os.fsync(fh.fileno())
+        tmp.replace(path)
+    safe = "".join(ch for ch in filename if ch.isalnum() or ch in "._- ")[:120] or "anhang"
+    return {"filename": safe, "media_type": kind, "size": len(data), "sha256": digest}

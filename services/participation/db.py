@@ -1,0 +1,205 @@
+"""Storage: SQLAlchemy 2 Core, SQLite in WAL mode as the embedded default, PostgreSQL through the same code.
+
+Durability: SQLite runs with ``journal_mode=WAL`` and ``synchronous=FULL``, so a committed statement
+survives a killed process and a power cut; the receipt is rendered only after the commit returned.
+Writers take the lock up front (``BEGIN IMMEDIATE``) so two gunicorn workers never dead-lock on a
+lock upgrade; ``busy_timeout`` makes them queue instead of failing.
+
+Migrations: a small versioned table ``schema_version``; ``MIGRATIONS[n]`` brings the schema from
+version n to n+1 and runs in one transaction (alembic would be the choice once several people write
+migrations; this keeps the app free of a migration directory and works on both databases).
+Personal data (name, e-mail) lives in its own table ``personal`` so export, public API and retention
+handle it in one place.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Connection,
+    Engine,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    create_engine,
+    event,
+    select,
+    text,
+)
+
+LOGGER = logging.getLogger(__name__)
+META = MetaData()
+
+schema_version = Table("schema_version", META, Column("version", Integer, nullable=False))
+procedures = Table(
+    "procedures", META,
+    Column("id", String(64), primary_key=True),
+    Column("plan_id", String(64)),
+    Column("title", Text, nullable=False),
+    Column("announcement", Text, nullable=False, default=""),
+    Column("documents", Text, nullable=False, default="[]"),   # JSON [{title, url}]
+    Column("created_at", String(40), nullable=False),
+)
+periods = Table(
+    "periods", META,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("procedure_id", String(64), ForeignKey("procedures.id"), nullable=False, index=True),
+    Column("kind", String(8), nullable=False),                 # "3_1" early, "3_2" formal (§ 3 BauGB)
+    Column("starts_on", String(10), nullable=False),           # local dates, Europe/Berlin, inclusive
+    Column("ends_on", String(10), nullable=False),
+)
+statements = Table(
+    "statements", META,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("number", String(40), unique=True, nullable=False),
+    Column("procedure_id", String(64), ForeignKey("procedures.id"), nullable=False, index=True),
+    Column("period_id", Integer, ForeignKey("periods.id")),
+    Column("period_kind", String(8)),
+    Column("late", Boolean, nullable=False, default=False),
+    Column("channel", String(10), nullable=False),             # web | kiosk
+    Column("kiosk_id", String(64)),
+    Column("text", Text, nullable=False),
+    Column("geometry", Text),                                  # GeoJSON geometry, EPSG:4326
+    Column("location_kind", String(12)),                       # point | line | area | 3d
+    Column("received_at", String(40), nullable=False),         # UTC ISO 8601
+    Column("content_hash", String(64), nullable=False),
+    Column("consent_version", String(20), nullable=False),
+    Column("moderation", String(12), nullable=False, default="pending", index=True),
+    Column("moderated_by", String(64)),
+    Column("moderated_at", String(40)),
+    Column("planner_note", Text, nullable=False, default=""),
+)
+personal = Table(
+    "personal", META,
+    Column("statement_id", Integer, ForeignKey("statements.id"), primary_key=True),
+    Column("name", Text),
+    Column("email", Text),
+)
+attachments = Table(
+    "attachments", META,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("statement_id", Integer, ForeignKey("statements.id"), nullable=False, index=True),
+    Column("filename", Text, nullable=False),
+    Column("media_type", String(64), nullable=False),
+    Column("size", Integer, nullable=False),
+    Column("sha256", String(64), nullable=False),
+)
+staff = Table(
+    "staff", META,
+    Column("username", String(64), primary_key=True),
+    Column("role", String(16), nullable=False),                # moderator | planner
+    Column("password_hash", Text, nullable=False),             # argon2id
+    Column("created_at", String(40), nullable=False),
+)
+sessions = Table(
+    "sessions", META,
+    Column("token_hash", String(64), primary_key=True),
+    Column("username", String(64), ForeignKey("staff.username"), nullable=False),
+    Column("expires_at", String(40), nullable=False),
+)
+audit = Table(
+    "audit", META,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", String(40), nullable=False),
+    Column("actor", String(64), nullable=False),
+    Column("action", String(40), nullable=False),
+    Column("statement_number", String(40)),
+    Column("detail", Text, nullable=False, default=""),
+)
+
+
+def _v1(conn: Connection) -> None:
+    META.create_all(conn, tables=[procedures, periods, statements, personal, attachments, staff, sessions, audit])
+
+
+def _v2(conn: Connection) -> None:
+    conn.execute(text("CREATE INDEX IF NOT EXISTS ix_statements_received ON statements (received_at)"))
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class Database:
+    def __init__(self, url: str):
+        self.url = url
+        self.is_sqlite = url.startswith("sqlite")
+        kw = {"connect_args": {"timeout": 60, "check_same_thread": False}} if self.is_sqlite else {"pool_pre_ping": True}
+        self.engine: Engine = create_engine(url, **kw)
+        if self.is_sqlite:
+            event.listen(self.engine, "connect", _sqlite_connect)
+            event.listen(self.engine, "begin", _sqlite_begin)
+        self._migrated = False
+        self._lock = threading.Lock()
+
+    def migrate(self) -> int:
+        """Bring the schema to SCHEMA_VERSION; returns the version found before."""
+        with self._lock, self.write() as conn:
+            schema_version.create(conn, checkfirst=True)
+            row = conn.execute(select(schema_version.c.version)).first()
+            found = row[0] if row else 0
+            for n in range(found, SCHEMA_VERSION):
+                LOGGER.info("participation schema: migrating %d -> %d", n, n + 1)
+                MIGRATIONS[n](conn)
+            if row is None:
+                conn.execute(schema_version.insert().values(version=SCHEMA_VERSION))
+            elif found != SCHEMA_VERSION:
+                conn.execute(schema_version.update().values(version=SCHEMA_VERSION))
+            self._migrated = True
+            return found
+
+    @contextmanager
+    def write(self) -> Iterator[Connection]:
+        """A write transaction, committed (durably) when the block ends without an exception."""
+        with self.engine.connect() as conn:
+            conn.info["immediate"] = True
+            try:
+                with conn.begin():
+                    yield conn
+            finally:
+                conn.info.pop("immediate", None)
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        with self.engine.connect() as conn, conn.begin():
+            yield conn
+
+
+def _sqlite_connect(dbapi_conn, _rec) -> None:
+    dbapi_conn.isolation_level = None  # SQLAlchemy's "begin" event issues BEGIN itself
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=FULL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=60000")
+    cur.close()
+
+
+def _sqlite_begin(conn: Connection) -> None:
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.info.get("immediate") else "BEGIN")
+
+
+_DBS: dict[str, Database] = {}
+_DBS_LOCK = threading.Lock()
+
+
+def get_db(url: str) -> Database:
+    """One Database (engine + pool) per URL and process, migrated on first use."""
+    with _DBS_LOCK:
+        db = _DBS.get(url)
+        if db is None:
+            if url.startswith("sqlite:///"):
+                from pathlib import Path
+                Path(url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
+            db = _DBS[url] = Database(url)
+    if not db._migrated:
+        db.migrate()
+    return db

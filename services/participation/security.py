@@ -1,0 +1,91 @@
+"""Web security for the participation: CSRF tokens, rate limits, security headers.
+
+* CSRF: every visitor gets a random session id in an HttpOnly, SameSite=Strict cookie; forms carry
+  ``HMAC(secret, sid)``. A POST without the matching pair is refused (403). Staff sessions use the same.
+* Rate limits: a sliding window per client address and per kiosk, in memory per worker process
+  (two workers -> at most twice the limit; good enough against a flood, documented).
+* Headers: CSP without inline scripts (``script-src 'self'``), ``frame-ancestors 'none'``,
+  ``Referrer-Policy: no-referrer``, ``X-Content-Type-Options: nosniff``, no caching of pages.
+"""
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import secrets
+import threading
+import time
+from collections import defaultdict, deque
+from pathlib import Path
+
+SID_COOKIE = "bp_sid"
+STAFF_COOKIE = "bp_staff"
+
+
+def load_secret(data_dir: Path) -> bytes:
+    """The installation's secret (created once, mode 0600)."""
+    path = data_dir / "secret.key"
+    data_dir.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(secrets.token_bytes(32))
+        try:
+            os.link(tmp, path)  # first writer wins; others read its key
+        except FileExistsError:
+            pass
+        tmp.unlink()
+    return path.read_bytes()
+
+
+def new_sid() -> str:
+    return secrets.token_urlsafe(24)
+
+
+def csrf_token(secret: bytes, sid: str) -> str:
+    return hmac.new(secret, b"csrf:" + sid.encode(), hashlib.sha256).hexdigest()
+
+
+def csrf_ok(secret: bytes, sid: str | None, token: str | None) -> bool:
+    if not sid or not token:
+        return False
+    return hmac.compare_digest(csrf_token(secret, sid), token)
+
+
+class RateLimiter:
+    def __init__(self, limit: int, window_s: int):
+        self.limit, self.window = limit, window_s
+        self._hits: dict[str, deque[float]] = defaultdict(deque)
+        self._lock = threading.Lock()
+
+    def allow(self, key: str) -> bool:
+        if self.limit <= 0:
+            return True
+        now = time.monotonic()
+        with self._lock:
+            q = self._hits[key]
+            while q and q[0] <= now - self.window:
+                q.popleft()
+            if len(q) >= self.limit:
+                return False
+            q.append(now)
+            return True
+
+
+def csp(extra_connect: str = "") -> str:
+    return ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; "
+            "img-src 'self' data: blob:; worker-src 'self' blob:; font-src 'self' data:; "
+            f"connect-src 'self' data: blob:{extra_connect}; object-src 'none'; base-uri 'none'; "
+            "form-action 'self'; frame-ancestors 'none'")
+
+
+def security_headers(headers, *, cache: bool = False) -> None:
+    headers["Content-Security-Policy"] = csp()
+    headers["X-Frame-Options"] = "DENY"
+    headers["Referrer-Policy"] = "no-referrer"
+    headers["X-Content-Type-Options"] = "nosniff"
+    headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()"
+    headers["Cross-Origin-Opener-Policy"] = "same-origin"
+    if not cache:
+        headers["Cache-Control"] = "no-store"

@@ -1,0 +1,190 @@
+/* Kiosk: screens, on-screen German keyboard, location tap, 3D view, submit, idle reset.
+   Nothing is stored on the device: no localStorage, no cookies besides the server's session id,
+   and every reset reloads the page with location.replace (no history entry to go back to). */
+(function () {
+  "use strict";
+  var app = document.getElementById("app");
+  var cfg = app.dataset;
+  var idleMs = Math.max(10, Number(cfg.idle)) * 1000;
+  var state = { geometry: null, shift: false, big: false };
+  var text = document.getElementById("k-text");
+
+  // -- no way out --------------------------------------------------------------------------
+  document.addEventListener("contextmenu", function (e) { e.preventDefault(); });
+  document.addEventListener("dragstart", function (e) { e.preventDefault(); });
+  window.history.pushState(null, "", window.location.href);
+  window.addEventListener("popstate", function () { window.history.pushState(null, "", window.location.href); });
+
+  // -- idle reset ----------------------------------------------------------------------------
+  var timer = null;
+  function reset() {
+    text.value = "";
+    state.geometry = null;
+    window.location.replace(cfg.reset);
+  }
+  function poke() { clearTimeout(timer); timer = setTimeout(reset, idleMs); }
+  ["pointerdown", "keydown", "touchstart"].forEach(function (t) { document.addEventListener(t, poke, { passive: true }); });
+  poke();
+  document.getElementById("k-restart").addEventListener("click", reset);
+  document.getElementById("k-done").addEventListener("click", reset);
+
+  // -- screens -------------------------------------------------------------------------------
+  function go(id) {
+    document.querySelectorAll(".screen").forEach(function (s) {
+      var on = s.id === id; s.hidden = !on; s.classList.toggle("active", on);
+    });
+    var h = document.querySelector("#" + id + " h2");
+    if (h) { h.setAttribute("tabindex", "-1"); h.focus(); }
+    if (id === "s-plan") { initMap(); }
+    if (id === "s-3d") { init3d(); }
+  }
+  document.querySelectorAll("[data-go]").forEach(function (b) {
+    b.addEventListener("click", function () { go(b.dataset.go); });
+  });
+  var bigger = document.getElementById("k-bigger");
+  bigger.addEventListener("click", function () {
+    state.big = !state.big;
+    document.body.classList.toggle("big", state.big);
+    bigger.setAttribute("aria-pressed", String(state.big));
+  });
+
+  // -- keyboard (German QWERTZ) --------------------------------------------------------------
+  var rows = [["1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "ß", "⌫"],
+              ["q", "w", "e", "r", "t", "z", "u", "i", "o", "p", "ü"],
+              ["a", "s", "d", "f", "g", "h", "j", "k", "l", "ö", "ä"],
+              ["⇧", "y", "x", "c", "v", "b", "n", "m", ",", ".", "-", "?"],
+              ["!", ":", "Leertaste", "Neue Zeile"]];
+  var labels = { "⌫": "Löschen", "⇧": "Großbuchstabe", "Leertaste": "Leerzeichen", "Neue Zeile": "Neue Zeile" };
+  var kb = document.getElementById("k-keyboard");
+  rows.forEach(function (r) {
+    var row = document.createElement("div");
+    row.className = "k-kb-row";
+    r.forEach(function (k) {
+      var b = document.createElement("button");
+      b.type = "button"; b.className = "k-key"; b.dataset.key = k; b.textContent = k;
+      if (labels[k]) { b.setAttribute("aria-label", labels[k]); }
+      if (k === "Leertaste") { b.classList.add("wide"); }
+      row.appendChild(b);
+    });
+    kb.appendChild(row);
+  });
+  kb.addEventListener("click", function (e) {
+    var b = e.target.closest("button.k-key");
+    if (!b) { return; }
+    var k = b.dataset.key;
+    if (k === "⌫") { text.value = text.value.slice(0, -1); }
+    else if (k === "⇧") { state.shift = !state.shift; kb.classList.toggle("shift", state.shift); return; }
+    else if (k === "Leertaste") { text.value += " "; }
+    else if (k === "Neue Zeile") { text.value += "\n"; }
+    else { text.value += state.shift ? (k === "ß" ? "ẞ" : k.toUpperCase()) : k; }
+    if (state.shift) { state.shift = false; kb.classList.remove("shift"); }
+    text.scrollTop = text.scrollHeight;
+  });
+
+  // -- 2D map: tap sets a point --------------------------------------------------------------
+  var map = null, marker = null;
+  var locStatus = document.getElementById("k-loc-status");
+  function initMap() {
+    if (map || !window.L) { if (map) { map.invalidateSize(); } return; }
+    var bb = cfg.bbox.split(",").map(Number);
+    map = L.map("k-map", { zoomControl: true, attributionControl: false });
+    map.fitBounds([[bb[1], bb[0]], [bb[3], bb[2]]]);
+    L.tileLayer.wms("/wms", { layers: "PLU.ZoningElement,PLU.SupplementaryRegulation", format: "image/png",
+      transparent: true, version: "1.3.0" }).addTo(map);
+    fetch(cfg.plan).then(function (r) { return r.ok ? r.json() : null; }).then(function (gj) {
+      if (gj && gj.type) { L.geoJSON(gj, { style: { color: "#7a1f1f", weight: 4, fill: false } }).addTo(map); }
+    }).catch(function () {});
+    map.on("click", function (e) {
+      state.geometry = { type: "Point", coordinates: [Number(e.latlng.lng.toFixed(7)), Number(e.latlng.lat.toFixed(7))] };
+      state.kind = "point";
+      if (marker) { map.removeLayer(marker); }
+      marker = L.circleMarker(e.latlng, { radius: 14, color: "#b45f06", weight: 4 }).addTo(map);
+      locStatus.textContent = "Ort gewählt.";
+    });
+  }
+  document.getElementById("k-clear-loc").addEventListener("click", function () {
+    state.geometry = null;
+    if (marker && map) { map.removeLayer(marker); marker = null; }
+    locStatus.textContent = "Noch kein Ort gewählt.";
+  });
+
+  // -- 3D: existing buildings + planned variants (CesiumJS, offline) -------------------------
+  var viewer = null, variants = [];
+  try { variants = JSON.parse(cfg.variants || "[]"); } catch (e) { variants = []; }
+  var vRow = document.querySelector("#s-3d [data-variant]").parentNode;
+  variants.forEach(function (v) {
+    var b = document.createElement("button");
+    b.type = "button"; b.className = "k-btn variant"; b.dataset.variant = v.name;
+    b.setAttribute("aria-pressed", "false"); b.textContent = v.variant === "grz" ? "Plan: nach GRZ" : "Plan: maximal";
+    vRow.appendChild(b);
+  });
+  var status3d = document.getElementById("k-3d-status");
+  function init3d() {
+    if (viewer || window.Cesium === null) { return; }
+    if (!window.Cesium) {
+      window.CESIUM_BASE_URL = cfg.cesium;
+      var s = document.createElement("script");
+      s.src = cfg.cesium + "Cesium.js";
+      s.onload = init3d;
+      s.onerror = function () { window.Cesium = null; status3d.textContent = "3D ist auf diesem Gerät nicht verfügbar."; };
+      document.head.appendChild(s);
+      status3d.textContent = "3D wird geladen …";
+      return;
+    }
+    var C = window.Cesium;
+    try {
+      viewer = new C.Viewer("k-cesium", { baseLayer: false, geocoder: false, baseLayerPicker: false, animation: false,
+        timeline: false, homeButton: false, sceneModePicker: false, navigationHelpButton: false, fullscreenButton: false,
+        infoBox: false, selectionIndicator: false, terrainProvider: new C.EllipsoidTerrainProvider() });
+    } catch (e) { status3d.textContent = "3D ist auf diesem Gerät nicht verfügbar."; return; }
+    viewer.scene.globe.baseColor = C.Color.fromCssColorString("#dfe6d8");
+    var bb = cfg.bbox.split(",").map(Number);
+    viewer.camera.setView({ destination: C.Rectangle.fromDegrees(bb[0], bb[1], bb[2], bb[3]) });
+    C.Cesium3DTileset.fromUrl("/3dtiles/buildings/tileset.json").then(function (ts) {
+      viewer.scene.primitives.add(ts);
+    }).catch(function () {});
+    status3d.textContent = "";
+  }
+  var planned = {};
+  vRow.addEventListener("click", function (e) {
+    var b = e.target.closest("button.variant");
+    if (!b || !viewer) { return; }
+    vRow.querySelectorAll("button.variant").forEach(function (x) { x.setAttribute("aria-pressed", String(x === b)); });
+    Object.keys(planned).forEach(function (k) { planned[k].show = k === b.dataset.variant; });
+    var name = b.dataset.variant;
+    if (!name || planned[name]) { return; }
+    var C = window.Cesium;
+    C.GeoJsonDataSource.load(cfg.base + "/api/plaene/" + name + ".geojson").then(function (ds) {
+      ds.entities.values.forEach(function (en) {
+        if (!en.polygon) { return; }
+        en.polygon.extrudedHeight = en.properties.height_m.getValue();
+        en.polygon.material = C.Color.ORANGE.withAlpha(0.8);
+        en.polygon.outline = false;
+      });
+      planned[name] = ds;
+      viewer.dataSources.add(ds);
+    });
+  });
+
+  // -- submit ----------------------------------------------------------------------------------
+  var err = document.getElementById("k-error");
+  document.getElementById("k-submit").addEventListener("click", function () {
+    err.hidden = true;
+    var body = { procedure: cfg.procedure, kiosk: cfg.kiosk, text: text.value,
+                 geometry: state.geometry, location_kind: state.geometry ? state.kind : null,
+                 consent: document.getElementById("k-consent").checked };
+    fetch(cfg.submit, { method: "POST", credentials: "same-origin",
+      headers: { "Content-Type": "application/json", "X-CSRF-Token": cfg.csrf }, body: JSON.stringify(body) })
+      .then(function (r) { return r.json().then(function (j) { return { ok: r.ok, j: j }; }); })
+      .then(function (res) {
+        if (!res.ok) { err.textContent = res.j.error || "Das hat nicht geklappt."; err.hidden = false; return; }
+        text.value = ""; state.geometry = null;
+        document.getElementById("k-consent").checked = false;
+        document.getElementById("k-r-number").textContent = res.j.number;
+        document.getElementById("k-r-time").textContent = new Date(res.j.received_at).toLocaleString("de-DE");
+        document.getElementById("k-r-hash").textContent = res.j.content_hash;
+        go("s-receipt");
+      })
+      .catch(function () { err.textContent = "Keine Verbindung. Bitte später erneut versuchen."; err.hidden = false; });
+  });
+}());
