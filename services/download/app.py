@@ -129,6 +129,7 @@ def create(settings: Settings) -> Flask:
             abort(404)
         resp = send_file(path, mimetype=FORMATS[path.suffix][0], as_attachment=True, download_name=name,
                          conditional=True, etag=True, max_age=300)
+        resp.headers["Content-Type"] = FORMATS[path.suffix][0]  # flask would append "; charset=utf-8" to xml
         resp.headers["Cache-Control"] = ("private" if ds.access == "restricted" else "public") + ", max-age=300"
         if ds.access == "restricted":
             resp.headers["Vary"] = "Authorization"

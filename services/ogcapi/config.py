@@ -59,10 +59,11 @@ def _resource(ds: Dataset, manifest: dict[str, Any], coll: dict[str, Any], setti
          "href": get_record_by_id_url(base, dataset_record_id(ds.id))},
         {"type": "text/html", "rel": "license", "title": ds.licence.name, "href": licence_url(settings, ds),
          "hreflang": "de"},
+        # with "length", pygeoapi does not HEAD its own enclosures on every collection request
         {"type": "application/gml+xml", "rel": "enclosure", "title": f"{ds.title.de} (INSPIRE GML)",
-         "href": f"{base}/download/{ds.id}/{ds.id}.gml", "hreflang": "de"},
+         "href": f"{base}/download/{ds.id}/{ds.id}.gml", "hreflang": "de", "length": _size(gpkg.with_suffix(".gml"))},
         {"type": "application/geopackage+sqlite3", "rel": "enclosure", "title": f"{ds.title.de} (GeoPackage)",
-         "href": f"{base}/download/{ds.id}/{ds.id}.gpkg", "hreflang": "de"},
+         "href": f"{base}/download/{ds.id}/{ds.id}.gpkg", "hreflang": "de", "length": _size(gpkg)},
     ]
     if view == "inspire":
         links.append({"type": "text/html", "rel": "tag", "title": f"INSPIRE {ds.inspire.feature_type}",
@@ -80,6 +81,7 @@ def _resource(ds: Dataset, manifest: dict[str, Any], coll: dict[str, Any], setti
             "name": provider,
             "data": _rel(gpkg),
             "id_field": _id_field(gpkg, coll["layer"]),
+            "id_index_dir": str(id_index_dir(settings)),
             "table": coll["layer"],
             "crs": CRS_LIST,
             "storage_crs": STORAGE_CRS,
@@ -160,6 +162,13 @@ def write_config(settings: Settings) -> dict[str, Path]:
     return paths
 
 
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
 def _id_field(gpkg: Path, layer: str) -> str:
     """localId for INSPIRE views, the source key for source views, else the GeoPackage fid."""
     import sqlite3
@@ -175,30 +184,24 @@ def _id_field(gpkg: Path, layer: str) -> str:
 
 
 def ensure_id_indexes(settings: Settings) -> None:
-    """An index on each collection's id field, so /items/{id} is a lookup and not a table scan.
-
-    Added to the published GeoPackage (an extra index is allowed by the GeoPackage standard and
-    harmless for downloads); done once per publication."""
-    import sqlite3
+    """Build the id -> fid lookup of every published collection now (after ETL), not at the first
+    request. Kept beside the publication so the published files stay byte-identical."""
+    from .provider import ensure_id_index
     for ds_id, manifest in published_datasets(settings.publish_dir).items():
         gpkg = settings.publish_dir / ds_id / "current" / f"{ds_id}.gpkg"
         if not gpkg.exists():
             continue
-        try:
-            con = sqlite3.connect(gpkg)
-            try:
-                for coll in manifest.get("collections", []):
-                    layer = coll["layer"]
-                    cols = {r[1] for r in con.execute(f'PRAGMA table_info("{layer}")')}
-                    for key in ("localId", "key"):
-                        if key in cols:
-                            con.execute(f'CREATE INDEX IF NOT EXISTS "gdi_idx_{layer}_{key}" ON "{layer}"("{key}")')
-                            break
-                con.commit()
-            finally:
-                con.close()
-        except sqlite3.Error as exc:
-            LOGGER.warning("could not index %s: %s", gpkg, exc)
+        for coll in manifest.get("collections", []):
+            id_field = _id_field(gpkg, coll["layer"])
+            if id_field != "fid":
+                try:
+                    ensure_id_index(str(gpkg), coll["layer"], id_field, str(id_index_dir(settings)))
+                except Exception as exc:  # noqa: BLE001 - the provider builds it lazily then
+                    LOGGER.warning("could not build id index for %s/%s: %s", ds_id, coll["layer"], exc)
+
+
+def id_index_dir(settings: Settings) -> Path:
+    return settings.var_dir / "ogcapi" / "idindex"
 
 
 def _rel(path: Path) -> str:

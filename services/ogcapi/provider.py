@@ -64,7 +64,7 @@ class Meta:
             raise ProviderConnectionError(f"table {table!r} is not a GeoPackage feature table")
         self.geom, gtype, self.srs_id = row
         cols = con.execute(f"PRAGMA table_info({q(table)})").fetchall()
-        self.pk = next((c[1] for c in cols if c[5] == 1), "fid")
+        self.pk = self.pk_of(con, table)
         fields: dict[str, dict[str, Any]] = {}
         temporal: set[str] = set()
         for _, name, ctype, *_ in cols:
@@ -87,6 +87,12 @@ class Meta:
                           "WHERE srs_id = ?", (self.srs_id,)).fetchone()
         self.storage_crs = pyproj.CRS.from_user_input(f"{srs[0]}:{srs[1]}") if srs else pyproj.CRS("EPSG:25832")
         self.text_fields = [k for k, v in fields.items() if v["type"] == "string"]
+
+
+    @staticmethod
+    def pk_of(con: sqlite3.Connection, table: str) -> str:
+        cols = con.execute(f"PRAGMA table_info({q(table)})").fetchall()
+        return next((c[1] for c in cols if c[5] == 1), "fid")
 
 
 def _connect(path: str) -> sqlite3.Connection:
@@ -157,6 +163,8 @@ class GpkgProvider(BaseProvider):
         self.geom_field = meta.geom
         self._fields = meta.info.fields
         self.storage_wkt = meta.storage_crs.to_wkt()
+        self.index_dir = provider_def.get("id_index_dir") or os.path.join(
+            os.environ.get("GDI_VAR", "var"), "ogcapi", "idindex")
 
     def get_fields(self) -> dict:
         return self._fields
@@ -202,8 +210,15 @@ class GpkgProvider(BaseProvider):
     def get(self, identifier, crs_transform_spec=None, **kwargs):
         con = _connect(self.path)
         cols = self._columns([], False)
-        rows = con.execute(f"SELECT {cols} FROM {q_(self.table)} WHERE {q_(self.id_field)} = ? LIMIT 1",
-                           (str(identifier),)).fetchall()
+        if self.id_field == self.meta.pk:
+            try:
+                fid = int(identifier)
+            except ValueError:
+                fid = None
+        else:
+            fid = _lookup_fid(self.path, self.table, self.id_field, self.index_dir, str(identifier))
+        rows = [] if fid is None else con.execute(
+            f"SELECT {cols} FROM {q_(self.table)} WHERE {q_(self.meta.pk)} = ?", (fid,)).fetchall()
         if not rows:
             raise ProviderItemNotFoundError(user_msg=f"feature {identifier!r} not found")
         return self._features(rows, [], False, crs_transform_spec)[0]
@@ -277,13 +292,14 @@ class GpkgProvider(BaseProvider):
                 t = _transformer(src, self.storage_wkt)
                 geom = shapely.transform(shapely.segmentize(geom, _seg(geom)), lambda xy: np.column_stack(
                     t.transform(xy[:, 0], xy[:, 1])))
-                return tr.spatial_pred(ast.GeometryIntersects(ast.Attribute(self.meta.geom),
-                                                              values.Geometry(shapely.geometry.mapping(geom))))
-            bbox = [x1, y1, x2, y2]
-        saved, tr.transform_geom = tr.transform_geom, None
+                lit = values.Geometry(shapely.geometry.mapping(geom))
+            else:
+                lit = values.Envelope(x1, x2, y1, y2)
+        else:
+            lit = values.Envelope(bbox[0], bbox[2], bbox[1], bbox[3])
+        saved, tr.transform_geom = tr.transform_geom, None  # already in the storage CRS
         try:
-            return tr.spatial_pred(ast.GeometryIntersects(ast.Attribute(self.meta.geom),
-                                                          values.Envelope(bbox[0], bbox[2], bbox[1], bbox[3])))
+            return tr.spatial_pred(ast.GeometryIntersects(ast.Attribute(self.meta.geom), lit))
         finally:
             tr.transform_geom = saved
 
@@ -342,6 +358,51 @@ class GpkgProvider(BaseProvider):
             for f, g in zip(feats, parsed):
                 f["geometry"] = g
         return feats
+
+
+def _index_path(gpkg: str, table: str, id_field: str, index_dir: str) -> str:
+    import hashlib
+    real = os.path.realpath(gpkg)
+    st = os.stat(real)
+    key = hashlib.sha1(f"{real}|{st.st_size}|{st.st_mtime_ns}|{table}|{id_field}".encode()).hexdigest()[:20]
+    return os.path.join(index_dir, f"{table}-{key}.sqlite")
+
+
+def ensure_id_index(gpkg: str, table: str, id_field: str, index_dir: str) -> str:
+    """A small SQLite file mapping feature id -> fid (the published GeoPackage has no index on its
+    id column and is never modified after publication)."""
+    path = _index_path(gpkg, table, id_field, index_dir)
+    if os.path.exists(path):
+        return path
+    os.makedirs(index_dir, exist_ok=True)
+    tmp = f"{path}.{os.getpid()}.{threading.get_ident()}.tmp"
+    src = sqlite3.connect(f"file:{os.path.realpath(gpkg)}?mode=ro&immutable=1", uri=True)
+    dst = sqlite3.connect(tmp)
+    try:
+        dst.execute("CREATE TABLE ids (id TEXT PRIMARY KEY, fid INTEGER NOT NULL) WITHOUT ROWID")
+        pk = Meta.pk_of(src, table)
+        rows = src.execute(f"SELECT {q(id_field)}, {q(pk)} FROM {q(table)} WHERE {q(id_field)} IS NOT NULL "
+                           f"ORDER BY {q(id_field)}")
+        dst.executemany("INSERT OR IGNORE INTO ids VALUES (CAST(? AS TEXT), ?)", rows)
+        dst.commit()
+    finally:
+        src.close()
+        dst.close()
+    os.replace(tmp, path)
+    return path
+
+
+def _lookup_fid(gpkg: str, table: str, id_field: str, index_dir: str, ident: str) -> int | None:
+    key = ("idx", gpkg, table, id_field)
+    cons = getattr(_LOCAL, "cons", None)
+    if cons is None:
+        cons = _LOCAL.cons = {}
+    con = cons.get(key)
+    if con is None:
+        path = ensure_id_index(gpkg, table, id_field, index_dir)
+        con = cons[key] = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+    row = con.execute("SELECT fid FROM ids WHERE id = ?", (ident,)).fetchone()
+    return None if row is None else row[0]
 
 
 def _round(geoms, decimals: int):
