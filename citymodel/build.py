@@ -13,7 +13,6 @@ import json
 import logging
 import os
 import time
-import zlib
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -27,8 +26,6 @@ from .tiling import Georef, quadtree, root_square, tileset_json
 
 LOGGER = logging.getLogger(__name__)
 CHUNK = 100_000
-HASH_COLS = ["key", "function_code", "storeys", "height_m", "roof_form", "ridge_height_m", "eaves_height_m",
-             "address"]
 
 
 class CityModelOptions(BaseModel):
@@ -48,6 +45,7 @@ class CityModelOptions(BaseModel):
     layer: str | None = None
     workers: int = 2
     name: str = "Gebäude"
+    style: Literal["existing", "planned"] = "existing"
 
     def fingerprint(self) -> str:
         d = self.model_dump(mode="json", exclude={"workers", "layer"})
@@ -58,13 +56,27 @@ class CityModelOptions(BaseModel):
 
 
 def _row_hashes(df, ground: np.ndarray) -> np.ndarray:
+    """Per-building change hash over the used attributes, the coordinates (mm) and the base height;
+    independent of storage details (Polygon vs 1-part MultiPolygon, nullable vs float columns)."""
     import pandas as pd
     import shapely
-    h = pd.util.hash_pandas_object(df[HASH_COLS].astype(str), index=False).to_numpy(np.uint64)
-    wkb = shapely.to_wkb(shapely.set_precision(df.geometry.values, 0.001), output_dimension=2)
-    g = np.fromiter((zlib.crc32(w) for w in wkb), dtype=np.uint64, count=len(wkb))
-    gr = np.round(np.nan_to_num(ground, nan=-1e4) * 100).astype(np.int64).astype(np.uint64)
-    return h ^ (g * np.uint64(0x9E3779B97F4A7C15)) ^ (gr * np.uint64(0xC2B2AE3D27D4EB4F))
+    m = np.uint64(0x9E3779B97F4A7C15)
+    h = np.zeros(len(df), dtype=np.uint64)
+    for c in ("key", "address"):
+        vals = df[c].astype(object).where(df[c].notna(), "").astype(str).to_numpy(object)
+        h = (h * m) ^ pd.util.hash_array(vals)
+    for c in ("function_code", "storeys", "height_m", "roof_form", "ridge_height_m", "eaves_height_m"):
+        v = np.round(np.nan_to_num(df[c].to_numpy(float), nan=-99999.0) * 100).astype(np.int64)
+        h = (h * m) ^ v.astype(np.uint64)
+    gr = np.round(np.nan_to_num(ground, nan=-99999.0) * 100).astype(np.int64).astype(np.uint64)
+    h = (h * m) ^ gr
+    xy, idx = shapely.get_coordinates(df.geometry.values, return_index=True)
+    q = np.round(xy * 1000).astype(np.int64).astype(np.uint64)
+    k = (np.arange(len(xy)) - np.searchsorted(idx, idx)).astype(np.uint64)  # vertex number per building
+    term = (q[:, 0] * np.uint64(0xC2B2AE3D27D4EB4F) + q[:, 1]) * (k + np.uint64(1)) * m
+    g = np.zeros(len(df), dtype=np.uint64)
+    np.add.at(g, idx, term)
+    return h ^ g
 
 
 def _scan(source, options: CityModelOptions, terrain) -> dict[str, np.ndarray]:

@@ -23,6 +23,7 @@ ARRAY_BUFFER, ELEMENT_ARRAY_BUFFER = 34962, 34963
 
 WALL_COLOUR = [0.86, 0.82, 0.74, 1.0]
 ROOF_COLOUR = [0.62, 0.27, 0.2, 1.0]
+PLANNED_COLOURS = ([0.55, 0.75, 0.95, 1.0], [0.3, 0.5, 0.85, 1.0])
 
 
 @dataclass
@@ -83,7 +84,7 @@ def _string_views(b: _Bin, values: list[str]) -> dict:
 
 def write_glb(walls: np.ndarray, wall_fid: np.ndarray, roofs: np.ndarray, roof_fid: np.ndarray,
               schema: dict, class_id: str, table: dict, count: int, *, quantize: bool = True,
-              meshopt: bool = False) -> bytes:
+              meshopt: bool = False, colours: tuple[list, list] = (WALL_COLOUR, ROOF_COLOUR)) -> bytes:
     """One tile as glb. ``walls``/``roofs``: (T,3,3) z-up metres around the tile centre; ``*_fid``:
     feature (row) index per triangle; ``table``: property id -> (kind, numpy array or list of str)."""
     yup = np.array([[1, 0, 0], [0, 0, 1], [0, -1, 0]], dtype=np.float64)  # (e, n, u) -> (x=e, y=u, z=-n)
@@ -146,9 +147,9 @@ def write_glb(walls: np.ndarray, wall_fid: np.ndarray, roofs: np.ndarray, roof_f
         "scene": 0, "scenes": [{"nodes": [0]}], "nodes": [node],
         "meshes": [{"primitives": primitives}],
         "materials": [
-            {"name": "Wand", "pbrMetallicRoughness": {"baseColorFactor": WALL_COLOUR, "metallicFactor": 0.0,
+            {"name": "Wand", "pbrMetallicRoughness": {"baseColorFactor": colours[0], "metallicFactor": 0.0,
                                                      "roughnessFactor": 1.0}},
-            {"name": "Dach", "pbrMetallicRoughness": {"baseColorFactor": ROOF_COLOUR, "metallicFactor": 0.0,
+            {"name": "Dach", "pbrMetallicRoughness": {"baseColorFactor": colours[1], "metallicFactor": 0.0,
                                                      "roughnessFactor": 1.0}}],
         "accessors": accessors,
         "extensionsUsed": used_ext,

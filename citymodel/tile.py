@@ -14,7 +14,7 @@ import numpy as np
 
 from .codes import FUNCTION_LABELS, HEIGHT_SOURCES, PITCHED, ROOF_KIND, ROOF_LABELS, enum_values
 from .geometry import SkeletonFailed, roof_mesh, shed_plane, skeleton, tile_rings, wall_triangles
-from .gltf import write_glb
+from .gltf import PLANNED_COLOURS, ROOF_COLOUR, WALL_COLOUR, write_glb
 from .source import HeightRules, normalise, read_footprints, resolve_heights
 from .tiling import Georef
 
@@ -135,7 +135,8 @@ def build_tile(job: dict) -> dict:
     glb = write_glb(walls, wfid,
                     roofs, np.concatenate(rf) if rf else np.zeros(0, int),
                     schema(fcodes, rcodes), CLASS_ID, table, n,
-                    quantize=opts["quantize"], meshopt=opts["meshopt"])
+                    quantize=opts["quantize"], meshopt=opts["meshopt"],
+                    colours=PLANNED_COLOURS if opts.get("style") == "planned" else (WALL_COLOUR, ROOF_COLOUR))
     path = Path(job["path"])
     tmp = path.with_suffix(".glb.tmp")
     tmp.write_bytes(glb)

@@ -89,9 +89,10 @@ def root_square(bounds: tuple[float, float, float, float], leaf: float = 250.0) 
 
 
 def quadtree(cx: np.ndarray, cy: np.ndarray, root: tuple[float, float, float], max_features: int,
-             min_side: float = 125.0) -> list[tuple[str, np.ndarray, tuple[float, float]]]:
+             min_side: float = 125.0, max_side: float = 2000.0) -> list[tuple[str, np.ndarray, tuple[float, float]]]:
     """Leaves as (tile id ``level_x_y``, member indices, cell centre) splitting where a cell has more
-    than ``max_features`` buildings (by centroid). Deterministic for the same centroids."""
+    than ``max_features`` buildings (by centroid) or is wider than ``max_side`` (culling, precision).
+    Deterministic for the same centroids."""
     minx, miny, side = root
     out = []
     stack = [(0, 0, 0, np.arange(len(cx)))]
@@ -101,7 +102,7 @@ def quadtree(cx: np.ndarray, cy: np.ndarray, root: tuple[float, float, float], m
         x0, y0 = minx + x * s, miny + y * s
         if len(idx) == 0:
             continue
-        if len(idx) <= max_features or s / 2 < min_side:
+        if (len(idx) <= max_features and s <= max_side) or s / 2 < min_side:
             out.append((f"{lvl}_{x}_{y}", idx, (x0 + s / 2, y0 + s / 2)))
             continue
         right = cx[idx] >= x0 + s / 2

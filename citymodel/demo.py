@@ -1,0 +1,71 @@
+"""Demo step (``gdi.demo.DEMO_STEPS``): 3D Tiles of the demo city model.
+
+* ``3dtiles/buildings/``: generated Hildesheim buildings (``GDI_DEMO_BUILDINGS``, default 100,000; the
+  tests use 3,000) on a generated DGM;
+* ``3dtiles/<id>/`` for every published BU dataset (its source view layer ``<id>_source``);
+* ``3dtiles/planned/demo/``: a few planned volumes near the old town, for the viewer's toggle.
+
+Re-running is cheap: unchanged tiles are kept (incremental build).
+"""
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+import click
+
+from transforms.errors import GdiError
+from transforms.generate import HILDESHEIM_BBOX_25832
+
+from .build import CityModelOptions, build_tileset
+
+LOGGER = logging.getLogger(__name__)
+
+
+def demo_dgm(var_dir: Path) -> Path:
+    from .terrain import make_demo_dgm
+    path = Path(var_dir) / "citymodel" / "dgm_demo.tif"
+    if not path.exists():
+        make_demo_dgm(path, HILDESHEIM_BBOX_25832)
+    return path
+
+
+def published_bu_sources(settings) -> dict[str, tuple[Path, str]]:
+    """Published building datasets -> (GeoPackage, source view layer)."""
+    from transforms.publish import current_dir, published_datasets
+    out = {}
+    for ds_id, man in published_datasets(settings.publish_dir).items():
+        if "building" not in str(man.get("feature_type", "")).lower():
+            continue
+        d = current_dir(settings.publish_dir, ds_id)
+        gpkg = d / f"{ds_id}.gpkg" if d else None
+        layer = next((c["layer"] for c in man.get("collections", []) if c.get("view") == "source"),
+                     f"{ds_id}_source")
+        if gpkg and gpkg.exists():
+            out[ds_id] = (gpkg, layer)
+    return out
+
+
+def build_demo_tiles(settings) -> None:
+    from transforms.generate.buildings import generate_buildings
+    var = Path(settings.var_dir)
+    n = int(os.environ.get("GDI_DEMO_BUILDINGS", "100000"))
+    dgm = demo_dgm(var)
+    src = var / "citymodel" / f"generated_{n}.gpkg"
+    if not src.exists():
+        generate_buildings(n, src, seed=1)
+    rep = build_tileset(src, var / "3dtiles" / "buildings", CityModelOptions(dgm=dgm, name="Gebäude Hildesheim"))
+    click.echo(f"citymodel buildings: {rep['buildings']} buildings, {len(rep['rebuilt_tiles'])} tiles rebuilt, "
+               f"{rep['kept_tiles']} kept, {rep['seconds']} s")
+    for ds_id, (gpkg, layer) in published_bu_sources(settings).items():
+        try:
+            rep = build_tileset(gpkg, var / "3dtiles" / ds_id,
+                                CityModelOptions(dgm=None, layer=layer, name=ds_id, workers=1))
+            click.echo(f"citymodel {ds_id}: {rep['buildings']} buildings, {rep['tiles']} tiles")
+        except (GdiError, ValueError, OSError) as exc:  # one broken dataset must not stop the demo
+            LOGGER.warning("city model of %s failed: %s", ds_id, exc)
+            click.echo(f"citymodel {ds_id}: FAILED {exc}", err=True)
+    from .planned import build_planned_tileset, demo_volumes
+    build_planned_tileset(demo_volumes(), var / "3dtiles" / "planned" / "demo", "Planung (Demo)", dgm=dgm)
+

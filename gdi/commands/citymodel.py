@@ -1,0 +1,82 @@
+"""``gdi citymodel``: footprints -> LoD1/LoD2 3D Tiles 1.1 (incremental; progress bar and report)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+from tqdm import tqdm
+
+from transforms.config import load_settings
+from transforms.errors import GdiError
+
+
+@click.command("citymodel")
+@click.option("--input", "input_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Footprints (GeoPackage etc.): BU source view or ALKIS-style export. Default: the "
+                   "published 'gebaeude' dataset's source view.")
+@click.option("--layer", help="Layer in the input (default: *_source, else the first).")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path),
+              help="Tileset folder (default: <var>/3dtiles/buildings).")
+@click.option("--lod", type=click.Choice(["1", "2"]), default="2", show_default=True,
+              help="LoD1 = flat blocks, LoD2 = roof shapes from ALKIS dachform.")
+@click.option("--dgm", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="DGM GeoTIFF (EPSG:25832) for base heights; without it base height 0 (warned).")
+@click.option("--quantize/--no-quantize", default=True, show_default=True, help="KHR_mesh_quantization.")
+@click.option("--meshopt", is_flag=True, help="EXT_meshopt_compression of vertex and index data.")
+@click.option("--storey-height", type=float, default=3.0, show_default=True)
+@click.option("--default-height", type=float, default=6.0, show_default=True)
+@click.option("--vertical", type=click.Choice(["relative", "absolute"]), default="relative", show_default=True,
+              help="relative: above the lowest terrain point (globe without terrain); absolute: NHN + geoid.")
+@click.option("--max-features", type=int, default=2000, show_default=True, help="Buildings per tile at most.")
+@click.option("--workers", type=int, default=2, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the full report as JSON.")
+def citymodel(input_path, layer, out, lod, dgm, quantize, meshopt, storey_height, default_height, vertical,
+              max_features, workers, as_json) -> None:
+    """Build or update the 3D city model tileset; a rerun rebuilds only tiles whose buildings changed."""
+    from citymodel.build import CityModelOptions, build_tileset
+    from citymodel.demo import published_bu_sources
+    settings = load_settings()
+    if input_path is None:
+        pubs = published_bu_sources(settings)
+        if not pubs:
+            raise click.UsageError("no --input and no published building dataset; e.g. "
+                                   "'gdi generate buildings 100000 buildings.gpkg' then --input buildings.gpkg")
+        ds_id = "gebaeude" if "gebaeude" in pubs else min(pubs)
+        input_path, layer = pubs[ds_id][0], layer or pubs[ds_id][1]
+    out = out or Path(settings.var_dir) / "3dtiles" / "buildings"
+    opts = CityModelOptions(lod=int(lod), dgm=dgm, quantize=quantize, meshopt=meshopt, storey_height=storey_height,
+                            default_height=default_height, vertical=vertical, max_features=max_features,
+                            workers=workers, layer=layer)
+    import pyogrio
+
+    from citymodel.source import list_layer
+    total = pyogrio.read_info(input_path, layer=list_layer(input_path, layer))["features"]
+    try:
+        with tqdm(total=total, desc="citymodel", unit=" bldg", dynamic_ncols=True) as bar:
+            rep = build_tileset(input_path, out, opts, progress=bar.update)
+    except GdiError as exc:
+        click.secho(f"FAILED: {exc}", fg="red", err=True)
+        raise SystemExit(1) from None
+    if as_json:
+        click.echo(json.dumps(rep, indent=1, ensure_ascii=False))
+        return
+    for w in rep["warnings"]:
+        click.secho(f"warning: {w}", fg="yellow", err=True)
+    rebuilt = rep["rebuilt_tiles"]
+    click.echo(f"{rep['buildings']} buildings in {rep['tiles']} tiles -> {out}/tileset.json")
+    click.echo(f"rebuilt {len(rebuilt)} tile(s)" + (f": {', '.join(rebuilt[:20])}" + (" …" if len(rebuilt) > 20
+                                                                                      else "") if rebuilt else "")
+               + f"; kept {rep['kept_tiles']}; removed {len(rep['removed_tiles'])}"
+               + (f": {', '.join(rep['removed_tiles'])}" if rep["removed_tiles"] else ""))
+    hs = rep["height_sources"]
+    click.echo(f"heights: measured {hs['measured']}, ridge/eaves {hs['ridge_eaves']}, storeys x "
+               f"{storey_height} m {hs['storeys']}, default {default_height} m {hs['default']}")
+    click.echo("roofs: " + ", ".join(f"{k} {v}" for k, v in sorted(rep["roofs"].items()))
+               + f"; unknown dachform -> flat {rep['roof_unknown_as_flat']}; skeleton failures -> flat "
+                 f"{rep['roof_skeleton_fallbacks']}")
+    click.echo(f"{rep['bytes'] / 1e6:.1f} MB ({rep['bytes_gzip'] / 1e6:.1f} MB gzip) in {rep['seconds']} s "
+               f"({rep['buildings_per_s']} buildings/s); report: {out}/report.json")
+
+
+commands = [citymodel]
