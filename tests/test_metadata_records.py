@@ -181,3 +181,14 @@ def test_invalid_record_stops_the_hook_and_names_the_file(tmp_settings, tmp_path
     msg = str(exc.value)
     assert dataset_record_id("trees") in msg and "record trees" in msg and "MD_TopicCategoryCode" in msg
     assert sorted(p.name for p in (settings.var_dir / "metadata").rglob("*.xml")) == before
+
+
+def test_cli_check_names_the_broken_rule(demo_settings, monkeypatch):
+    from click.testing import CliRunner
+
+    from gdi.commands.metadata import check_cmd
+    monkeypatch.setenv("GDI_VAR", str(demo_settings.var_dir))
+    ok = CliRunner().invoke(check_cmd, [])
+    assert ok.exit_code == 0, ok.output
+    bad = CliRunner().invoke(check_cmd, [str(SAMPLES / "md_dataset_baumkataster_invalid.xml")])
+    assert bad.exit_code == 1 and "tg-md-date" in bad.output and "xsd:" in bad.output
