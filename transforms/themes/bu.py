@@ -166,9 +166,9 @@ class BuildingsMapper(Mapper):
         for c in ("height_m", "height_status"):
             cols[c] = gdf[c].to_numpy()
         cols["roof_form"] = gdf["roof_form"].array
-        cols["roof_form_label"] = [DACHFORM.get(int(v), "") if pd.notna(v) else None for v in gdf["roof_form"]]
         for c in ("ridge_height_m", "eaves_height_m", "ground_height_m", "address"):
             cols[c] = gdf[c].to_numpy()
+        cols["roof_form_label"] = [DACHFORM.get(int(v), "") if pd.notna(v) else None for v in gdf["roof_form"]]
         cols["object_class"] = gdf["object_class"].array
         cols["inspireId"] = (self.namespace + "/" + gdf["key"]).to_numpy()
         return gpd.GeoDataFrame(cols, geometry=as_multi(gdf.geometry.to_numpy()), crs=gdf.crs)
