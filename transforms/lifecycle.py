@@ -33,7 +33,7 @@ MAX_LISTED = 1000  # ids listed per category in the report; counts are always co
 
 
 def content_hash(view: gpd.GeoDataFrame) -> np.ndarray:
-    """One uint64 per row over all non-geometry columns (sorted by name) and the geometry."""
+    """One 64-bit hash (as text) per row over all non-geometry columns (sorted by name) and the geometry."""
     cols = sorted(c for c in view.columns if c != view.geometry.name and not c.startswith("_"))
     norm = pd.DataFrame(index=range(len(view)))
     for c in cols:
@@ -50,7 +50,8 @@ def content_hash(view: gpd.GeoDataFrame) -> np.ndarray:
         rounded = shapely.transform(geoms[present], lambda c: np.round(c, 3))
         wkb[present] = shapely.to_wkb(shapely.normalize(rounded), hex=True, output_dimension=2)
     norm["__geom"] = wkb
-    return pd.util.hash_pandas_object(norm, index=False).to_numpy()
+    # as text: a uint64 column turns float64 (losing digits) as soon as a reindex introduces a NaN
+    return pd.util.hash_pandas_object(norm, index=False).to_numpy().astype(str).astype(object)
 
 
 class Lifecycle:
