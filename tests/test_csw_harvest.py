@@ -156,3 +156,38 @@ def test_links_wired_both_ways(server, demo_settings, csw):
     urls = [o.url for o in csw.records[dataset_record_id("trees")].distribution.online]
     ogc = [u for u in urls if "/ogc/collections/" in u]
     assert ogc and requests.get(ogc[0], params={"f": "json"}, timeout=60).status_code == 200
+
+
+def test_every_resource_locator_of_every_public_record_is_live(server, csw, public_ids):
+    csw.getrecords2(outputschema=GMD, esn="full", maxrecords=100)
+    assert set(csw.records) == public_ids
+    checked = 0
+    for rid, md in csw.records.items():
+        for o in md.distribution.online:
+            assert o.url.startswith(server + "/"), (rid, o.url)
+            with requests.get(o.url, timeout=60, stream=True) as r:
+                assert r.status_code == 200, (rid, o.url, r.status_code)
+            checked += 1
+    assert checked >= len(public_ids)
+
+
+def test_services_link_back_to_the_records(server, demo_settings):
+    """OGC API ``describedby`` and WMS MetadataURL (built by the other services with metadata.ids) resolve
+    through /csw to the right ISO records."""
+    rid = dataset_record_id("trees")
+    coll = next(c["id"] for c in current_manifest(demo_settings.publish_dir, "trees")["collections"]
+                if c["view"] == "inspire")
+    links = requests.get(f"{server}/ogc/collections/{coll}", params={"f": "json"}, timeout=60).json()["links"]
+    described = [lk["href"] for lk in links if lk.get("rel") == "describedby"]
+    assert described == [get_record_by_id_url(server, rid)]
+    r = requests.get(described[0], timeout=60)
+    assert r.status_code == 200 and f"<gco:CharacterString>{rid}</gco:CharacterString>".encode() in r.content
+    caps = etree.fromstring(requests.get(f"{server}/wms", params={"SERVICE": "WMS", "VERSION": "1.3.0",
+                                                                  "REQUEST": "GetCapabilities"}, timeout=60).content)
+    hrefs = caps.xpath("//*[local-name()='MetadataURL']/*[local-name()='OnlineResource']/@*[local-name()='href']"
+                       " | //*[local-name()='MetadataUrl']/*[local-name()='URL']/text()")
+    assert get_record_by_id_url(server, rid) in hrefs
+    assert get_record_by_id_url(server, service_record_id("wms")) in hrefs
+    for h in set(hrefs):
+        r = requests.get(h, timeout=60)
+        assert r.status_code == 200 and b"gmd:MD_Metadata" in r.content, h
