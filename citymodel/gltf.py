@@ -191,7 +191,7 @@ def _meshopt(gltf: dict, b: _Bin, blob: bytes) -> bytes:
             else:
                 stride = 2 if a["componentType"] == USHORT else 4
                 arr = np.frombuffer(raw, dtype=np.uint16 if stride == 2 else np.uint32)
-                enc = bytes(meshopt.encode_index_buffer(arr.astype(np.uint32), a["count"]))
+                enc = bytes(meshopt.encode_index_buffer(arr.astype(np.uint32)))
                 mode = "TRIANGLES"
             k = out.add(enc)
             cv = out.views[k]

@@ -1,0 +1,184 @@
+"""City model end to end on 3,000 generated Hildesheim buildings: every glb through Khronos'
+gltf-validator, the tileset's own invariants, placement on the globe per tile, incremental rebuild,
+LoD1, meshopt, planned volumes."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import pytest
+from pyproj import Transformer
+
+from citymodel.build import CityModelOptions, build_tileset
+from citymodel.check import check_tileset, content_positions, read_glb, string_property
+from citymodel.terrain import make_demo_dgm
+from citymodel.tiling import ecef_to_geodetic
+from transforms.generate import HILDESHEIM_BBOX_25832
+from transforms.generate.buildings import generate_buildings
+
+ROOT = Path(__file__).resolve().parent.parent
+VALIDATOR = ROOT / "node_modules" / "gltf-validator"
+N = 3000
+
+VALIDATE_JS = """
+const v = require(process.argv[2]);
+const fs = require('fs');
+(async () => {
+  const out = {};
+  for (const f of process.argv.slice(3)) {
+    const r = await v.validateBytes(new Uint8Array(fs.readFileSync(f)), {maxIssues: 50});
+    out[f] = {errors: r.issues.numErrors, warnings: r.issues.numWarnings,
+              messages: r.issues.messages.filter(m => m.severity <= 1).map(m => m.code + ': ' + m.message)};
+  }
+  console.log(JSON.stringify(out));
+})();
+"""
+
+
+def gltf_validate(files: list[Path]) -> dict:
+    if not VALIDATOR.is_dir() or shutil.which("node") is None:
+        pytest.fail("gltf-validator (npm) or node missing: run scripts/setup.sh (npm ci)")
+    script = Path(files[0]).parent / "_validate.js"
+    script.write_text(VALIDATE_JS)
+    r = subprocess.run(["node", str(script), str(VALIDATOR), *map(str, files)], capture_output=True, text=True,
+                       timeout=600, check=False)
+    assert r.returncode == 0, r.stderr
+    return json.loads(r.stdout)
+
+
+@pytest.fixture(scope="module")
+def city(tmp_path_factory):
+    d = tmp_path_factory.mktemp("city")
+    src = generate_buildings(N, d / "gebaeude.gpkg", seed=7)
+    dgm = make_demo_dgm(d / "dgm.tif", HILDESHEIM_BBOX_25832)
+    out = d / "tiles"
+    rep = build_tileset(src, out, CityModelOptions(dgm=dgm, max_features=400))
+    return {"src": src, "dgm": dgm, "out": out, "report": rep, "dir": d}
+
+
+def extent_lonlat(gdf) -> tuple[float, float, float, float]:
+    t = Transformer.from_crs(25832, 4326, always_xy=True)
+    b = gdf.total_bounds
+    lon, lat = t.transform([b[0], b[2], b[0], b[2]], [b[1], b[1], b[3], b[3]])
+    return min(lon), min(lat), max(lon), max(lat)
+
+
+def test_every_glb_passes_khronos_validator(city):
+    files = sorted((city["out"] / "tiles").glob("*.glb"))
+    assert len(files) == city["report"]["tiles"] > 4
+    res = gltf_validate(files)
+    bad = {Path(f).name: r for f, r in res.items() if r["errors"] or r["warnings"]}
+    assert not bad, bad
+
+
+def test_tileset_invariants_and_feature_count(city):
+    src = gpd.read_file(city["src"])
+    res = check_tileset(city["out"] / "tileset.json", extent_lonlat(src))
+    assert res.problems == []
+    assert res.features == len(src) == N
+    assert sorted(res.ids) == sorted(src["oid"])
+
+
+def test_each_tile_lands_on_its_own_footprints(city):
+    """Per tile: the content's vertices, through the root transform to ECEF and lon/lat, lie within
+    1 m of the lon/lat extent of exactly the buildings the tile says it holds."""
+    src = gpd.read_file(city["src"]).set_index("oid")
+    ts = json.loads((city["out"] / "tileset.json").read_text())
+    m = np.asarray(ts["root"]["transform"]).reshape(4, 4).T
+    t = Transformer.from_crs(25832, 4326, always_xy=True)
+    files = sorted((city["out"] / "tiles").glob("*.glb"))
+    for f in files[:: max(1, len(files) // 8)]:
+        gltf, blob = read_glb(f)
+        b = src.loc[string_property(gltf, blob, "id")].total_bounds
+        lon, lat = t.transform([b[0], b[2], b[0], b[2]], [b[1], b[1], b[3], b[3]])
+        lon, lat = (min(lon), max(lon)), (min(lat), max(lat))
+        pos = content_positions(gltf, blob)
+        ecef = np.column_stack([pos, np.ones(len(pos))]) @ m.T
+        plon, plat, _ = ecef_to_geodetic(ecef[:, :3])
+        tol = 1.5e-5  # ~1 m
+        assert plon.min() >= lon[0] - tol and plon.max() <= lon[1] + tol, f.name
+        assert plat.min() >= lat[0] - tol and plat.max() <= lat[1] + tol, f.name
+
+
+def test_check_detects_broken_tileset(city, tmp_path):
+    """The checker is not a rubber stamp: a child box outside its parent, a non-decreasing geometric
+    error and a misplaced root transform are reported."""
+    ts = json.loads((city["out"] / "tileset.json").read_text())
+    child = ts["root"]["children"][0]
+    child["boundingVolume"]["box"][0] += 50_000
+    child["geometricError"] = ts["root"]["geometricError"] + 1
+    ts["root"]["transform"][12] += 30_000  # ~30 km east in ECEF x
+    shutil.copytree(city["out"] / "tiles", tmp_path / "tiles")
+    (tmp_path / "tileset.json").write_text(json.dumps(ts))
+    src = gpd.read_file(city["src"])
+    probs = "\n".join(check_tileset(tmp_path / "tileset.json", extent_lonlat(src)).problems)
+    assert "not inside its parent" in probs
+    assert "not below the parent" in probs
+    assert "outside the footprints' extent" in probs
+
+
+def test_report_counts_height_fallbacks_and_roofs(city):
+    rep = city["report"]
+    src = gpd.read_file(city["src"])
+    hs = rep["height_sources"]
+    assert sum(hs.values()) == N
+    assert hs["measured"] == int((src["hoehe"] > 0).sum())
+    assert hs["ridge_eaves"] == int(((src["hoehe"].isna()) & (src["firsthoehe"].notna() | src["traufhoehe"].notna()))
+                                    .sum())
+    unknown = int((~src["dachform"].isin([1000, 2100, 3100, 3200, 3300, 3400])).sum())
+    assert rep["roof_unknown_as_flat"] == unknown > 0
+    assert sum(rep["roofs"].values()) == N
+    assert rep["roofs"]["gable"] > 0 and rep["roofs"]["hip"] > 0 and rep["roofs"]["shed"] > 0
+    assert rep["warnings"] == []
+
+
+def test_incremental_rebuild_only_changed_tile(city, tmp_path):
+    src = tmp_path / "b.gpkg"
+    shutil.copy(city["src"], src)
+    out = tmp_path / "tiles"
+    opts = CityModelOptions(dgm=city["dgm"], max_features=400)
+    first = build_tileset(src, out, opts)
+    assert first["kept_tiles"] == 0
+    before = {p.name: p.stat().st_mtime_ns for p in (out / "tiles").glob("*.glb")}
+    gdf = gpd.read_file(src)
+    key = gdf.loc[1234, "oid"]
+    gdf.loc[1234, "hoehe"] = 42.0
+    gdf.to_file(src, layer="gebaeude", driver="GPKG")
+    second = build_tileset(src, out, opts)
+    assert len(second["rebuilt_tiles"]) == 1 and second["kept_tiles"] == first["tiles"] - 1
+    tid = second["rebuilt_tiles"][0]
+    after = {p.name: p.stat().st_mtime_ns for p in (out / "tiles").glob("*.glb")}
+    assert [n for n in after if after[n] != before[n]] == [f"{tid}.glb"]
+    gltf, blob = read_glb(out / "tiles" / f"{tid}.glb")
+    assert key in string_property(gltf, blob, "id")
+    assert check_tileset(out / "tileset.json").problems == []
+
+
+def test_lod1_and_meshopt_variants_validate(city, tmp_path):
+    src = city["src"]
+    rep1 = build_tileset(src, tmp_path / "lod1", CityModelOptions(lod=1, max_features=1000, quantize=False))
+    assert rep1["roofs"] == {"lod1": N}
+    assert "no DGM" in rep1["warnings"][0]
+    rep2 = build_tileset(src, tmp_path / "mo", CityModelOptions(max_features=1000, meshopt=True))
+    assert rep2["bytes"] < city["report"]["bytes"] * 0.7
+    files = sorted((tmp_path / "lod1" / "tiles").glob("*.glb")) + sorted((tmp_path / "mo" / "tiles").glob("*.glb"))
+    res = gltf_validate(files)
+    assert all(r["errors"] == 0 for r in res.values()), res
+    assert check_tileset(tmp_path / "lod1" / "tileset.json").problems == []
+    assert check_tileset(tmp_path / "mo" / "tileset.json").features == N
+
+
+def test_planned_volumes_tileset(tmp_path):
+    from citymodel.planned import build_planned_tileset, demo_volumes
+    vols = demo_volumes()
+    rep = build_planned_tileset(vols, tmp_path / "planned" / "v1", "Variante 1")
+    assert rep["buildings"] == 3
+    res = check_tileset(tmp_path / "planned" / "v1" / "tileset.json", extent_lonlat(vols))
+    assert res.problems == [] and sorted(res.ids) == ["plan-1", "plan-2", "plan-3"]
+    gltf, _ = read_glb(next((tmp_path / "planned" / "v1" / "tiles").glob("*.glb")))
+    assert gltf["materials"][0]["pbrMetallicRoughness"]["baseColorFactor"][2] > 0.9  # planned colour
+    assert gltf_validate(sorted((tmp_path / "planned" / "v1" / "tiles").glob("*.glb")))
