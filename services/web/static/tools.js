@@ -1,0 +1,146 @@
+/* Viewer tools: 2D/3D switch, measuring, sun position and shadows, keyboard navigation of the map. */
+(function () {
+  "use strict";
+  var G = window.gdiViewer;
+  if (!G || !G.viewer) return;
+  var viewer = G.viewer, scene = viewer.scene, camera = viewer.camera, T = G.cfg.texts, $ = G.$;
+  var h = G.initialHash;
+
+  // ---- 2D / 3D ----
+  var modeBtn = $("btn-mode");
+  function syncModeButton() {
+    var is2d = scene.mode === Cesium.SceneMode.SCENE2D;
+    modeBtn.textContent = is2d ? T.mode_3d : T.mode_2d;
+    modeBtn.setAttribute("aria-pressed", "false");
+  }
+  modeBtn.addEventListener("click", function () {
+    if (scene.mode === Cesium.SceneMode.SCENE2D) { scene.morphTo3D(0); } else { scene.morphTo2D(0); }
+  });
+  scene.morphComplete.addEventListener(function () { syncModeButton(); G.updateHash(); });
+  syncModeButton();
+
+  // ---- measuring distances and heights ----
+  var measureBtn = $("btn-measure"), out = $("measure-result");
+  var points = [], entities = [];
+  function clearMeasure() {
+    entities.forEach(function (e) { viewer.entities.remove(e); }); entities = []; points = [];
+  }
+  measureBtn.addEventListener("click", function () {
+    G.measuring = !G.measuring;
+    measureBtn.setAttribute("aria-pressed", String(G.measuring));
+    clearMeasure();
+    out.textContent = G.measuring ? T.measure_help : T.measure_off;
+  });
+  function pointAt(pos) {
+    var p = scene.pickPositionSupported ? scene.pickPosition(pos) : undefined;
+    if (!Cesium.defined(p)) { p = camera.pickEllipsoid(pos, scene.globe.ellipsoid); }
+    return p;
+  }
+  function measure(a, b) {
+    var ca = Cesium.Cartographic.fromCartesian(a), cb = Cesium.Cartographic.fromCartesian(b);
+    var geod = new Cesium.EllipsoidGeodesic(ca, cb);
+    var horiz = geod.surfaceDistance, vert = cb.height - ca.height;
+    return { distance: Math.sqrt(horiz * horiz + vert * vert), horizontal: horiz, vertical: vert };
+  }
+  G.measureBetween = measure;
+  G.measureClick = function (pos) {
+    var p = pointAt(pos);
+    if (!Cesium.defined(p)) return;
+    if (points.length === 2) clearMeasure();
+    points.push(p);
+    entities.push(viewer.entities.add({ position: p, point: { pixelSize: 9, color: Cesium.Color.fromCssColorString("#c25700"),
+      outlineColor: Cesium.Color.WHITE, outlineWidth: 2, disableDepthTestDistance: Number.POSITIVE_INFINITY } }));
+    if (points.length === 1) { out.textContent = T.measure_first; return; }
+    entities.push(viewer.entities.add({ polyline: { positions: points.slice(), width: 3,
+      material: Cesium.Color.fromCssColorString("#c25700"), depthFailMaterial: Cesium.Color.fromCssColorString("#c25700") } }));
+    var m = measure(points[0], points[1]);
+    var nf = function (v) { return (Math.round(v * 10) / 10).toLocaleString(G.cfg.lang === "en" ? "en-GB" : "de-DE"); };
+    G.lastMeasure = m;
+    out.textContent = G.fmt(T.measure_result, { d: nf(m.distance), h: nf(m.horizontal), v: nf(Math.abs(m.vertical)) });
+  };
+
+  // ---- sun position and shadows (local time in Hildesheim: CET/CEST) ----
+  var dateIn = $("sun-date"), timeIn = $("sun-time"), timeOut = $("sun-time-out"), shadowCb = $("sun-shadows");
+  function lastSunday(year, month) {   // month 0-based; UTC date of the last Sunday
+    var d = new Date(Date.UTC(year, month + 1, 0)); d.setUTCDate(d.getUTCDate() - d.getUTCDay()); return d;
+  }
+  function berlinOffsetHours(year, month, day, minutes) {
+    var t = Date.UTC(year, month, day, 0, minutes);
+    var start = lastSunday(year, 2).getTime() + 2 * 3600e3, end = lastSunday(year, 9).getTime() + 3 * 3600e3;
+    return (t >= start && t < end) ? 2 : 1;
+  }
+  function pad(n) { return (n < 10 ? "0" : "") + n; }
+  function applySun() {
+    var parts = (dateIn.value || "").split("-").map(Number);
+    if (parts.length !== 3 || !parts.every(isFinite)) return;
+    var minutes = Number(timeIn.value);
+    var off = berlinOffsetHours(parts[0], parts[1] - 1, parts[2], minutes);
+    var utc = new Date(Date.UTC(parts[0], parts[1] - 1, parts[2], 0, minutes) - off * 3600e3);
+    viewer.clock.currentTime = Cesium.JulianDate.fromDate(utc);
+    var label = pad(Math.floor(minutes / 60)) + ":" + pad(minutes % 60);
+    timeOut.textContent = label;
+    timeIn.setAttribute("aria-valuetext", label);
+    G.sunTime = dateIn.value + "T" + label;
+    G.shadowsOn = shadowCb.checked;
+    viewer.shadows = shadowCb.checked;
+    scene.globe.enableLighting = shadowCb.checked;
+    viewer.terrainShadows = shadowCb.checked ? Cesium.ShadowMode.RECEIVE_ONLY : Cesium.ShadowMode.DISABLED;
+    if (shadowCb.checked) { viewer.shadowMap.softShadows = false; viewer.shadowMap.maximumDistance = 5000; }
+    scene.requestRender();
+  }
+  var init = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/.exec(h.time || "");
+  if (init) {
+    dateIn.value = init[1]; timeIn.value = String(Number(init[2]) * 60 + Number(init[3]));
+  } else {
+    var now = new Date();
+    dateIn.value = now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
+    timeIn.value = String(Math.min(1425, Math.round((now.getHours() * 60 + now.getMinutes()) / 15) * 15));
+  }
+  shadowCb.checked = h.shadows === "1";
+  [dateIn, timeIn, shadowCb].forEach(function (el) {
+    el.addEventListener("input", function () { applySun(); });
+    el.addEventListener("change", function () { applySun(); G.updateHash(); });
+  });
+  applySun();
+  if (!init && !shadowCb.checked) { G.sunTime = null; }
+
+  // ---- keyboard navigation of the map (canvas has focus) ----
+  G.viewer.canvas.addEventListener("keydown", function (ev) {
+    var height = camera.positionCartographic.height;
+    var step = Math.max(5, height * 0.08);
+    var ang = Cesium.Math.toRadians(5);
+    var done = true;
+    switch (ev.key) {
+      case "ArrowUp": moveHorizontal(0, step); break;
+      case "ArrowDown": moveHorizontal(0, -step); break;
+      case "ArrowLeft": moveHorizontal(-step, 0); break;
+      case "ArrowRight": moveHorizontal(step, 0); break;
+      case "+": case "=": camera.zoomIn(height * 0.2); break;
+      case "-": case "_": camera.zoomOut(height * 0.25); break;
+      case "PageUp": camera.lookUp(ang); break;
+      case "PageDown": camera.lookDown(ang); break;
+      case "q": case "Q": rotate(-ang); break;
+      case "e": case "E": rotate(ang); break;
+      case "Enter": case " ": G.pickCentre(); break;
+      default: done = false;
+    }
+    if (done) { ev.preventDefault(); G.updateHash(); }
+  });
+  function moveHorizontal(right, forward) {
+    // move along the ground, independent of the camera's pitch
+    if (scene.mode === Cesium.SceneMode.SCENE2D) {
+      if (right) camera.moveRight(right); if (forward) camera.moveUp(forward); return;
+    }
+    var c = camera.positionCartographic, hd = camera.heading;
+    var dNorth = forward * Math.cos(hd) - right * Math.sin(hd);
+    var dEast = forward * Math.sin(hd) + right * Math.cos(hd);
+    var R = 6378137.0;
+    var lat = c.latitude + dNorth / R, lon = c.longitude + dEast / (R * Math.cos(c.latitude));
+    camera.setView({ destination: Cesium.Cartesian3.fromRadians(lon, lat, c.height),
+      orientation: { heading: camera.heading, pitch: camera.pitch, roll: camera.roll } });
+  }
+  function rotate(a) {
+    if (scene.mode === Cesium.SceneMode.SCENE2D) { camera.twistRight(a); return; }
+    camera.setView({ orientation: { heading: camera.heading + a, pitch: camera.pitch, roll: camera.roll } });
+  }
+})();

@@ -1,0 +1,295 @@
+"""The viewer in real headless Chromium (Debian's, WebGL through SwiftShader) against ``gdi serve``:
+no request leaves 127.0.0.1, buildings are drawn, clicking a known building shows its attributes,
+the share link restores the view, switching layers changes pixels, keyboard use, and axe-core.
+Screenshots are kept in ``test-artifacts/viewer/``."""
+from __future__ import annotations
+
+import io
+import math
+import sqlite3
+import time
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+import requests
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = ROOT / "test-artifacts" / "viewer"
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = ["--headless", "--no-sandbox", "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+LOCAL = {"127.0.0.1", "localhost"}
+
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium not installed at /usr/bin/chromium")
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    from playwright.sync_api import sync_playwright
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as p:
+        ctx = p.chromium.launch_persistent_context(str(tmp_path_factory.mktemp("chromium-profile")),
+                                                   executable_path=CHROMIUM, args=FLAGS, headless=True,
+                                                   viewport={"width": 1280, "height": 800}, locale="de-DE")
+        ctx.requests = []   # every URL any page of this context asked for
+        ctx.on("request", lambda r: ctx.requests.append(r.url))
+        yield ctx
+        ctx.close()
+
+
+def wait_ready(page, what: str = "window.gdiViewer && window.gdiViewer.ready", timeout: float = 90) -> None:
+    """Poll (the page's CSP forbids Playwright's eval-based wait_for_function)."""
+    end = time.time() + timeout
+    while time.time() < end:
+        if page.evaluate(f"!!({what})"):
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"viewer not ready after {timeout}s: {page.evaluate('JSON.stringify(window.gdiViewer && {phase: gdiViewer.phase, error: gdiViewer.error})')}")
+
+
+def open_viewer(browser, url: str, *, globe: bool = False):
+    page = browser.new_page()
+    page.errors = []
+    page.on("pageerror", lambda e: page.errors.append(str(e)))
+    page.goto(url)
+    wait_ready(page)
+    if globe:   # imagery overlays: wait for the globe's tiles too
+        wait_ready(page, "gdiViewer.viewer.scene.globe.tilesLoaded && gdiViewer.imageryReady")
+    page.wait_for_timeout(300)   # one more frame after the last tile
+    return page
+
+
+def map_pixels(page, name: str):
+    from PIL import Image
+    box = page.locator("#map").bounding_box()
+    png = page.screenshot(path=str(ARTIFACTS / f"{name}.png"), clip=box)
+    return Image.open(io.BytesIO(png)).convert("RGB")
+
+
+def changed_fraction(a, b, tol: int = 24) -> float:
+    import numpy as np
+    d = np.abs(np.asarray(a, dtype=np.int16) - np.asarray(b, dtype=np.int16)).max(axis=2)
+    return float((d > tol).mean())
+
+
+def centre_view(height: float = 700.0, pitch: float = -45.0) -> str:
+    """A view of the generated city centre: camera south of the centre, looking north at ``pitch``."""
+    from pyproj import Transformer
+
+    from transforms.generate import CENTRE_25832
+    lon, lat = Transformer.from_crs("EPSG:25832", "OGC:CRS84", always_xy=True).transform(*CENTRE_25832)
+    back = height / math.tan(math.radians(-pitch))
+    return f"{lon:.6f},{lat - back / 111_320:.6f},{height},0,{pitch},0"
+
+
+@pytest.fixture(scope="module")
+def tiles(server):
+    r = requests.get(server + "/3dtiles/buildings/tileset.json", timeout=30)
+    if r.status_code != 200:
+        pytest.skip(f"no building tileset at /3dtiles/buildings/tileset.json yet (HTTP {r.status_code}); "
+                    "the city-model service is another issue's work")
+    return r.json()
+
+
+@pytest.fixture(scope="module")
+def known_building(demo_settings, tiles):
+    """One building of the demo's footprint source: id, attributes and a point inside it (lon/lat)."""
+    from pyproj import Transformer
+    from shapely import wkb
+
+    from citymodel.codes import function_label
+    from transforms.generate.buildings import DACHFORM
+    candidates = sorted(demo_settings.var_dir.rglob("*.gpkg"))
+    for gpkg in candidates:
+        con = sqlite3.connect(f"file:{gpkg}?mode=ro", uri=True)
+        try:
+            for (table,) in con.execute("SELECT table_name FROM gpkg_geometry_columns"):
+                cols = [r[1] for r in con.execute(f'PRAGMA table_info("{table}")')]
+                if not {"dachform", "gebaeudefunktion"} <= set(cols):
+                    continue
+                key = "oid" if "oid" in cols else "key"
+                storeys = "anzahlDerOberirdischenGeschosse"
+                row = con.execute(f'SELECT "{key}", gebaeudefunktion, dachform, "{storeys}", geom FROM "{table}" '
+                                  f'WHERE dachform IS NOT NULL AND "{storeys}" >= 2 ORDER BY fid LIMIT 1').fetchone()
+                if row is None:
+                    continue
+                blob = row[4]
+                # GeoPackage binary header: magic, version, flags (envelope size in bits 1-3), srs id
+                env = {0: 0, 1: 32, 2: 48, 3: 48, 4: 64}[(blob[3] >> 1) & 7]
+                geom = wkb.loads(bytes(blob[8 + env:]))
+                pt = geom.representative_point() if geom.area > 60 else None
+                if pt is None:
+                    continue
+                lon, lat = Transformer.from_crs("EPSG:25832", "OGC:CRS84", always_xy=True).transform(pt.x, pt.y)
+                return {"id": str(row[0]), "function": function_label(row[1]), "roof": DACHFORM[int(row[2])],
+                        "storeys": str(int(row[3])), "lon": lon, "lat": lat, "source": str(gpkg)}
+        finally:
+            con.close()
+    pytest.skip(f"no ALKIS-style footprint GeoPackage under {demo_settings.var_dir} to take a known building from")
+
+
+def test_page_loads_offline_and_draws_buildings(browser, server, tiles):
+    browser.requests.clear()
+    page = open_viewer(browser, server + "/viewer/#layers=buildings")
+    assert page.evaluate("gdiViewer.phase") == "ready"
+    map_pixels(page, "city_wide")
+    page.close()
+    page = open_viewer(browser, server + f"/viewer/#view={centre_view()}&layers=buildings")
+    with_b = map_pixels(page, "centre_buildings")
+    page.close()
+    page = open_viewer(browser, server + f"/viewer/#view={centre_view()}&layers=")
+    without = map_pixels(page, "city_empty")
+    page.close()
+    hosts = {urlparse(u).hostname for u in browser.requests if urlparse(u).scheme in ("http", "https", "ws", "wss")}
+    assert hosts <= LOCAL, f"requests to foreign hosts: {hosts - LOCAL}"
+    assert any("/3dtiles/buildings/" in u and u.endswith(".glb") for u in browser.requests), "no tile content loaded"
+    # the empty globe is one flat colour; the buildings must cover a visible share of the map
+    assert changed_fraction(with_b, without) > 0.02
+
+
+def test_click_known_building_shows_attributes(browser, server, known_building):
+    kb = known_building
+    page = open_viewer(browser, server + f"/viewer/#view={kb['lon']:.7f},{kb['lat']:.7f},350,0,-90,0&layers=buildings")
+    box = page.locator("#map canvas").bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_timeout(200)
+    map_pixels(page, "street_selected")
+    info = {el.get_attribute("data-attr"): el.inner_text() for el in page.locator("#building-info dd").all()}
+    assert info, f"no attributes shown; panel says: {page.locator('#building-info').inner_text()}"
+    assert info["id"] == kb["id"]
+    assert info["function"] == kb["function"]
+    assert info["roof"] == kb["roof"]
+    assert info["storeys"] == kb["storeys"]
+    assert info["height"].endswith(" m") and float(info["height"][:-2].replace(",", ".")) > 2
+    # the same building in English: the UI and the ENUM labels are translated
+    page.close()
+    page = open_viewer(browser, server + f"/viewer/?lang=en#view={kb['lon']:.7f},{kb['lat']:.7f},350,0,-90,0&layers=buildings")
+    page.locator("#btn-pick").click()   # keyboard-reachable alternative: pick the building in the centre
+    labels = page.locator("#building-info dt").all_inner_texts()
+    assert "Roof form" in labels and "Storeys" in labels
+    assert page.locator("#building-info dd[data-attr=id]").inner_text() == kb["id"]
+    page.close()
+
+
+def test_share_link_restores_view_and_layers(browser, server, tiles):
+    page = open_viewer(browser, server + "/viewer/#layers=buildings")
+    canvas = page.locator("#map canvas")
+    canvas.focus()
+    for key in ("+", "+", "ArrowUp", "e", "PageDown"):   # move by keyboard only
+        canvas.press(key)
+    page.locator("#btn-share").click()
+    url = page.locator("#share-url").input_value()
+    before = page.evaluate("gdiViewer.cameraState()")
+    page.close()
+    assert "#view=" in url and "layers=buildings" in url
+    page = open_viewer(browser, url)
+    after = page.evaluate("gdiViewer.cameraState()")
+    map_pixels(page, "share_restored")
+    assert abs(after["lon"] - before["lon"]) < 1e-5 and abs(after["lat"] - before["lat"]) < 1e-5
+    assert abs(after["height"] - before["height"]) < 0.5
+    assert abs(((after["heading"] - before["heading"] + 180) % 360) - 180) < 0.2
+    assert abs(after["pitch"] - before["pitch"]) < 0.2
+    assert page.locator("#layer-buildings").is_checked()
+    page.close()
+
+
+def test_layer_switch_changes_pixels(browser, server, tiles):
+    page = open_viewer(browser, server + f"/viewer/#view={centre_view()}&layers=buildings", globe=True)
+    on = map_pixels(page, "switch_on")
+    page.locator("#layer-buildings").uncheck()   # the real checkbox, as a user would
+    page.wait_for_timeout(500)
+    off = map_pixels(page, "switch_off")
+    assert "layers=&" in page.evaluate("location.hash") or page.evaluate("location.hash").endswith("layers=")
+    assert changed_fraction(on, off) > 0.02
+    page.close()
+
+
+def test_wms_overlay_switch_changes_pixels(browser, server, demo_settings):
+    from transforms.publish import current_manifest
+    m = current_manifest(demo_settings.publish_dir, "trees")
+    w, s, e, n = m["bbox_crs84"]
+    page = open_viewer(browser, server + f"/viewer/#view={(w + e) / 2:.6f},{(s + n) / 2:.6f},1500,0,-90,0&layers=",
+                       globe=True)
+    if page.locator("#layer-trees").is_disabled():
+        pytest.skip("the WMS has no SD.SpeciesDistribution layer yet")
+    off = map_pixels(page, "trees_off")
+    page.locator("#layer-trees").check()
+    wait_ready(page, "gdiViewer.viewer.scene.globe.tilesLoaded")
+    page.wait_for_timeout(500)
+    on = map_pixels(page, "trees_on")
+    assert changed_fraction(on, off) > 0.001
+    assert page.locator("li:has(#layer-trees) img").get_attribute("src").startswith("/wms")
+    page.close()
+
+
+def _axe(page) -> list[dict]:
+    page.evaluate(AXE.read_text(encoding="utf-8"))   # CDP evaluation is not subject to the page's CSP
+    res = page.evaluate("axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', "
+                        "'wcag21aa']}}).then(r => r.violations.map(v => ({id: v.id, impact: v.impact, "
+                        "nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5)})))")
+    return [v for v in res if v["impact"] in ("serious", "critical")]
+
+
+@pytest.mark.parametrize("path", ["/viewer/", "/viewer/?lang=en", "/viewer/barrierefreiheit"])
+def test_axe_core_no_serious_violations(browser, server, path):
+    page = browser.new_page()
+    page.goto(server + path)
+    if path.startswith("/viewer/") and "barriere" not in path:
+        wait_ready(page)
+        wait_ready(page, "gdiViewer.imageryReady")
+        page.locator("#search-input").fill("weg")
+        page.locator("#search-form button[type=submit]").click()
+        page.wait_for_timeout(500)
+    bad = _axe(page)
+    page.screenshot(path=str(ARTIFACTS / f"axe_{path.strip('/').replace('/', '_').replace('?', '_') or 'root'}.png"))
+    page.close()
+    assert bad == [], bad
+
+
+def test_every_control_reachable_by_keyboard_with_visible_focus(browser, server):
+    page = open_viewer(browser, server + "/viewer/")
+    wait_ready(page, "gdiViewer.imageryReady")
+    controls = page.evaluate("""Array.from(document.querySelectorAll(
+        'a[href], button, input:not([type=hidden]):not([disabled]), textarea, select, summary, canvas[tabindex]'))
+        .filter(e => e.offsetParent !== null).map(e => e.id || e.textContent.trim().slice(0, 30))""")
+    seen, outlines = [], []
+    for _ in range(len(controls) + 10):
+        page.keyboard.press("Tab")
+        cur = page.evaluate("""(() => { const e = document.activeElement; if (e === document.body) return {key: ""};
+            const s = getComputedStyle(e);
+            return {key: e.id || e.textContent.trim().slice(0, 30), outline: s.outlineStyle, width: parseFloat(s.outlineWidth),
+                    shadow: s.boxShadow}; })()""")
+        seen.append(cur["key"])
+        outlines.append(cur)
+    missing = [c for c in controls if c not in seen]
+    assert not missing, f"not reachable by Tab: {missing}"
+    invisible = [o["key"] for o in outlines if o["key"] and (o["outline"] == "none" or o["width"] < 2)
+                 and o["shadow"] == "none"]
+    # the map canvas shows its focus ring on the surrounding region (.map:focus-within)
+    invisible = [k for k in invisible if k != ""]
+    assert not invisible, f"focus not visible on: {invisible}"
+    # the search works from the keyboard alone
+    page.locator("#search-input").focus()
+    page.keyboard.type("weg")
+    page.keyboard.press("Enter")
+    wait_ready(page, "document.getElementById('search-status').textContent.length > 0", timeout=20)
+    page.close()
+
+
+def test_measure_distance_between_two_clicks(browser, server):
+    page = open_viewer(browser, server + "/viewer/#view=9.95,52.15,2000,0,-90,0&layers=")
+    page.locator("#btn-measure").click()
+    assert page.locator("#btn-measure").get_attribute("aria-pressed") == "true"
+    box = page.locator("#map canvas").bounding_box()
+    cx, cy = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    page.mouse.click(cx - 200, cy)
+    page.mouse.click(cx + 200, cy)
+    page.wait_for_timeout(200)
+    m = page.evaluate("gdiViewer.lastMeasure")
+    assert m and page.locator("#measure-result").inner_text().startswith("Entfernung")
+    # 400 px across a top-down view from 2000 m with Cesium's 60° field of view: about 2*2000*tan(30°)*400/width
+    expected = 2 * 2000 * math.tan(math.radians(30)) * 400 / box["width"]
+    assert 0.6 * expected < m["horizontal"] < 1.4 * expected
+    page.close()

@@ -1,0 +1,163 @@
+"""The viewer's server side through real HTTP against ``gdi serve``: page, CSP without inline scripts,
+Cesium served locally with caching headers, the accessibility statement with its feedback channel, and
+the place search over the published data."""
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from urllib.parse import urlparse
+
+import pytest
+import requests
+
+
+class _Scripts(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.scripts: list[dict] = []
+        self.links: list[str] = []
+        self.inline_handlers: list[str] = []
+        self._in_script = False
+        self.inline_code = ""
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "script":
+            self.scripts.append(a)
+            self._in_script = True
+        if tag == "link" and a.get("href"):
+            self.links.append(a["href"])
+        self.inline_handlers += [k for k in a if k.startswith("on")]
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self._in_script = False
+
+    def handle_data(self, data):
+        if self._in_script:
+            self.inline_code += data.strip()
+
+
+@pytest.fixture(scope="module")
+def page_html(server):
+    r = requests.get(server + "/viewer/", timeout=30)
+    assert r.status_code == 200, r.text[:500]
+    return r
+
+
+def test_page_has_no_inline_scripts_and_a_strict_csp(page_html):
+    csp = page_html.headers["Content-Security-Policy"]
+    assert "default-src 'self'" in csp and "connect-src 'self'" in csp
+    assert "'unsafe-inline'" not in csp.split("script-src", 1)[1].split(";")[0]
+    p = _Scripts()
+    p.feed(page_html.text)
+    assert p.scripts, "no scripts at all?"
+    assert all(s.get("src") for s in p.scripts), "inline <script> found"
+    assert p.inline_code == "" and p.inline_handlers == []
+    for url in [s["src"] for s in p.scripts] + p.links:
+        assert not urlparse(url).netloc or url.startswith("data:"), f"foreign URL in page: {url}"
+    assert re.search(r'<html lang="de"', page_html.text)
+    cfg = json.loads(re.search(r'data-config="([^"]*)"', page_html.text).group(1).replace("&#34;", '"')
+                     .replace("&amp;", "&").replace("&#39;", "'"))
+    assert cfg["lang"] == "de" and cfg["texts"]["attr_roof"] == "Dachform"
+    en = requests.get(page_html.url + "?lang=en", timeout=30)
+    assert '<html lang="en"' in en.text and "Roof form" in en.text.replace("&#34;", '"')
+
+
+def test_cesium_served_locally_with_long_caching_and_gzip(server, page_html):
+    src = re.search(r'src="([^"]*Cesium\.js)"', page_html.text).group(1)
+    r = requests.get(server + src, headers={"Accept-Encoding": "gzip"}, timeout=60)
+    assert r.status_code == 200
+    assert r.headers["Content-Encoding"] == "gzip"
+    assert "immutable" in r.headers["Cache-Control"] and "max-age=31536000" in r.headers["Cache-Control"]
+    assert int(r.headers["Content-Length"]) < 0.5 * len(r.content)   # gzip on the wire, decoded by requests
+    again = requests.get(server + src, headers={"Accept-Encoding": "gzip", "If-None-Match": r.headers["ETag"]},
+                         timeout=30)
+    assert again.status_code == 304
+    w = requests.get(server + src.replace("Cesium.js", "Workers/createVerticesFromHeightmap.js"), timeout=30)
+    assert w.status_code == 200 and "javascript" in w.headers["Content-Type"]
+    assert requests.get(server + "/viewer/cesium/0.0.1/Cesium.js", timeout=30).status_code == 404
+    assert requests.get(server + src.replace("Cesium.js", "../../../../package.json"), timeout=30).status_code == 404
+
+
+def test_own_assets_versioned_immutable_and_revalidated_otherwise(server, page_html):
+    src = re.search(r'src="(/viewer/static/viewer\.js\?v=[0-9a-f]+)"', page_html.text).group(1)
+    r = requests.get(server + src, timeout=30)
+    assert r.status_code == 200 and "immutable" in r.headers["Cache-Control"]
+    plain = requests.get(server + "/viewer/static/viewer.js", timeout=30)
+    assert "must-revalidate" in plain.headers["Cache-Control"] and plain.headers.get("ETag")
+    assert requests.get(server + "/viewer/static/viewer.js?v=stale", timeout=30).headers["Cache-Control"] \
+        == plain.headers["Cache-Control"]
+    assert page_html.headers["Cache-Control"] == "no-cache"
+
+
+def test_accessibility_statement_and_feedback(server, demo_settings):
+    r = requests.get(server + "/viewer/barrierefreiheit", timeout=30)
+    assert r.status_code == 200
+    for needle in ("Erklärung zur Barrierefreiheit", "teilweise", "Schlichtungsverfahren", "<form", "mailto:"):
+        assert needle in r.text
+    assert "Accessibility statement" in requests.get(server + "/viewer/barrierefreiheit?lang=en", timeout=30).text
+    empty = requests.post(server + "/viewer/feedback", data={"message": "  "}, timeout=30)
+    assert empty.status_code == 400 and "Bitte geben Sie eine Nachricht ein" in empty.text
+    too_long = requests.post(server + "/viewer/feedback", data={"message": "x" * 5001}, timeout=30)
+    assert too_long.status_code == 400
+    ok = requests.post(server + "/viewer/feedback", data={"message": "Kontrast der Legende zu gering",
+                                                          "contact": "test@example.org"}, timeout=30)
+    assert ok.status_code == 200 and "Vielen Dank" in ok.text
+    lines = (demo_settings.var_dir / "viewer" / "feedback.jsonl").read_text(encoding="utf-8").splitlines()
+    assert any(json.loads(line)["message"] == "Kontrast der Legende zu gering" for line in lines)
+
+
+def test_search_finds_streets_of_published_data(server, demo_settings):
+    import sqlite3
+
+    from transforms.publish import current_dir
+    gpkg = current_dir(demo_settings.publish_dir, "trees") / "trees.gpkg"
+    con = sqlite3.connect(gpkg)
+    name, n = con.execute("SELECT location_name, count(*) FROM trees_source WHERE location_name IS NOT NULL "
+                          "GROUP BY location_name ORDER BY count(*) DESC LIMIT 1").fetchone()
+    con.close()
+    word = max(name.split(), key=len)
+    r = requests.get(server + "/viewer/api/search", params={"q": word.lower()}, timeout=30)
+    assert r.status_code == 200
+    hits = [h for h in r.json()["results"] if h["label"] == name]
+    assert hits, r.json()
+    h = hits[0]
+    assert h["dataset"] == "trees" and h["count"] == n
+    w, s, e, nn = h["bbox"]
+    assert w <= h["lon"] <= e and s <= h["lat"] <= nn and 5 < h["lon"] < 16 and 47 < h["lat"] < 56
+
+
+@pytest.mark.parametrize("params, status, needle", [
+    ({"q": "x" * 101}, 400, "longer than 100"),
+    ({"q": "Weg", "limit": "0"}, 400, "limit must be between"),
+    ({"q": "Weg", "limit": "abc"}, 400, "limit must be an integer"),
+    ({"q": "a"}, 200, '"results":[]'),
+    ({"q": "zzzqqqxxx"}, 200, '"results":[]'),
+])
+def test_search_bad_requests(server, params, status, needle):
+    r = requests.get(server + "/viewer/api/search", params=params, timeout=30)
+    assert r.status_code == status
+    assert needle in r.text.replace(" ", "") or needle in r.text
+
+
+def test_search_never_indexes_restricted_datasets(demo_settings):
+    from services.web.search import SearchIndex, index_layer
+    from transforms.publish import current_dir, published_datasets
+    pubs = published_datasets(demo_settings.publish_dir)
+    restricted = [k for k, m in pubs.items() if m.get("access") == "restricted"]
+    if not restricted:
+        pytest.skip("the demo publishes no restricted dataset yet")
+    would_have = 0
+    for ds in restricted:
+        gpkg = current_dir(demo_settings.publish_dir, ds) / f"{ds}.gpkg"
+        for c in pubs[ds].get("collections", []):
+            if gpkg.exists():
+                would_have += len(index_layer(gpkg, c.get("layer", c["id"]), ds))
+    idx = SearchIndex(demo_settings.publish_dir, demo_settings.datasets_dir)
+    idx.refresh(force=True)
+    assert idx._entries, "index is empty"
+    assert not [e for e in idx._entries if e.dataset in restricted]
+    if would_have == 0:
+        pytest.skip(f"restricted datasets {restricted} have no name-like columns; exclusion not observable")
