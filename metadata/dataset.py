@@ -6,11 +6,13 @@ from the data), the dates from ``history.json``, the lineage and the conformity 
 """
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from lxml import etree
 
 from transforms.config import Dataset
+from transforms.errors import ConfigError
 
 from . import common, gdide
 from .ids import dataset_record_id
@@ -87,8 +89,11 @@ def build_dataset_record(ds: Dataset, manifest: dict[str, Any], history: list[di
     char(cit, "gmd:identifier/gmd:MD_Identifier/gmd:code", ds.inspire.namespace)
     char(ident, "gmd:abstract", ds.abstract.de)
     common.responsible_party(ident, "gmd:pointOfContact", ds.contact, "pointOfContact")
-    theme = ds.inspire.theme
-    common.theme_keyword(ident, theme)
+    try:
+        common.theme_keyword(ident, ds.inspire.theme)
+    except KeyError as exc:
+        raise ConfigError(str(exc.args[0]), file=str((ds.folder or Path(".")) / "dataset.yml"),
+                          field="inspire.theme", value=ds.inspire.theme) from None
     words = list(ds.keywords) + [gdide.KEYWORD_INSPIRE]
     if gdide.is_open(ds):
         words.append(gdide.KEYWORD_OPENDATA)

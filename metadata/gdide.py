@@ -8,8 +8,10 @@ record writers take every such value from here, and the rule table (``rules.py``
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from transforms.config import Dataset
+from transforms.errors import ConfigError
 
 KEYWORD_INSPIRE = "inspireidentifiziert"
 KEYWORD_OPENDATA = "opendata"
@@ -147,7 +149,8 @@ def access_limitation(ds: Dataset) -> tuple[str, str, str]:
     else:
         value = str(ds.options.get("access_limitation", DEFAULT_RESTRICTED))
         if value not in ACCESS_RESTRICTED:
-            raise KeyError(f"dataset {ds.id}: options.access_limitation {value!r} unknown; "
-                           f"valid: {', '.join(ACCESS_RESTRICTED)}")
+            raise ConfigError(f"unknown limitation on public access; valid: {', '.join(ACCESS_RESTRICTED)}",
+                              file=str((ds.folder or Path(".")) / "dataset.yml"),
+                              field="options.access_limitation", value=value)
         label = ACCESS_RESTRICTED[value]
     return value, label, f"{ACCESS_REGISTER}/{value}"

@@ -356,7 +356,7 @@ RULES: tuple[Rule, ...] = (
     Rule("tg-encoding", "INSPIRE TG MD 2.0", "dataset", "encoding (distributionFormat name+version)", _encoding),
     Rule("tg-lineage", "INSPIRE TG MD 2.0", "dataset", "lineage statement",
          _nonempty("gmd:dataQualityInfo/gmd:DQ_DataQuality/gmd:lineage/gmd:LI_Lineage/gmd:statement/*", "lineage")),
-    Rule("tg-conformity-1089", "TG 2.0 Req 2.2 / C.20", "dataset",
+    Rule("tg-conformity-1089", "INSPIRE TG MD 2.0", "dataset",
          "conformity to Reg. 1089/2010 with our validation result", _conformity(gdide.REG_1089[1], True)),
     Rule("tg-service-type", "INSPIRE TG MD 2.0", "service", "spatial data service type", _service_type),
     Rule("tg-service-category", "INSPIRE TG MD 2.0", "service", "service category keyword", _service_category),

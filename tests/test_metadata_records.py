@@ -192,3 +192,21 @@ def test_cli_check_names_the_broken_rule(demo_settings, monkeypatch):
     assert ok.exit_code == 0, ok.output
     bad = CliRunner().invoke(check_cmd, [str(SAMPLES / "md_dataset_baumkataster_invalid.xml")])
     assert bad.exit_code == 1 and "tg-md-date" in bad.output and "xsd:" in bad.output
+
+
+@pytest.mark.parametrize("change,message", [
+    ({"inspire.theme": "trees"}, "field 'inspire.theme', value 'trees': unknown INSPIRE theme 'trees'"),
+    ({"access": "restricted", "options": {"access_limitation": "secret"}},
+     "field 'options.access_limitation', value 'secret': unknown limitation on public access"),
+])
+def test_bad_dataset_yml_names_file_field_value(change, message):
+    from metadata.dataset import build_dataset_record
+    from transforms.config import load_dataset
+    from transforms.errors import ConfigError
+    ds = load_dataset(ROOT / "datasets" / "trees" / "dataset.yml")
+    for key, val in change.items():
+        obj, _, attr = key.rpartition(".")
+        setattr(getattr(ds, obj) if obj else ds, attr, val)
+    with pytest.raises(ConfigError) as exc:
+        build_dataset_record(ds, {"version": "v1"}, [{"published": "2025-01-01T00:00:00+00:00"}], {}, "http://x")
+    assert message in str(exc.value) and "datasets/trees/dataset.yml" in str(exc.value)
