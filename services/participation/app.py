@@ -53,8 +53,8 @@ def create(settings: Settings) -> Flask:
     cfg: ParticipationConfig = load_config(settings)
     part = Participation(cfg)
     secret = load_secret(cfg.data_dir)
-    client_limit = RateLimiter(cfg.rate_per_client, cfg.rate_window_s)
-    kiosk_limit = RateLimiter(cfg.rate_per_kiosk, cfg.rate_window_s)
+    client_limit = RateLimiter(cfg.rate_per_client, cfg.rate_window_s, cfg.data_dir / "ratelimit.db")
+    kiosk_limit = RateLimiter(cfg.rate_per_kiosk, cfg.rate_window_s, cfg.data_dir / "ratelimit.db")
     plans_dir = settings.var_dir / "plans"
     app = Flask(__name__, static_folder=None, template_folder=str(HERE / "templates"))
     app.config["MAX_CONTENT_LENGTH"] = cfg.max_request_bytes

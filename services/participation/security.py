@@ -2,8 +2,8 @@
 
 * CSRF: every visitor gets a random session id in an HttpOnly, SameSite=Strict cookie; forms carry
   ``HMAC(secret, sid)``. A POST without the matching pair is refused (403). Staff sessions use the same.
-* Rate limits: a sliding window per client address and per kiosk, in memory per worker process
-  (two workers -> at most twice the limit; good enough against a flood, documented).
+* Rate limits: a sliding window per client address and per kiosk, shared by the worker processes
+  through a small SQLite file (``ratelimit.db``).
 * Headers: CSP without inline scripts (``script-src 'self'``), ``frame-ancestors 'none'``,
   ``Referrer-Policy: no-referrer``, ``X-Content-Type-Options: nosniff``, no caching of pages.
 """
@@ -13,6 +13,7 @@ import hashlib
 import hmac
 import os
 import secrets
+import sqlite3
 import threading
 import time
 from collections import defaultdict, deque
@@ -54,23 +55,51 @@ def csrf_ok(secret: bytes, sid: str | None, token: str | None) -> bool:
 
 
 class RateLimiter:
-    def __init__(self, limit: int, window_s: int):
+    """Sliding window shared by all worker processes of one host (a small SQLite file of its own,
+    not the statements database: losing it on a crash costs nothing, so it runs unsynchronised)."""
+
+    def __init__(self, limit: int, window_s: int, path: Path | None = None):
         self.limit, self.window = limit, window_s
-        self._hits: dict[str, deque[float]] = defaultdict(deque)
+        self.path = path
+        self._local = threading.local()
+        self._mem: dict[str, deque[float]] = defaultdict(deque)
         self._lock = threading.Lock()
+
+    def _conn(self) -> sqlite3.Connection:
+        c = getattr(self._local, "conn", None)
+        if c is None:
+            c = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+            c.execute("PRAGMA journal_mode=WAL")
+            c.execute("PRAGMA synchronous=OFF")
+            c.execute("CREATE TABLE IF NOT EXISTS hits (key TEXT NOT NULL, t REAL NOT NULL)")
+            c.execute("CREATE INDEX IF NOT EXISTS ix_hits ON hits (key, t)")
+            self._local.conn = c
+        return c
 
     def allow(self, key: str) -> bool:
         if self.limit <= 0:
             return True
-        now = time.monotonic()
-        with self._lock:
-            q = self._hits[key]
-            while q and q[0] <= now - self.window:
-                q.popleft()
-            if len(q) >= self.limit:
+        now = time.time()
+        if self.path is None:
+            with self._lock:
+                q = self._mem[key]
+                while q and q[0] <= now - self.window:
+                    q.popleft()
+                if len(q) >= self.limit:
+                    return False
+                q.append(now)
+                return True
+        c = self._conn()
+        c.execute("BEGIN IMMEDIATE")
+        try:
+            c.execute("DELETE FROM hits WHERE key = ? AND t <= ?", (key, now - self.window))
+            n = c.execute("SELECT count(*) FROM hits WHERE key = ?", (key,)).fetchone()[0]
+            if n >= self.limit:
                 return False
-            q.append(now)
+            c.execute("INSERT INTO hits (key, t) VALUES (?, ?)", (key, now))
             return True
+        finally:
+            c.execute("COMMIT")
 
 
 def csp(extra_connect: str = "") -> str:

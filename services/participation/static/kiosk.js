@@ -54,7 +54,7 @@
               ["a", "s", "d", "f", "g", "h", "j", "k", "l", "ö", "ä"],
               ["⇧", "y", "x", "c", "v", "b", "n", "m", ",", ".", "-", "?"],
               ["!", ":", "Leertaste", "Neue Zeile"]];
-  var labels = { "⌫": "Löschen", "⇧": "Großbuchstabe", "Leertaste": "Leerzeichen", "Neue Zeile": "Neue Zeile" };
+  var labels = { "⌫": "Löschen", "⇧": "Großbuchstabe" };
   var kb = document.getElementById("k-keyboard");
   rows.forEach(function (r) {
     var row = document.createElement("div");
