@@ -42,12 +42,12 @@ def _prepare(env: dict[str, str]) -> None:
             "from transforms.plans_demo import import_demo_plans\n"
             "from services.participation.demo import seed_demo\n"
             "s = load_settings(); import_demo_plans(s); seed_demo(s)\n")
-    r = subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    r = subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True, timeout=300, check=False)
     assert r.returncode == 0, r.stderr
 
 
 def _start(env: dict[str, str], log: Path) -> subprocess.Popen:
-    fh = open(log, "a")
+    fh = open(log, "a")  # noqa: SIM115 - handed to the server process
     proc = subprocess.Popen([GDI, "serve", "--workers", "2"], env=env, cwd=ROOT, stdout=fh, stderr=subprocess.STDOUT,
                             start_new_session=True)
     base = f"http://127.0.0.1:{env['GDI_PORT']}"
