@@ -103,7 +103,8 @@ CASES = [
     ("missing-column", "spielplatzkataster", "sp_missing_column.csv", {}, "error",
      "required column(s) missing: altersgruppe; the header has: " + SP_HEADER.replace(", altersgruppe", ""), 0),
     ("truncated-csv", "spielplatzkataster", "sp_truncated.csv", {}, "error",
-     "regex:^malformed CSV \\(.*\\); the file may be truncated or use another delimiter$", 0),
+     ("malformed CSV (Error tokenizing data. C error: EOF inside string starting at row 2); the file may be "
+      "truncated or use another delimiter"), 0),
     # --- keys, values -----------------------------------------------------------------------------------
     ("duplicate-keys", "spielplatzkataster", "sp_duplicate_keys.csv", {}, "partial",
      "rejected: duplicate key 'spielplatz_nr' = 'SP-1' (first seen at line 2)", 1),
@@ -148,7 +149,7 @@ CASES = [
     ("self-intersecting-polygon", "spielplatzkataster", "sp_self_intersecting.csv", {}, "repaired",
      "repaired: invalid polygon (Self-intersection[563910 5778025]) made valid with make_valid", 1),
     ("zero-area-polygon", "spielplatzkataster", "sp_zero_area.csv", {}, "rejected",
-     "regex:^rejected: polygon (has zero area|is invalid \\(.*\\) and has no area after repair)$", 0),
+     "rejected: polygon is invalid (Self-intersection[563910 5778010]) and has no area after repair", 0),
     ("unclosed-ring-wkt", "spielplatzkataster", "sp_unclosed_ring.csv", {}, "rejected",
      ("rejected: flaeche_wkt is not valid WKT: 'POLYGON ((563890 5778010, 563930 5778010, 563930 5778040, "
      "563890 5778040))'"), 0),
@@ -164,9 +165,10 @@ CASES = [
      "rejected: geometry is missing or unreadable (e.g. unclosed ring)", 0),
     ("empty-feature-collection", "playgrounds", "pg_empty_collection.geojson", {}, "error", "file holds no features", 0),
     ("truncated-geojson", "playgrounds", "pg_valid_polygon_then_truncated.geojson", {}, "error",
-     "regex:^GDAL cannot open it: .*", 0),
+     "GDAL cannot open it: Failed to read GeoJSON data; At line 1, character 82: Unterminated object", 0),
     ("truncated-citygml", "gebaeude_lorup", "citygml_truncated.gml", {}, "error",
-     "regex:^XML is not well-formed \\(.*, line \\d+\\); truncated or corrupt file\\?$", 0),
+     ("XML is not well-formed (Premature end of data in tag posList line 364, line 364, column 206); truncated "
+      "or corrupt file?"), 0),
     ("citygml-without-buildings", "gebaeude_lorup", "citygml_no_buildings.gml", {}, "error",
      "file holds no bldg:Building (CityGML 1.0/2.0 building module expected)", 0),
     ("citygml-without-declared-crs", "gebaeude_lorup", "citygml_no_buildings.gml", {"crs": None}, "error",

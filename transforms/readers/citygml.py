@@ -166,7 +166,7 @@ def read_citygml(path: Path, source: Source, dataset: Dataset, settings: Setting
                 yield _frame(recs, geoms, source)
                 recs, geoms = [], []
     except etree.XMLSyntaxError as exc:
-        raise SourceError(f"XML is not well-formed ({exc.msg}, line {exc.lineno}); truncated or corrupt file?",
+        raise SourceError(f"XML is not well-formed ({exc.msg}); truncated or corrupt file?",
                           file=str(path), record=f"building {n + 1}") from None
     if n == 0:
         raise SourceError("file holds no bldg:Building (CityGML 1.0/2.0 building module expected)", file=str(path))
