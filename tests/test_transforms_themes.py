@@ -164,6 +164,8 @@ def test_lorup_citygml_to_bu(tmp_settings):
     # the ground face in the file (z = 41.292) has a shoelace area of 99.096 m²
     assert not b.geometry.has_z and abs(b.geometry.area - 99.096) < 0.01
     assert set(src.geom_type) <= {"MultiPolygon"}
+    # a building with a BuildingPart: ground faces 1166.27 m² (building) + 24.98 m² (part) in the file
+    assert abs(src.set_index("key").loc["DENILD750000tr1f"].geometry.area - (1166.27 + 24.98)) < 0.05
     assert (src["function_code"] == 1610).sum() == 18  # 51009_1610 canopies keep their code
     doc = etree.parse(str(res.published_dir / "gebaeude_lorup.gml"))
     canopy = [e for e in doc.findall(".//bu-core2d:Building", NS)
