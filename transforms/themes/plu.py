@@ -62,9 +62,17 @@ def load_table(path: Path = TABLE) -> dict[tuple[str, str], list[dict[str, str]]
     return out
 
 
+# XPlanung 5.x class names the 6.x tables know under a new name (same meaning)
+ALIAS = {"FP_LandwirtschaftsFlaeche": "FP_Landwirtschaft"}
+# classes the tables leave out (traffic areas); our own HILUCS choice, no specific value, flagged
+OWN_HILUCS = {"FP_Strassenverkehr": "4_1_1_RoadTransport", "BP_StrassenVerkehrsFlaeche": "4_1_1_RoadTransport",
+              "BP_VerkehrsflaecheBesondererZweckbestimmung": "4_1_1_RoadTransport"}
+
+
 def lookup(kind: str, cls: str, attrs: dict[str, Any]) -> tuple[list[str], list[str], bool]:
     """INSPIRE + specific code values for one object; ``found`` is False when the class is unknown."""
-    rows = load_table().get((kind, cls))
+    table = load_table()
+    rows = table.get((kind, cls)) or table.get((kind, ALIAS.get(cls, "")))
     if not rows:
         return [], [], False
     default = next((r for r in rows if not r["attribute"]), rows[0])
@@ -207,7 +215,8 @@ class _PluMapper(Mapper):
             if not found:
                 other = "supplementary" if self.kind == "zoning" else "zoning"
                 _, spec, _ = lookup(other, cls, attrs)
-                ins = ["6_6_NotKnownUse"] if self.kind == "zoning" else ["10_OtherSupplementaryRegulation"]
+                ins = ([OWN_HILUCS.get(cls, "6_6_NotKnownUse")] if self.kind == "zoning"
+                       else ["10_OtherSupplementaryRegulation"])
                 self.unmapped[cls] = self.unmapped.get(cls, 0) + 1
                 notes.append(f"flagged: {cls} has no XLeitstelle {self.kind} mapping; "
                              f"{ins[0]} used")
