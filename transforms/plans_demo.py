@@ -129,7 +129,8 @@ def planned_volumes(ds: Dataset, settings: Settings) -> tuple[dict[str, gpd.GeoD
         g = gpd.GeoDataFrame(rs, geometry="geometry", crs=STORAGE_CRS) if rs else \
             gpd.GeoDataFrame({"id": [], "height_m": [], "storeys": []}, geometry=[], crs=STORAGE_CRS)
         g["variant"] = v
-        g["function"] = "planned"
+        g["key"] = g["id"]
+        g["label"] = f"Bebauungsplan {ds.id}"
         out[v] = g
     return out, counts
 
@@ -150,7 +151,11 @@ def _build_tileset(volumes: gpd.GeoDataFrame, out_dir: Path, name: str) -> str:
     except ImportError as exc:
         LOGGER.warning("planned tileset %s not built: citymodel.planned not available (%s)", name, exc)
         return "skipped: citymodel.planned not available"
-    build_planned_tileset(volumes, out_dir, name)
+    try:
+        build_planned_tileset(volumes, out_dir, name)
+    except Exception as exc:  # noqa: BLE001 - the 3D view is optional; the 2D plan and GeoJSON volumes stay
+        LOGGER.warning("planned tileset %s failed: %s", name, exc)
+        return f"failed: {exc}"
     return "built"
 
 
@@ -173,9 +178,9 @@ def import_demo_plans(settings: Settings) -> dict[str, Any]:
                 name = f"planned_{ds.id}_{v}"
                 gj = out_root / f"{name}.geojson"
                 g.to_crs("EPSG:4326").to_file(gj, driver="GeoJSON")
-                status = _build_tileset(g, settings.var_dir / "3dtiles" / name, name) if len(g) else "empty"
+                status = _build_tileset(g, settings.var_dir / "3dtiles" / "planned" / name, name) if len(g) else "empty"
                 variants.append({"name": name, "variant": v, "label": VARIANTS[v], "count": len(g),
-                                 "geojson": gj.name, "tileset": f"/3dtiles/{name}/tileset.json",
+                                 "geojson": gj.name, "tileset": f"/3dtiles/planned/{name}/tileset.json",
                                  "tileset_status": status})
         summary["variants"] = variants
         tmp = out_root / f".{ds.id}.json.tmp"

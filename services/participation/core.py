@@ -299,8 +299,10 @@ def check_geometry(geometry: Any, kind: str | None) -> tuple[dict[str, Any] | No
         g = shapely.geometry.shape(geometry)
     except (ValueError, TypeError, KeyError, IndexError):
         raise RequestError("Der Ort ist keine gültige Geometrie.", field="geometry") from None
+    if g.is_empty or not g.is_valid:
+        raise RequestError("Der Ort ist keine gültige Geometrie.", field="geometry")
     minx, miny, maxx, maxy = g.bounds
-    if g.is_empty or not (-180 <= minx <= maxx <= 180 and -90 <= miny <= maxy <= 90):
+    if not (-180 <= minx <= maxx <= 180 and -90 <= miny <= maxy <= 90):
         raise RequestError("Der Ort liegt außerhalb gültiger Koordinaten.", field="geometry")
     if len(json.dumps(geometry)) > 200_000:
         raise RequestError("Die gezeichnete Geometrie ist zu groß.", field="geometry")

@@ -154,6 +154,13 @@
     var name = b.dataset.variant;
     if (!name || planned[name]) { return; }
     var C = window.Cesium;
+    var v = variants.filter(function (x) { return x.name === name; })[0] || {};
+    if (v.tileset_status === "built") {  // the city model's planned-variant tileset
+      C.Cesium3DTileset.fromUrl(v.tileset).then(function (ts) {
+        planned[name] = ts; viewer.scene.primitives.add(ts);
+      }).catch(function () { status3d.textContent = "Diese Variante kann nicht geladen werden."; });
+      return;
+    }
     C.GeoJsonDataSource.load(cfg.base + "/api/plaene/" + name + ".geojson").then(function (ds) {
       ds.entities.values.forEach(function (en) {
         if (!en.polygon) { return; }
