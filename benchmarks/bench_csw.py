@@ -7,7 +7,7 @@ for GetCapabilities, GetRecords (ISO 19139, 10 full records) and GetRecordById (
 concurrent clients: p50 latency and requests/s. Also the time to write all records (XSD-validated) and
 to rebuild the pycsw repository. The machine has 2 cores and is shared: figures are noisy.
 
-    .venv/bin/python benchmarks/bench_csw.py [--quick] [--work DIR]
+    .venv/bin/python benchmarks/bench_csw.py [--quick] [--n 120] [--work DIR]
 """
 from __future__ import annotations
 
@@ -60,8 +60,9 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--quick", action="store_true", help="fewer requests")
     ap.add_argument("--work", type=Path, default=None)
+    ap.add_argument("--n", type=int, default=120, help="requests per cell")
     a = ap.parse_args()
-    n = 40 if a.quick else 200
+    n = 40 if a.quick else a.n
     work = a.work or Path(tempfile.mkdtemp(prefix="bench-csw-"))
     port = free_port()
     env = dict(os.environ, GDI_VAR=str(work / "var"), GDI_PORT=str(port))

@@ -131,16 +131,14 @@ def build_dataset_record(ds: Dataset, manifest: dict[str, Any], history: list[di
 
 def resource_locators(ds: Dataset, manifest: dict[str, Any], base: str) -> list[tuple[str, str, str, str, str]]:
     """(url, name, description, CI_OnLineFunctionCode, protocol) of the live endpoints of the dataset."""
-    staff = "/staff" if ds.access == "restricted" else ""
-    out = []
+    out = []  # restricted datasets: same URLs, the services answer only authenticated staff
     for coll in manifest.get("collections", []):
         if coll.get("view") == "inspire":
-            out.append((f"{base}/ogc{staff}/collections/{coll['id']}", f"OGC API Features: {coll['id']}",
+            out.append((f"{base}/ogc/collections/{coll['id']}", f"OGC API Features: {coll['id']}",
                         "INSPIRE-Sicht als OGC API Features (Downloaddienst)", "download", "OGC:API-Features"))
-    if ds.access == "public":
-        out.append((f"{base}/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetCapabilities",
-                    f"WMS: {ds.inspire.layer_name}", "Darstellungsdienst (WMS 1.3.0)", "information",
-                    "OGC:WMS-1.3.0-http-get-capabilities"))
+    out.append((f"{base}/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetCapabilities",
+                f"WMS: {ds.inspire.layer_name}", "Darstellungsdienst (WMS 1.3.0)", "information",
+                "OGC:WMS-1.3.0-http-get-capabilities"))
     out.append((f"{base}/download/{ds.id}/{ds.id}.gml", f"{ds.id}.gml", "Vordefinierter Datensatz, INSPIRE-GML",
                 "download", "WWW:DOWNLOAD-1.0-http--download"))
     out.append((f"{base}/download/{ds.id}/{ds.id}.gpkg", f"{ds.id}.gpkg", "Vordefinierter Datensatz, GeoPackage",

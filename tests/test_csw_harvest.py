@@ -191,3 +191,44 @@ def test_services_link_back_to_the_records(server, demo_settings):
     for h in set(hrefs):
         r = requests.get(h, timeout=60)
         assert r.status_code == 200 and b"gmd:MD_Metadata" in r.content, h
+
+
+def test_clients_cannot_choose_the_pycsw_configuration(server, csw):
+    """Stock pycsw.wsgi takes its config *path* from any query parameter containing 'config'; our
+    sidecar fixes the config: the parameter is ignored and a search for 'config' is just a search."""
+    caps = requests.get(f"{server}/csw", params={"service": "CSW", "version": "2.0.2", "request": "GetCapabilities",
+                                                 "config": "/etc/passwd"}, timeout=60)
+    assert caps.status_code == 200 and b"<csw:Capabilities" in caps.content
+    r = requests.get(f"{server}/csw", params={
+        "service": "CSW", "version": "2.0.2", "request": "GetRecords", "typeNames": "csw:Record",
+        "resultType": "results", "elementSetName": "brief", "constraintLanguage": "CQL_TEXT",
+        "constraint_language_version": "1.1.0", "constraint": "csw:AnyText like '%myconfig%'"}, timeout=60)
+    assert r.status_code == 200 and b'numberOfRecordsMatched="0"' in r.content, r.text[:500]
+
+
+@pytest.fixture(scope="module")
+def staff_token(demo_settings) -> str:
+    from services.auth import add_key
+    return add_key(demo_settings, "csw-tests")
+
+
+def test_staff_see_restricted_records_at_the_same_url(server, demo_settings, restricted, staff_token):
+    if not restricted:
+        pytest.skip("the demo has no published restricted dataset")
+    everything = {e["id"] for e in read_index(demo_settings)}
+    staff = CatalogueServiceWeb(f"{server}/csw", timeout=60, username="staff", password=staff_token)
+    staff.getrecords2(outputschema=GMD, esn="full", maxrecords=100)
+    assert set(staff.records) == everything
+    rid = dataset_record_id(restricted[0])
+    r = requests.get(get_record_by_id_url(server, rid), headers={"Authorization": f"Bearer {staff_token}"},
+                     timeout=60)
+    assert r.status_code == 200 and rid.encode() in r.content
+    assert "private" in r.headers.get("Cache-Control", "")
+    assert rid.encode() not in requests.get(get_record_by_id_url(server, rid), timeout=60).content
+    bad = requests.get(get_record_by_id_url(server, rid), headers={"Authorization": "Bearer wrong"}, timeout=60)
+    assert bad.status_code == 401 and rid.encode() not in bad.content
+    # the sidecar's internal staff prefix is not reachable through the proxy without credentials
+    sneak = requests.get(f"{server}/csw/staff", params={"service": "CSW", "version": "2.0.2",
+                                                        "request": "GetRecordById", "id": rid,
+                                                        "outputSchema": GMD}, timeout=60)
+    assert rid.encode() not in sneak.content

@@ -32,7 +32,7 @@ def test_pycsw_venv_is_separate():
     assert pycsw_python().exists(), "scripts/setup.sh builds .venv-pycsw from services/csw/requirements.txt"
 
 
-def test_load_public_records_only(copy_settings):
+def test_load_public_records_only_and_all_for_staff(copy_settings):
     summary = load_records(copy_settings)
     index = read_index(copy_settings)
     public = {e["id"] for e in index if e["access"] == "public"}
@@ -43,6 +43,8 @@ def test_load_public_records_only(copy_settings):
     for e in index:
         if e["access"] == "restricted":
             assert dataset_record_id(e["name"]) not in ids
+    staff_ids = _ids(db_path(copy_settings, staff=True))
+    assert set(staff_ids) == {e["id"] for e in index}
     cfg = config_path(copy_settings).read_text()
     assert "gzip_compresslevel" not in cfg and "language = en-US" in cfg and "default_language = ger" in cfg
 
@@ -75,6 +77,14 @@ def test_sidecar_serves_and_stops(copy_settings):
                                                                "request": "GetCapabilities"}, timeout=60)
         assert r.status_code == 200 and b"inspire_ds:ExtendedCapabilities" in r.content
         assert r.headers.get("Content-Encoding") is None
+        # the staff repository needs the proxy's token
+        q = {"service": "CSW", "version": "2.0.2", "request": "GetCapabilities"}
+        assert requests.get(f"http://127.0.0.1:{port}/staff", params=q, timeout=60).status_code == 403
+        wrong = requests.get(f"http://127.0.0.1:{port}/staff", params=q, headers={"X-Gdi-Staff": "x"}, timeout=60)
+        assert wrong.status_code == 403
+        ok = requests.get(f"http://127.0.0.1:{port}/staff", params=q, timeout=60,
+                          headers={"X-Gdi-Staff": read_state(copy_settings)["staff_token"]})
+        assert ok.status_code == 200 and "intern" in ok.text
     finally:
         proc.terminate()
         proc.wait(timeout=20)

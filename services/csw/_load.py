@@ -21,6 +21,7 @@ def main() -> int:
     ap.add_argument("--db", required=True)
     ap.add_argument("--dir", required=True)
     ap.add_argument("--table", default="records")
+    ap.add_argument("--recursive", action="store_true", help="include sub-folders (staff: restricted/)")
     args = ap.parse_args()
     logging.basicConfig(level=logging.ERROR, stream=sys.stderr)
     from pycsw.core import admin
@@ -30,8 +31,10 @@ def main() -> int:
         os.remove(args.db)
     database = f"sqlite:///{os.path.abspath(args.db)}"
     admin.setup_db(database, args.table, os.path.dirname(os.path.abspath(args.db)))
-    files = sorted(glob.glob(os.path.join(args.dir, "*.xml")))
-    loaded = admin.load_records(StaticContext(), database, args.table, args.dir) if files else ()
+    pattern = os.path.join(args.dir, "**", "*.xml") if args.recursive else os.path.join(args.dir, "*.xml")
+    files = sorted(glob.glob(pattern, recursive=args.recursive))
+    loaded = admin.load_records(StaticContext(), database, args.table, args.dir,
+                                recursive=args.recursive) if files else ()
     missing = sorted(set(files) - set(loaded))
     print(json.dumps({"files": len(files), "loaded": len(loaded), "failed": missing}))
     return 1 if missing else 0

@@ -7,6 +7,7 @@ A threading wsgiref server is enough: pycsw builds its response in memory per re
 web app in front of it (gunicorn) does the connection handling for the outside world.
 """
 import argparse
+import hmac
 import os
 import signal
 import sys
@@ -43,16 +44,42 @@ def main() -> int:
     ap.add_argument("--config", required=True)
     ap.add_argument("--host", default="127.0.0.1")
     ap.add_argument("--port", type=int, required=True)
+    ap.add_argument("--staff-config", default=None,
+                    help="config of the staff repository, served below /staff to requests carrying the "
+                         "X-Gdi-Staff token from $GDI_CSW_STAFF_TOKEN (set by the proxy after authentication)")
     ap.add_argument("--parent", type=int, default=0)
     args = ap.parse_args()
     if args.parent:
         _die_with_parent(args.parent)
-    os.environ["PYCSW_CONFIG"] = os.path.abspath(args.config)
-    from pycsw.wsgi import application
+    config = os.path.abspath(args.config)
+    staff_config = os.path.abspath(args.staff_config) if args.staff_config else None
+    token = os.environ.pop("GDI_CSW_STAFF_TOKEN", "")
+    os.environ["PYCSW_CONFIG"] = config
+    import pycsw
+    from pycsw import server
+
+    root = os.path.dirname(os.path.dirname(os.path.abspath(pycsw.__file__)))
 
     def app(environ, start_response):
-        environ.pop("HTTP_ACCEPT_ENCODING", None)  # never gzip (see DESIGN.md); the proxy may compress
-        return application(environ, start_response)
+        """pycsw.wsgi.application without its two flaws: it takes the configuration *path* from any
+        query parameter containing 'config' (a client could pick another config file, and an AnyText
+        search for 'config' breaks), and its gzip path sends a wrong Content-Length. The config is fixed
+        here, and responses are never compressed."""
+        environ["local.app_root"] = root
+        if ":" in environ.get("HTTP_HOST", ""):
+            environ["HTTP_HOST"] = environ["HTTP_HOST"].split(":")[0]
+        cfg = config
+        path = environ.get("PATH_INFO", "")
+        if path == "/staff" or path.startswith("/staff/"):
+            sent = environ.get("HTTP_X_GDI_STAFF", "")
+            if not (staff_config and token and hmac.compare_digest(sent.encode(), token.encode())):
+                start_response("403 Forbidden", [("Content-Type", "text/plain"), ("Content-Length", "10")])
+                return [b"forbidden\n"]
+            cfg, environ["PATH_INFO"] = staff_config, path[len("/staff"):] or "/"
+        csw = server.Csw(cfg, environ)
+        status, contents = csw.dispatch_wsgi()
+        start_response(status, [("Content-Type", str(csw.contenttype)), ("Content-Length", str(len(contents)))])
+        return [contents]
 
     httpd = make_server(args.host, args.port, app, server_class=_Server, handler_class=_Quiet)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))

@@ -2,8 +2,13 @@
 
 It forwards method, query string, body and Content-Type, and answers with the sidecar's status,
 Content-Type and body and a Content-Length computed from the bytes actually sent (pycsw's own gzip path
-gets that wrong; we never ask pycsw for gzip). Only public records are in the repository the sidecar
-serves (see ``load.py``), so the proxy does not need to filter.
+gets that wrong; we never ask pycsw for gzip).
+
+Restricted records: the public repository does not contain them (see ``load.py``), so nothing needs
+filtering. Staff (``services.auth.is_staff``: Bearer/Basic API key or trusted proxy header) are sent to
+the staff repository (all records) at the same URL, as the OGC API and the downloads do; a wrong
+credential gets 401. The sidecar serves its staff repository only to requests carrying the random
+token from ``sidecar.json``, which only this proxy knows.
 """
 from __future__ import annotations
 
@@ -24,8 +29,17 @@ def create(settings: Settings):
         state = read_state(settings)
         if not state:
             return _error(start_response, "503 Service Unavailable", "CSW sidecar (pycsw) is not running")
+        from services.auth import is_staff
+        staff = is_staff(environ, settings)
+        if environ.get("HTTP_AUTHORIZATION") and not staff:
+            body = b"invalid credentials\n"
+            start_response("401 Unauthorized", [("Content-Type", "text/plain"), ("Content-Length", str(len(body))),
+                                                ("WWW-Authenticate", 'Basic realm="GDI Hildesheim"')])
+            return [body]
         method = environ.get("REQUEST_METHOD", "GET")
         path = "/" + environ.get("PATH_INFO", "").lstrip("/")
+        if path == "/staff" or path.startswith("/staff/"):
+            path = "/not-found" + path  # the sidecar's staff prefix is not reachable from outside
         qs = environ.get("QUERY_STRING", "")
         body = None
         if method == "POST":
@@ -37,6 +51,9 @@ def create(settings: Settings):
                 return _error(start_response, "413 Payload Too Large", "request body too large")
             body = environ["wsgi.input"].read(n) if n else b""
         headers = {"Host": environ.get("HTTP_HOST", "localhost")}
+        if staff:
+            path = "/staff" + path
+            headers["X-Gdi-Staff"] = state.get("staff_token", "")
         if environ.get("CONTENT_TYPE"):
             headers["Content-Type"] = environ["CONTENT_TYPE"]
         conn = http.client.HTTPConnection("127.0.0.1", int(state["port"]), timeout=120)
@@ -52,6 +69,9 @@ def create(settings: Settings):
         out = [(k, v) for k, v in resp.getheaders() if k.lower() not in HOP]
         out.append(("Content-Length", str(len(data))))
         out.append(("Access-Control-Allow-Origin", "*"))
+        out.append(("Vary", "Authorization"))
+        if staff:
+            out.append(("Cache-Control", "private, no-store"))
         start_response(f"{resp.status} {resp.reason}", out)
         return [data]
 

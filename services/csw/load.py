@@ -5,8 +5,10 @@ Runs pycsw's own loader in the pycsw venv as a subprocess (pycsw's pins clash wi
 a fresh SQLite file that then replaces the live one with one ``rename(2)``: a running pycsw serves the
 old or the new catalogue, never a half-loaded one, and the server does not need to run.
 
-Restricted datasets: their records (``var/metadata/restricted/``) are never loaded, so the public
-catalogue neither lists nor finds them (and the public service records do not couple them).
+Restricted datasets: their records (``var/metadata/restricted/``) are never loaded into the public
+repository, so the public catalogue neither lists nor finds them (and the public service records do not
+couple them). A second repository (``records-staff.db``) holds all records; the proxy sends only
+authenticated staff there.
 """
 from __future__ import annotations
 
@@ -27,19 +29,27 @@ HERE = Path(__file__).resolve().parent
 
 
 def load_records(settings: Settings) -> dict:
-    """Rebuild the public pycsw repository from ``var/metadata/*.xml``; return the loader's summary."""
+    """Rebuild the public (``var/metadata/*.xml``) and the staff (+ ``restricted/``) pycsw repositories;
+    return the public loader's summary."""
     py = pycsw_python()
     if not py.exists():
         raise ConfigError(f"pycsw venv not found at {py}: run scripts/setup.sh (or set GDI_PYCSW_PYTHON)")
     src = metadata_dir(settings)
     if not (src / "index.json").exists():
         write_records(settings)
-    db = db_path(settings)
-    db.parent.mkdir(parents=True, exist_ok=True)
+    db_path(settings).parent.mkdir(parents=True, exist_ok=True)
     write_pycsw_config(settings)
-    tmp = db.with_name(f".records-{os.getpid()}.db")
-    proc = subprocess.run([str(py), str(HERE / "_load.py"), "--db", str(tmp), "--dir", str(src),
-                           "--table", TABLE], check=False, capture_output=True, text=True, timeout=600)
+    summary = _load(py, src, db_path(settings), recursive=False)
+    staff = _load(py, src, db_path(settings, staff=True), recursive=True)
+    LOGGER.info("pycsw repositories: %s public, %s staff records", summary.get("loaded"), staff.get("loaded"))
+    return summary
+
+
+def _load(py: Path, src: Path, db: Path, recursive: bool) -> dict:
+    tmp = db.with_name(f".{db.stem}-{os.getpid()}.db")
+    cmd = [str(py), str(HERE / "_load.py"), "--db", str(tmp), "--dir", str(src), "--table", TABLE]
+    proc = subprocess.run(cmd + (["--recursive"] if recursive else []), check=False, capture_output=True,
+                          text=True, timeout=600)
     try:
         summary = json.loads(proc.stdout.strip().splitlines()[-1]) if proc.stdout.strip() else {}
     except ValueError:
@@ -49,5 +59,4 @@ def load_records(settings: Settings) -> dict:
         raise PublicationError(f"pycsw could not load the metadata records: {summary.get('failed') or ''} "
                                f"{proc.stderr.strip()[-2000:]}", file=str(src))
     os.replace(tmp, db)
-    LOGGER.info("pycsw repository %s: %s records loaded", db, summary.get("loaded"))
     return summary

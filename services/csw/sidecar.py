@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import secrets
 import socket
 import subprocess
 import time
@@ -16,7 +17,7 @@ from pathlib import Path
 
 from transforms.config import Settings
 
-from .config import csw_dir, db_path, pycsw_python, state_path, write_pycsw_config
+from .config import config_path, csw_dir, db_path, pycsw_python, state_path, write_pycsw_config
 
 LOGGER = logging.getLogger(__name__)
 HERE = Path(__file__).resolve().parent
@@ -46,22 +47,26 @@ def start(settings: Settings) -> subprocess.Popen | None:
     if not py.exists():
         LOGGER.error("pycsw venv not found at %s (run scripts/setup.sh); /csw will answer 503", py)
         return None
-    if not db_path(settings).exists():
+    if not db_path(settings).exists() or not db_path(settings, staff=True).exists():
         from .load import load_records
         load_records(settings)
     cfg = write_pycsw_config(settings)
     port = int(os.environ.get("GDI_CSW_PORT") or _free_port())
     log = open(csw_dir(settings) / "pycsw.log", "ab")  # noqa: SIM115 - handed to the child
+    token = secrets.token_urlsafe(32)
     proc = subprocess.Popen([str(py), str(HERE / "_serve.py"), "--config", str(cfg), "--port", str(port),
+                             "--staff-config", str(config_path(settings, staff=True)),
                              "--parent", str(os.getpid())],
                             stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                            close_fds=True)
+                            close_fds=True, env=dict(os.environ, GDI_CSW_STAFF_TOKEN=token))
     log.close()
     if not _wait_ready(port, proc):
         proc.kill()
         raise RuntimeError(f"pycsw sidecar did not start; see {csw_dir(settings) / 'pycsw.log'}")
     tmp = state_path(settings).with_suffix(".tmp")
-    tmp.write_text(json.dumps({"port": port, "pid": proc.pid}))
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)  # holds the staff token
+    with os.fdopen(fd, "w") as fh:
+        fh.write(json.dumps({"port": port, "pid": proc.pid, "staff_token": token}))
     os.replace(tmp, state_path(settings))
     LOGGER.info("pycsw sidecar pid %s on 127.0.0.1:%s", proc.pid, port)
     return proc
