@@ -164,6 +164,10 @@ def build_tileset(source, out_dir: Path, options: CityModelOptions | None = None
     state_path = out_dir / "state.json"
     old = json.loads(state_path.read_text()) if state_path.exists() else {"tiles": {}}
     jobs, kept, tiles_state = [], [], {}
+    layer = None
+    if isinstance(source, (str, Path)):
+        from .source import list_layer
+        layer = list_layer(Path(source), options.layer)
     for tid, idx, centre in leaves:
         th = _tile_hash(scan["hash"][idx], fp)
         prev = old["tiles"].get(tid)
@@ -174,7 +178,7 @@ def build_tileset(source, out_dir: Path, options: CityModelOptions | None = None
                 progress(len(idx))
             continue
         src = str(source) if isinstance(source, (str, Path)) else source.iloc[idx]
-        jobs.append({"tile": tid, "hash": th, "source": src, "layer": options.layer,
+        jobs.append({"tile": tid, "hash": th, "source": src, "layer": layer,
                      "fids": scan["fid"][idx], "ground": ground[idx] + zshift, "origin": centre,
                      "ground_abs": scan["ground"][idx],
                      "georef": (geo.e0, geo.n0), "options": options.model_dump(mode="json"),

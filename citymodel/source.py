@@ -79,9 +79,9 @@ def normalise(gdf, file: str = "<memory>"):
 
 
 def read_footprints(path: Path, layer: str | None = None, fids=None):
-    """Read (a subset by ``fids`` of) a footprint layer and normalise it. Index = feature id."""
+    """Read (a subset by ``fids`` of) a footprint layer (name resolved by ``list_layer``) and normalise
+    it. Index = feature id."""
     import pyogrio
-    layer = list_layer(path, layer)
     gdf = pyogrio.read_dataframe(path, layer=layer, fids=fids, fid_as_index=True, use_arrow=True)
     return normalise(gdf, str(path))
 

@@ -15,6 +15,7 @@ import numpy as np
 from .codes import FUNCTION_LABELS, HEIGHT_SOURCES, PITCHED, ROOF_KIND, ROOF_LABELS, enum_values
 from .geometry import SkeletonFailed, roof_mesh, shed_plane, skeleton, tile_rings, wall_triangles
 from .gltf import PLANNED_COLOURS, ROOF_COLOUR, WALL_COLOUR, write_glb
+from .rectroofs import rect_corners, rect_roofs
 from .source import HeightRules, normalise, read_footprints, resolve_heights
 from .tiling import Georef
 
@@ -68,12 +69,22 @@ def build_tile(job: dict) -> dict:
             k = "flat"
         kinds.append("lod1" if lod1 else k)
     rings, ea, eb, edge_b = tile_rings(df.geometry.values, (ox, oy))
-    # skeletons first: their depth (max time) gives the default roof height for pitched roofs
+    # rectangles (the common case) get closed-form roofs, vectorised over the tile
+    part_b = np.array([b for b, parts in enumerate(rings) for _ in parts], dtype=np.int64)
+    shells = [sh if not ho else sh[:0] for parts in rings for sh, ho in parts]
+    is_rect, corners = rect_corners(shells)
+    rect_b = part_b[is_rect]
+    all_rect = np.bincount(part_b[is_rect], minlength=n) == np.bincount(part_b, minlength=n)
+    all_rect &= np.bincount(part_b, minlength=n) > 0
+    vec = all_rect & np.array([k != "shed" for k in kinds], dtype=bool)
+    half_short = np.linalg.norm(corners[:, 2] - corners[:, 1], axis=1) / 2 if len(corners) else np.zeros(0)
     pitch = math.tan(math.radians(opts["pitch_deg"]))
-    sk_all, tmax = [], np.zeros(n)
-    default_roof = np.zeros(n)
-    for i, (parts, k) in enumerate(zip(rings, kinds)):
-        sks = None
+    tmax = np.zeros(n)
+    np.maximum.at(tmax, rect_b, half_short)
+    default_roof = np.where(vec, pitch * tmax, 0.0)
+    sk_all: list = [None] * n
+    for i in np.flatnonzero(~vec):
+        parts, k = rings[i], kinds[i]
         if k in PITCHED:
             sks = []
             for shell, holes in parts:
@@ -84,31 +95,42 @@ def build_tile(job: dict) -> dict:
             tm = [float(s[1].max()) for s in sks if s is not None]
             tmax[i] = max(tm) if tm else 0.0
             default_roof[i] = pitch * tmax[i]
+            sk_all[i] = sks
         elif k == "shed" and parts:
             default_roof[i] = math.tan(math.radians(opts["shed_pitch_deg"])) * shed_plane(*parts[0])[2]
-        sk_all.append(sks)
     rules = HeightRules(opts["storey_height"], opts["default_height"], opts["pitch_deg"])
     sloped = np.array([k in PITCHED or k == "shed" for k in kinds])
     total, eaves, hsrc = resolve_heights(df, sloped, default_roof, rules)
     for k, cnt in zip(*np.unique(hsrc, return_counts=True)):
         stats[f"height_{('measured', 'ridge_eaves', 'storeys', 'default')[int(k)]}"] = int(cnt)
     ground = np.asarray(job["ground"], float)
-    r_list, rf = [], []
     wall_top = np.zeros(n)
+    # vectorised rectangles
+    code = {"flat": 0, "lod1": 0, "hip": 1, "mansard": 1, "gable": 2, "halfhip": 3}
+    rk_b = np.array([code.get(k, 0) for k in kinds])
+    rk_b[(total - eaves) < 0.05] = 0
+    slope_b = np.where(tmax > 0, (total - eaves) / np.maximum(tmax, 1e-9), 0.0)
+    vmask = vec[rect_b]
+    vb = rect_b[vmask]
+    r_vec, owner = rect_roofs(corners[vmask], rk_b[vb], (ground + eaves)[vb], slope_b[vb], (ground + total)[vb])
+    r_list, rf = [r_vec], [vb[owner]]
+    wall_top[vec] = np.where(rk_b == 0, ground + total, ground + eaves)[vec]
+    for i in np.flatnonzero(vec):
+        name = kinds[i] if rk_b[i] or kinds[i] in ("flat", "lod1") else "flat"
+        stats[f"roof_{name}"] = stats.get(f"roof_{name}", 0) + 1
     shed = np.zeros((n, 5))  # v_x, v_y, pmin, span, rise for shed roofs (walls follow the plane)
     is_shed = np.zeros(n, bool)
-    for i in range(n):
+    for i in np.flatnonzero(~vec):
         k = kinds[i]
-        slope = (total[i] - eaves[i]) / tmax[i] if tmax[i] > 0 else 0.0
         r, wall_top[i], fb = roof_mesh(rings[i], float(ground[i]), float(total[i]), float(eaves[i]), k,
-                                       sk_all[i], slope)
+                                       sk_all[i], float(slope_b[i]))
         if fb:
             stats["skeleton_failed"] = stats.get("skeleton_failed", 0) + 1
         if k == "shed" and rings[i] and total[i] - eaves[i] >= 0.05:
             v, pmin, span = shed_plane(*rings[i][0])
             shed[i] = (v[0], v[1], pmin, span, total[i] - eaves[i])
             is_shed[i] = True
-        name = "flat" if fb else k
+        name = "flat" if fb or (k in PITCHED and total[i] - eaves[i] < 0.05) else k
         stats[f"roof_{name}"] = stats.get(f"roof_{name}", 0) + 1
         r_list.append(r)
         rf.append(np.full(len(r), i))

@@ -129,3 +129,21 @@ def test_absolute_ridge_made_relative_and_alkis_columns_normalised():
                          "storeys": [np.nan], "ground_height_m": [35.0]})
     t, e, s = resolve_heights(lgln, np.array([True]), np.array([3.0]), HeightRules())
     assert (t[0], e[0], s[0]) == (pytest.approx(9.0), pytest.approx(5.0), 1)
+
+
+@pytest.mark.parametrize("kind,code", [("hip", 1), ("gable", 2), ("halfhip", 3), ("flat", 0)])
+def test_vectorised_rectangles_equal_skeleton_path(kind, code):
+    from citymodel.rectroofs import rect_corners, rect_roofs
+    rot = Polygon([(3 + 0.96 * x - 0.28 * y, 5 + 0.28 * x + 0.96 * y) for x, y in RECT.exterior.coords])
+    parts = _parts(rot)
+    mask, corners = rect_corners([parts[0][0]])
+    assert mask.tolist() == [True]
+    sk = skeleton(*parts[0])
+    slope = 0.8
+    ref, _, _ = roof_mesh(parts, 0.0, 7.0 if kind == "flat" else 6.0 + 4 * slope, 6.0 if kind != "flat" else 7.0,
+                          kind, [sk], slope)
+    vec, owner = rect_roofs(corners, np.array([code]), np.array([6.0]), np.array([slope]), np.array([7.0]))
+    assert set(owner) == {0}
+    key = (lambda t: sorted(tuple(np.round(v, 6)) for v in t.reshape(-1, 3)))
+    assert key(vec) == key(ref)
+    assert _plan_area(vec[np.abs(_normals(vec)[:, 2]) > 1e-6]) == pytest.approx(rot.area)
