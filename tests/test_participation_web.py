@@ -47,7 +47,7 @@ def _prepare(env: dict[str, str]) -> None:
 
 
 def _start(env: dict[str, str], log: Path) -> subprocess.Popen:
-    fh = open(log, "a")  # noqa: SIM115 - handed to the server process
+    fh = open(log, "a")
     proc = subprocess.Popen([GDI, "serve", "--workers", "2"], env=env, cwd=ROOT, stdout=fh, stderr=subprocess.STDOUT,
                             start_new_session=True)
     base = f"http://127.0.0.1:{env['GDI_PORT']}"

@@ -105,15 +105,16 @@ def check_polygons(gdf: gpd.GeoDataFrame) -> None:
 
 def check_keys(gdf: gpd.GeoDataFrame, key_col: str, seen: dict[str, str], field: str) -> None:
     """Reject records without a key and repeated keys (the first occurrence wins)."""
-    issues = gdf["_issues"]
-    keys = gdf[key_col].fillna("").astype(str).str.strip()
+    issues = gdf["_issues"].tolist()
+    rows = gdf["_row"].tolist()
+    keys = gdf[key_col].fillna("").astype(str).str.strip().tolist()
     for i, k in enumerate(keys):
         if not k:
-            issues.iat[i].append(f"rejected: key field '{field}' is empty")
+            issues[i].append(f"rejected: key field '{field}' is empty")
         elif k in seen:
-            issues.iat[i].append(f"rejected: duplicate key '{field}' = {k!r} (first seen at {seen[k]})")
+            issues[i].append(f"rejected: duplicate key '{field}' = {k!r} (first seen at {seen[k]})")
         else:
-            seen[k] = gdf["_row"].iat[i]
+            seen[k] = rows[i]
 
 
 def status_of(notes: list[str]) -> str:

@@ -7,10 +7,11 @@ from __future__ import annotations
 import json
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import geopandas as gpd
 import numpy as np
@@ -26,7 +27,7 @@ from .publish import Publication, new_version
 from .registry import MAPPERS, READERS
 from .report import Ledger, write_report
 from .themes.base import STORAGE_CRS
-from .validate import validate_gml_file
+from .validate import StreamValidator
 
 LOGGER = logging.getLogger(__name__)
 
@@ -54,14 +55,18 @@ def run_dataset(ds: Dataset, settings: Settings, *, validate: bool = True,
     """Run the ETL for one dataset. Raises GdiError on failure after writing the failure report;
     the previous publication stays current."""
     t0 = time.perf_counter()
-    run_time = (now or datetime.now(timezone.utc)).replace(microsecond=0)
+    run_time = (now or datetime.now(UTC)).replace(microsecond=0)
     version = new_version(now)
     mapper = MAPPERS.get(ds.mapper)(ds, settings, run_time)
     reports = settings.var_dir / "reports"
     reports.mkdir(parents=True, exist_ok=True)
     ledger = Ledger()
     pub = Publication(settings.publish_dir, ds.id, version)
-    gml = GmlEncoder(pub.path(f"{ds.id}.gml"), mapper, mapper.run_time_iso)
+    factory = None
+    if validate:
+        def factory(envelope, locations):
+            return StreamValidator(settings.schema_dir, envelope, locations)
+    gml = GmlEncoder(pub.path(f"{ds.id}.gml"), mapper, mapper.run_time_iso, validator_factory=factory)
     gj = GeoJsonEncoder(pub.path(f"{ds.id}.geojson"), mapper, mapper.run_time_iso) if geojson else None
     gpkg_path = pub.path(f"{ds.id}.gpkg")
     gp_inspire = GpkgEncoder(gpkg_path, mapper.collection)
@@ -123,7 +128,7 @@ def run_dataset(ds: Dataset, settings: Settings, *, validate: bool = True,
                                    f"(see report)", file=ds.id)
         if validate:
             t1 = time.perf_counter()
-            errs = validate_gml_file(gml.path, settings.schema_dir)
+            errs = gml.validator.result()
             timings["validate"] = time.perf_counter() - t1
             report["validation"] = {"gml": "valid" if not errs else "invalid", "errors": errs,
                                     "schema_dir": str(settings.schema_dir)}
@@ -140,12 +145,14 @@ def run_dataset(ds: Dataset, settings: Settings, *, validate: bool = True,
         write_report(rj, rh, report)
         return RunResult(ds.id, version, "published", summary, rj, rh, final, timings=timings)
     except BaseException as exc:
+        if gml.validator is not None:
+            gml.validator.cancel()
         for enc in (gml, gj):
             try:
                 if enc and not enc._fh.closed:
                     enc._fh.close()
-            except Exception:  # noqa: BLE001 - closing after a failure must not hide the failure
-                pass
+            except Exception as close_exc:  # noqa: BLE001 - closing after a failure must not hide the failure
+                LOGGER.debug("closing %s after failure: %s", enc, close_exc)
         pub.abort()
         report.update(_finish(report, ledger, mapper, "failed", t0, timings))
         report["error"] = str(exc) or type(exc).__name__
@@ -159,7 +166,7 @@ def run_dataset(ds: Dataset, settings: Settings, *, validate: bool = True,
 def _finish(report, ledger, mapper, status, t0, timings):
     return {"status": status, "summary": ledger.summary(), "reasons": dict(ledger.reasons.most_common()),
             "records": ledger.records, "mapper": mapper.report_extra(),
-            "finished": datetime.now(timezone.utc).isoformat(), "seconds": round(time.perf_counter() - t0, 3),
+            "finished": datetime.now(UTC).isoformat(), "seconds": round(time.perf_counter() - t0, 3),
             "timings": timings}
 
 

@@ -7,7 +7,8 @@ a city adds its own with ``READERS.register("name", "package.module:Class")`` or
 from __future__ import annotations
 
 import importlib
-from typing import Any, Callable, Generic, TypeVar
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
 
 from .errors import PluginError
 

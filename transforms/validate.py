@@ -12,6 +12,7 @@ import logging
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from lxml import etree
 
@@ -142,3 +143,72 @@ def require_valid_gml(path: Path, schema_dir: Path) -> None:
     if errs:
         raise ValidationError("GML does not validate against the INSPIRE XSDs: " + "; ".join(errs[:5]),
                               file=str(path))
+
+
+# --- validation while writing ------------------------------------------------------------------
+# The GML encoder hands each slice of members to a worker process, which validates it against the
+# schema while the main process goes on mapping and writing: every feature is validated, and on two
+# cores the validation mostly hides behind the writing.
+
+_WORKER_SCHEMA: dict[str, Any] = {}
+
+
+def _worker_validate(schema_dir: str, locations: tuple[tuple[str, str], ...], envelope: str, body: str,
+                     first_index: int) -> list[str]:
+    schema = load_schema(Path(schema_dir), locations)
+    doc = (envelope + body + "</wfs:FeatureCollection>").encode("utf-8")
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+    try:
+        root = etree.fromstring(doc, parser)
+    except etree.XMLSyntaxError as exc:
+        return [f"members from #{first_index}: not well-formed XML: {exc}"]
+    if schema.validate(root):
+        return []
+    out = []
+    for e in list(schema.error_log)[:10]:
+        member = root[max(0, min(len(root) - 1, _member_index(root, e.line)))]
+        gid = member[0].get("{http://www.opengis.net/gml/3.2}id") if len(member) else None
+        out.append(f"feature {gid or '#' + str(first_index)}: {e.message}")
+    return out
+
+
+def _member_index(root, line: int) -> int:
+    for i, m in enumerate(root):
+        if (m.sourceline or 0) > line:
+            return i - 1
+    return len(root) - 1
+
+
+class StreamValidator:
+    """Validate GML member slices in a background process; ``result()`` waits and returns errors."""
+
+    def __init__(self, schema_dir: Path, envelope: str, locations: tuple[tuple[str, str], ...],
+                 max_pending: int = 4):
+        import multiprocessing as mp
+        from concurrent.futures import ProcessPoolExecutor
+        load_schema(schema_dir, locations)  # fail early (missing schema folder) in the caller
+        self.schema_dir, self.envelope, self.locations = str(schema_dir), envelope, locations
+        self.pool = ProcessPoolExecutor(max_workers=1, mp_context=mp.get_context("fork"))
+        self.pending: list = []
+        self.errors: list[str] = []
+        self.max_pending = max_pending
+        self.count = 0
+
+    def submit(self, body: str, n: int) -> None:
+        if len(self.errors) >= 50:
+            return
+        self.pending.append(self.pool.submit(_worker_validate, self.schema_dir, self.locations,
+                                             self.envelope, body, self.count))
+        self.count += n
+        while len(self.pending) > self.max_pending:
+            self.errors.extend(self.pending.pop(0).result())
+
+    def result(self) -> list[str]:
+        for f in self.pending:
+            self.errors.extend(f.result())
+        self.pending = []
+        self.pool.shutdown()
+        return self.errors
+
+    def cancel(self) -> None:
+        self.pool.shutdown(wait=False, cancel_futures=True)

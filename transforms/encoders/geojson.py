@@ -18,7 +18,7 @@ class GeoJsonEncoder:
     def __init__(self, path: Path, mapper: Mapper, run_time_iso: str):
         self.path = path
         self.count = 0
-        self._fh = open(path, "w", encoding="utf-8")
+        self._fh = open(path, "w", encoding="utf-8")  # noqa: SIM115 - streamed writer, closed in close()
         self._fh.write('{"type":"FeatureCollection","name":' + json.dumps(mapper.collection)
                        + ',"timeStamp":' + json.dumps(run_time_iso) + ',"features":[\n')
 

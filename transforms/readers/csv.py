@@ -8,8 +8,8 @@ from __future__ import annotations
 import codecs
 import csv as _csv
 import re
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import geopandas as gpd
 import numpy as np
@@ -20,11 +20,11 @@ from ..config import Dataset, Settings, Source
 from ..errors import SourceError
 from ..safety import check_size
 
-CHUNK_ROWS = 200_000
+CHUNK_ROWS = 50_000
 
 # POINT (405022,4774) (5756025,874)  and  POINT (405022,4774 5756025,874)
-_BROKEN_POINT_PARENS = re.compile(r"^\s*POINT\s*\(\s*(-?\d+),(\d+)\s*\)\s*\(\s*(-?\d+),(\d+)\s*\)\s*$", re.I)
-_COMMA_POINT = re.compile(r"^\s*POINT\s*\(\s*(-?\d+),(\d+)\s+(-?\d+),(\d+)\s*\)\s*$", re.I)
+_BROKEN_POINT_PARENS = re.compile(r"^\s*POINT\s*\(\s*(-?\d+),(\d+)\s*\)\s*\(\s*(-?\d+),(\d+)\s*\)\s*$", re.IGNORECASE)
+_COMMA_POINT = re.compile(r"^\s*POINT\s*\(\s*(-?\d+),(\d+)\s+(-?\d+),(\d+)\s*\)\s*$", re.IGNORECASE)
 
 
 def _check_encoding(path: Path, encoding: str) -> None:
@@ -94,9 +94,8 @@ def read_csv(path: Path, source: Source, dataset: Dataset, settings: Settings) -
         rest_probe = fh.read(1)
         if not rest_probe.strip():
             raise SourceError("file has a header but no data rows", file=str(path))
-    required = [c for c in source.fields.values()]
-    for col in ([opts.wkt_column] if opts.wkt_column else []) + [c for c in (opts.x_column, opts.y_column) if c]:
-        required.append(col)
+    required = list(source.fields.values())
+    required += [c for c in (opts.wkt_column, opts.x_column, opts.y_column) if c]
     missing = [c for c in dict.fromkeys(required) if c not in header]
     if missing:
         raise SourceError(f"required column(s) missing: {', '.join(missing)}; the header has: "
@@ -176,4 +175,4 @@ def parse_numbers(s: pd.Series, decimal: str) -> tuple[np.ndarray, np.ndarray]:
     return vals, bad
 
 
-__all__ = ["read_csv", "repair_wkt", "parse_numbers"]
+__all__ = ["parse_numbers", "read_csv", "repair_wkt"]

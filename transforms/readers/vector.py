@@ -7,21 +7,21 @@ member are read by GDAL as EPSG:4326 even when their coordinates are UTM). Broke
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import geopandas as gpd
 import numpy as np
 import pyogrio
 import shapely
-from pyogrio.errors import DataSourceError, DataLayerError
+from pyogrio.errors import DataLayerError, DataSourceError
 
 from ..config import Dataset, Settings, Source
 from ..errors import SourceError
 from ..safety import check_size, check_xml_file, check_zip
 
 LOGGER = logging.getLogger(__name__)
-CHUNK = 200_000
+CHUNK = 50_000
 
 
 def gdal_path(path: Path, settings: Settings, member: str | None = None) -> str:
@@ -73,7 +73,7 @@ def read_vector(path: Path, source: Source, dataset: Dataset, settings: Settings
         try:
             gdf = pyogrio.read_dataframe(gpath, layer=source.options.layer, skip_features=start,
                                          max_features=CHUNK, on_invalid="ignore", fid_as_index=False)
-        except Exception as exc:  # GDAL raises many kinds for truncated files
+        except Exception as exc:  # noqa: BLE001 - GDAL raises many kinds for truncated files
             raise SourceError(f"GDAL failed while reading features {start}..{start + CHUNK}: "
                               f"{str(exc).strip()[:300]} (truncated or corrupt file?)", file=str(path)) from None
         crs = declared or file_crs

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import csv
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
+from typing import ClassVar
 from urllib.parse import quote_plus
 
 import geopandas as gpd
@@ -54,11 +55,11 @@ class TreesMapper(Mapper):
     feature_type = "SpeciesDistributionUnit"
     collection = "speciesdistributionunit"
     gml_prefix = "SDU"
-    namespaces = {
+    namespaces: ClassVar[dict[str, str]] = {
         "sd": "http://inspire.ec.europa.eu/schemas/sd/4.0",
         "base": "http://inspire.ec.europa.eu/schemas/base/3.3",
     }
-    schema_locations = {"http://inspire.ec.europa.eu/schemas/sd/4.0":
+    schema_locations: ClassVar[dict[str, str]] = {"http://inspire.ec.europa.eu/schemas/sd/4.0":
                         "https://inspire.ec.europa.eu/schemas/sd/4.0/SpeciesDistribution.xsd"}
     geometry_types = ("Point",)
     source_fields = ("key", "site_no", "species_botanical", "species_german", "planting_year", "height_m",
@@ -77,7 +78,7 @@ class TreesMapper(Mapper):
         out["site_no"] = self.field(gdf, source, "site_no")
         bot = self.field(gdf, source, "species_botanical")
         out["species_german"] = self.field(gdf, source, "species_german")
-        this_year = datetime.now(timezone.utc).year
+        this_year = datetime.now(UTC).year
         out["planting_year"] = self.number(gdf, source, "planting_year", lo=MIN_PLANTING_YEAR, hi=this_year,
                                            what=f"planting year before {MIN_PLANTING_YEAR} or in the future")
         out["height_m"] = self.number(gdf, source, "height_m", lo=0, hi=80, what="tree height outside 0..80 m")
@@ -86,28 +87,19 @@ class TreesMapper(Mapper):
         out["stem_count"] = self.number(gdf, source, "stem_count", lo=0, hi=50)
         out["location_name"] = self.field(gdf, source, "location_name")
         out["district"] = self.field(gdf, source, "district")
+        # resolve each distinct species text once (a million trees have a few hundred species)
+        resolved = {raw: self._resolve(raw) for raw in bot.unique()}
+        issues = out["_issues"].tolist()
         names, cvs, ranks, ids, verified = [], [], [], [], []
-        issues = out["_issues"]
-        for i, raw in enumerate(bot):
-            low = raw.strip().rstrip("*").strip().lower()
-            if low in NO_TREE:
-                issues.iat[i].append(f"rejected: no tree at this site (species field {raw!r})")
-                names.append(""); cvs.append(None); ranks.append(""); ids.append(""); verified.append(False)
-                continue
-            if low in UNKNOWN:
-                self.unknown[raw or "(empty)"] = self.unknown.get(raw or "(empty)", 0) + 1
-                issues.iat[i].append(f"flagged: species unknown ({raw!r}); published as Plantae")
-                names.append("Plantae"); cvs.append(None); ranks.append("kingdom")
-                ids.append(EUNOMEN_SEARCH.format(name="Plantae")); verified.append(False)
-                continue
-            name, cv, rank = normalise_botanical(raw)
-            entry = self.table.get(name)
-            if entry and entry.get("eunomen_guid"):
-                ids.append(EUNOMEN_TAXON.format(guid=entry["eunomen_guid"])); verified.append(True)
-            else:
-                ids.append(EUNOMEN_SEARCH.format(name=quote_plus(name))); verified.append(False)
+        for i, raw in enumerate(bot.tolist()):
+            name, cv, rank, ident, ok, note = resolved[raw]
+            if note:
+                issues[i].append(note)
+                if note.startswith("flagged"):
+                    self.unknown[raw or "(empty)"] = self.unknown.get(raw or "(empty)", 0) + 1
+            elif not ok:
                 self.unverified[name] = self.unverified.get(name, 0) + 1
-            names.append(name); cvs.append(cv); ranks.append(rank)
+            names.append(name); cvs.append(cv); ranks.append(rank); ids.append(ident); verified.append(ok)
         out["species_botanical"] = bot
         out["reference_name"] = names
         out["cultivar"] = cvs
@@ -115,6 +107,20 @@ class TreesMapper(Mapper):
         out["reference_id"] = ids
         out["reference_verified"] = verified
         return out
+
+    def _resolve(self, raw: str) -> tuple[str, str | None, str, str, bool, str | None]:
+        """(reference name, cultivar, rank, reference id, verified, note) for one species text."""
+        low = raw.strip().rstrip("*").strip().lower()
+        if low in NO_TREE:
+            return "", None, "", "", False, f"rejected: no tree at this site (species field {raw!r})"
+        if low in UNKNOWN:
+            return ("Plantae", None, "kingdom", EUNOMEN_SEARCH.format(name="Plantae"), False,
+                    f"flagged: species unknown ({raw!r}); published as Plantae")
+        name, cv, rank = normalise_botanical(raw)
+        entry = self.table.get(name)
+        if entry and entry.get("eunomen_guid"):
+            return name, cv, rank, EUNOMEN_TAXON.format(guid=entry["eunomen_guid"]), True, None
+        return name, cv, rank, EUNOMEN_SEARCH.format(name=quote_plus(name)), False, None
 
     def inspire_view(self, gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
         local = gdf["species_german"].where(gdf["cultivar"].isna(),
