@@ -12,6 +12,7 @@ itself rejects (unknown layer, CRS, style) comes back as its own ServiceExceptio
 """
 from __future__ import annotations
 
+import json
 import logging
 import math
 import threading
@@ -27,7 +28,7 @@ from lxml import etree
 from transforms.config import Settings
 from transforms.errors import RequestError
 
-from .mapfile import MAXSIZE, SRS, mapfile_paths, write_mapfile
+from .mapfile import MAXSIZE, SRS, mapfile_paths, publication_state, write_mapfile
 
 LOGGER = logging.getLogger(__name__)
 
@@ -130,22 +131,49 @@ class _MapCache(threading.local):
         self.maps: dict[str, tuple[float, Any]] = {}
 
 
+_REGEN_LOCK = threading.Lock()
+
+
 class WmsApp:
     """The WSGI application behind /wms."""
 
     def __init__(self, settings: Settings):
         self.settings = settings
         self.paths = mapfile_paths(settings)
-        if not self.paths["public"].exists() or not self.paths["staff"].exists():
+        if not all(self.paths[k].exists() for k in ("public", "staff", "state")):
             write_mapfile(settings)
         self._cache = _MapCache()
 
+    def _ensure_current(self) -> None:
+        """Regenerate the mapfiles if a `current` symlink moved since they were written (an ETL run
+        whose POST_PUBLISH hook did not reach us, or another process that published)."""
+        try:
+            recorded = json.loads(self.paths["state"].read_text())
+        except (OSError, ValueError):
+            recorded = None
+        if recorded == publication_state(self.settings):
+            return
+        with _REGEN_LOCK:
+            try:
+                recorded = json.loads(self.paths["state"].read_text())
+            except (OSError, ValueError):
+                recorded = None
+            if recorded != publication_state(self.settings):
+                LOGGER.info("publications changed; regenerating the WMS mapfiles")
+                try:
+                    write_mapfile(self.settings)
+                except Exception:  # a broken dataset.yml must not take the running service down
+                    LOGGER.exception("could not regenerate the WMS mapfiles; serving the previous ones")
+
     def map_for(self, staff: bool) -> Any:
         """A fresh copy of the (cached) map for this request."""
+        self._ensure_current()
         path = self.paths["staff" if staff else "public"]
-        mtime = path.stat().st_mtime
+        mtime = path.stat().st_mtime_ns
         hit = self._cache.maps.get(str(path))
         if hit is None or hit[0] != mtime:
+            if hit is not None:
+                mapscript.msConnPoolCloseUnreferenced()  # data sources of replaced publications
             hit = (mtime, mapscript.mapObj(str(path)))
             self._cache.maps[str(path)] = hit
             LOGGER.debug("loaded mapfile %s", path)
@@ -184,6 +212,9 @@ class WmsApp:
             mapscript.msResetErrorList()
         ctype = headers.pop("Content-Type", None) or "application/octet-stream"
         out = [("Content-Type", ctype)] + [(k, v) for k, v in headers.items() if k.lower() != "status"]
+        if not body and params["REQUEST"].lower() == "getfeatureinfo" and "json" in params.get("INFO_FORMAT", ""):
+            # MapServer's OGR output writes nothing when no queried layer is visible at this scale
+            return 200, [("Content-Type", "application/json")], b'{"type": "FeatureCollection", "features": []}'
         if not body:
             return 500, [("Content-Type", "text/xml; charset=UTF-8")], service_exception(
                 "MapServer produced no response")

@@ -109,6 +109,7 @@ class ThemeStyle:
     label_candidates: tuple[str, ...] = ()
     label_maxscale: float = 5_000
     sizeunits: str | None = None
+    classitem: str | None = None
     classes: list[dict[str, Any]] = field(default_factory=list)
 
 
@@ -119,7 +120,8 @@ def _trees() -> ThemeStyle:
                    color="#4c9a2a", opacity=70, outlinecolor="#1f5c12", width=0.3, minwidth=1, maxwidth=1.5)
     dot = _style(symbol="circle", size=1, minsize=3, maxsize=3, color="#2e7d32")
     return ThemeStyle(
-        needs=("crown_diameter_m",), maxscale=150_000, sizeunits="meters",
+        # no trees beyond 1:30,000: at city scale a million dots are a green blanket, not information
+        needs=("crown_diameter_m",), maxscale=30_000, sizeunits="meters",
         label_candidates=("species_german", "localSpeciesName"), label_maxscale=1_500,
         classes=[
             _class("baum_krone", "Baum (Krone maßstäblich)", [crown], maxscale=5_000),
@@ -131,7 +133,7 @@ def _trees_plain() -> ThemeStyle:
     """SD without crown diameters (a dataset whose views lack the column): dots at all scales."""
     dot = _style(symbol="circle", size=5, color="#2e7d32", outlinecolor="#ffffff", width=0.5)
     small = _style(symbol="circle", size=3, color="#2e7d32")
-    return ThemeStyle(maxscale=150_000, label_candidates=("localSpeciesName", "species_german"),
+    return ThemeStyle(maxscale=30_000, label_candidates=("localSpeciesName", "species_german"),
                       label_maxscale=1_500, classes=[
                           _class("baum", "Baum", [dot], maxscale=5_000),
                           _class("baum_klein", "Baum (Übersicht)", [small], minscale=5_000)])
@@ -149,9 +151,11 @@ def _buildings() -> ThemeStyle:
     def fill(name: str, title: str, color: str, expr: str | None) -> dict:
         return _class(name, title, [_style(color=color), _style(outlinecolor="#5a4a3a", width=0.5)],
                       expression=expr)
-    regex = '("[function_code]" ~ "^(31001_)?{d}")'
+    # CLASSITEM + regular expression: compiled once per class, not per feature as a logical
+    # expression with ~ would be (a 10x difference at 100k buildings)
+    regex = "/^(31001_)?{d}/"
     return ThemeStyle(
-        needs=("function_code",), maxscale=100_000, label_candidates=("function_label",),
+        needs=("function_code",), maxscale=100_000, classitem="function_code", label_candidates=("function_label",),
         label_maxscale=1_500, classes=[
             fill("wohnen", "Wohngebäude", "#f0c8a0", regex.format(d=1)),
             fill("gewerbe", "Wirtschaft und Gewerbe", "#c8a0d2", regex.format(d=2)),
