@@ -361,6 +361,22 @@ def test_kiosk_touch_targets_and_no_way_out(bsrv, browser):
     ctx.close()
 
 
+def test_kiosk_3d_planned_variants(bsrv, browser):
+    """CesiumJS (offline, from node_modules) starts under the kiosk's CSP and loads a planned variant."""
+    ctx, page = _kiosk(browser, bsrv["base"])
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.tap("#k-open-3d")
+    page.wait_for_selector("#k-cesium canvas", state="attached", timeout=90_000)
+    labels = page.locator("#s-3d button.variant").all_text_contents()
+    assert labels == ["Nur heute", "Plan: maximal", "Plan: nach GRZ"]  # two variants of the plan
+    page.tap("#s-3d button.variant >> nth=2")
+    page.wait_for_selector("#app[data-loaded=planned_bplan2070_grz]", state="attached", timeout=90_000)
+    assert page.get_attribute("#s-3d button.variant >> nth=2", "aria-pressed") == "true"
+    assert errors == []
+    ctx.close()
+
+
 def test_staff_moderation_notes_export(bsrv, browser):
     base = bsrv["base"]
     _, r = _submit(base, "Zur Abwägung: Verkehr", name="Hans Privat", email="hans@example.org")

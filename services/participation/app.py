@@ -80,7 +80,8 @@ def create(settings: Settings) -> Flask:
         if g.get("new_sid"):
             resp.set_cookie(SID_COOKIE, g.new_sid, httponly=True, samesite="Strict", path=request.script_root or "/",
                             secure=request.is_secure)
-        security_headers(resp.headers, cache=request.path.startswith(("/static/", "/vendor/")))
+        security_headers(resp.headers, cache=request.path.startswith(("/static/", "/vendor/")),
+                         allow_eval=bool(g.get("allow_eval")))
         return resp
 
     @app.errorhandler(GdiError)
@@ -167,6 +168,7 @@ def create(settings: Settings) -> Flask:
         kid = (request.args.get("kiosk") or "kiosk-1")[:40]
         g.new_sid = new_sid()  # every kiosk start is a fresh session: nothing carries over
         g.sid, g.csrf = g.new_sid, csrf_token(secret, g.new_sid)
+        g.allow_eval = True  # CesiumJS (3D view); still no inline scripts
         return render_template("kiosk.html", p=proc, plan=_plan(proc["plan_id"]), kiosk_id=kid,
                                idle_s=cfg.kiosk_idle_s, cesium_base=f"{request.script_root}/vendor/cesium/", **_ctx())
 

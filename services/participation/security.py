@@ -102,15 +102,18 @@ class RateLimiter:
             c.execute("COMMIT")
 
 
-def csp(extra_connect: str = "") -> str:
-    return ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; "
+def csp(extra_connect: str = "", *, allow_eval: bool = False) -> str:
+    """No inline scripts anywhere. ``allow_eval`` only for the kiosk page, which loads CesiumJS: its
+    bundled third-party code evaluates strings (blocked otherwise: 3D would not start)."""
+    script = "'self' 'wasm-unsafe-eval'" + (" 'unsafe-eval' blob:" if allow_eval else "")
+    return (f"default-src 'self'; script-src {script}; style-src 'self' 'unsafe-inline'; "
             "img-src 'self' data: blob:; worker-src 'self' blob:; font-src 'self' data:; "
             f"connect-src 'self' data: blob:{extra_connect}; object-src 'none'; base-uri 'none'; "
             "form-action 'self'; frame-ancestors 'none'")
 
 
-def security_headers(headers, *, cache: bool = False) -> None:
-    headers["Content-Security-Policy"] = csp()
+def security_headers(headers, *, cache: bool = False, allow_eval: bool = False) -> None:
+    headers["Content-Security-Policy"] = csp(allow_eval=allow_eval)
     headers["X-Frame-Options"] = "DENY"
     headers["Referrer-Policy"] = "no-referrer"
     headers["X-Content-Type-Options"] = "nosniff"

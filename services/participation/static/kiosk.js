@@ -139,7 +139,8 @@
     } catch (e) { status3d.textContent = "3D ist auf diesem Gerät nicht verfügbar."; return; }
     viewer.scene.globe.baseColor = C.Color.fromCssColorString("#dfe6d8");
     var bb = cfg.bbox.split(",").map(Number);
-    viewer.camera.setView({ destination: C.Rectangle.fromDegrees(bb[0], bb[1], bb[2], bb[3]) });
+    viewer.camera.setView({ destination: C.Cartesian3.fromDegrees((bb[0] + bb[2]) / 2, bb[1] - (bb[3] - bb[1]) * 0.6, 1200),
+      orientation: { heading: 0, pitch: C.Math.toRadians(-35), roll: 0 } });
     C.Cesium3DTileset.fromUrl("/3dtiles/buildings/tileset.json").then(function (ts) {
       viewer.scene.primitives.add(ts);
     }).catch(function () {});
@@ -158,6 +159,8 @@
     if (v.tileset_status === "built") {  // the city model's planned-variant tileset
       C.Cesium3DTileset.fromUrl(v.tileset).then(function (ts) {
         planned[name] = ts; viewer.scene.primitives.add(ts);
+        viewer.zoomTo(ts, new C.HeadingPitchRange(0, C.Math.toRadians(-35), 0));
+        app.dataset.loaded = name;
       }).catch(function () { status3d.textContent = "Diese Variante kann nicht geladen werden."; });
       return;
     }
@@ -170,6 +173,8 @@
       });
       planned[name] = ds;
       viewer.dataSources.add(ds);
+      viewer.zoomTo(ds);
+      app.dataset.loaded = name;
     });
   });
 
