@@ -66,6 +66,7 @@ def load_pygeoapi(config: str, openapi: str, name: str):
                     os.environ.pop(key, None)
                 else:
                     os.environ[key] = val
+    mod.APP.config["PROPAGATE_EXCEPTIONS"] = True  # the dispatcher answers with an OGC exception body
     return mod
 
 
@@ -161,6 +162,10 @@ class Dispatcher:
         fields = inst.collection_fields(parts[1])
         if fields is None:
             return None  # pygeoapi answers 404
+        if environ.get("REQUEST_METHOD") == "POST" and len(parts) == 3:
+            err = self._check_post_body(environ)
+            if err:
+                return err
         v = params.get
         for name in ("limit", "offset"):
             if v(name) is not None:
@@ -203,10 +208,11 @@ class Dispatcher:
             return f"parameter 'resulttype': value '{v('resulttype')}' must be 'results' or 'hits'"
         if v("skipGeometry") not in (None, "true", "false"):
             return f"parameter 'skipGeometry': value '{v('skipGeometry')}' must be 'true' or 'false'"
-        if v("sortby"):
+        if v("sortby") is not None:
             for s in v("sortby").split(","):
-                prop = s.strip().lstrip("+-")
-                if prop not in fields:
+                prop = s.strip()
+                prop = prop[1:] if prop[:1] in "+-" else prop
+                if not prop or prop not in fields:
                     return f"parameter 'sortby': value '{s}' is not a queryable property"
         if v("properties") is not None:
             for p in v("properties").split(","):
@@ -218,6 +224,30 @@ class Dispatcher:
                     float(val)
                 except ValueError:
                     return f"parameter '{k}': value '{val}' must be a {fields[k]['type']}"
+        return None
+
+    @staticmethod
+    def _check_post_body(environ: dict) -> str | None:
+        """POST .../items is a CQL2 JSON query (pygeoapi returns nothing, i.e. a 500, for a POST
+        without Content-Type); transactions are not enabled."""
+        import io
+        ctype = (environ.get("CONTENT_TYPE") or "").split(";")[0].strip()
+        if not ctype:
+            return "POST body: value '' (no Content-Type): send a CQL2 JSON filter as application/query-cql-json"
+        try:
+            length = int(environ.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        body = environ["wsgi.input"].read(min(length, 1_000_000)) if length > 0 else b""
+        environ["wsgi.input"] = io.BytesIO(body)
+        environ["CONTENT_LENGTH"] = str(len(body))
+        if ctype == "application/geo+json":
+            return None  # pygeoapi answers that the collection is not editable
+        try:
+            parse_filter(body.decode("utf-8"), "cql2-json")
+        except (FilterError, UnicodeDecodeError) as exc:
+            msg = exc.bare_message if isinstance(exc, FilterError) else "not UTF-8"
+            return f"parameter 'filter' (POST body): value '{body[:200].decode('utf-8', 'replace')}': {msg}"
         return None
 
     # ---------------------------------------------------------------- /collections links

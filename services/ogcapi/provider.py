@@ -33,7 +33,7 @@ from pygeoapi.provider.base import (
 from pygeoapi.util import get_crs_from_uri
 
 from .cql import FilterError
-from .sqlfilter import TableInfo, Translator, q
+from .sqlfilter import TableInfo, Translator, envelope, q
 
 LOGGER = logging.getLogger(__name__)
 
@@ -179,6 +179,8 @@ class GpkgProvider(BaseProvider):
             where, params, spatial = self._where(bbox, datetime_, properties, q, filterq)
         except FilterError as exc:
             raise ProviderInvalidQueryError(user_msg=str(exc)) from None
+        except (shapely.errors.GEOSException, ValueError, OverflowError) as exc:  # geometry literals etc.
+            raise ProviderInvalidQueryError(user_msg=f"query cannot be evaluated: {exc}") from None
         con = _connect(self.path)
         _LOCAL.spatial = spatial
         cols = self._columns(select_properties, skip_geometry)
@@ -273,7 +275,7 @@ class GpkgProvider(BaseProvider):
         if pyproj.CRS.from_wkt(src) == self.meta.storage_crs:
             return None
         tr = _transformer(src, self.storage_wkt)
-        return lambda g: shapely.transform(shapely.segmentize(g, _seg(g)), lambda xy: np.column_stack(
+        return lambda g: shapely.transform(_densify(g), lambda xy: np.column_stack(
             tr.transform(xy[:, 0], xy[:, 1])))
 
     def _bbox_sql(self, tr: Translator, bbox: list[float]) -> str:
@@ -287,10 +289,10 @@ class GpkgProvider(BaseProvider):
             x1, y1, x2, y2 = (nums[0], nums[1], nums[2], nums[3]) if len(nums) == 4 else \
                 (nums[0], nums[1], nums[3], nums[4])
             src = _crs_from_uri(bcrs)
-            geom = shapely.box(x1, y1, x2, y2)
+            geom = envelope(x1, y1, x2, y2)
             if pyproj.CRS.from_wkt(src) != self.meta.storage_crs:
                 t = _transformer(src, self.storage_wkt)
-                geom = shapely.transform(shapely.segmentize(geom, _seg(geom)), lambda xy: np.column_stack(
+                geom = shapely.transform(_densify(geom), lambda xy: np.column_stack(
                     t.transform(xy[:, 0], xy[:, 1])))
                 lit = values.Geometry(shapely.geometry.mapping(geom))
             else:
@@ -409,6 +411,10 @@ def _round(geoms, decimals: int):
     return shapely.transform(geoms, lambda xy: np.round(xy, decimals))
 
 
+def _densify(g):
+    return shapely.segmentize(g, _seg(g)) if g.geom_type in ("Polygon", "MultiPolygon", "LineString") else g
+
+
 def _seg(g) -> float:
     minx, miny, maxx, maxy = g.bounds
     return max(maxx - minx, maxy - miny, 1e-9) / 64
@@ -417,7 +423,8 @@ def _seg(g) -> float:
 def _cast(schema: dict, name: str, value: str) -> Any:
     try:
         if schema["type"] == "integer":
-            return int(value)
+            n = int(value)
+            return n if -2**63 <= n < 2**63 else float(n)
         if schema["type"] == "number":
             return float(value)
     except ValueError:

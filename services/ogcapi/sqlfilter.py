@@ -96,6 +96,8 @@ class Translator:
         if isinstance(v, bool):
             self.params.append(int(v))
             return "?"
+        if isinstance(v, int) and not -2**63 <= v < 2**63:
+            v = float(v)  # SQLite integers are 64-bit
         if isinstance(v, (int, float, str)):
             self.params.append(v)
             return "?"
@@ -223,14 +225,14 @@ class Translator:
     @staticmethod
     def literal_geometry(v: Any):
         if isinstance(v, values.Envelope):
-            return box(min(v.x1, v.x2), min(v.y1, v.y2), max(v.x1, v.x2), max(v.y1, v.y2)), True
+            return envelope(v.x1, v.y1, v.x2, v.y2), True
         if isinstance(v, ast.Function) and v.name.lower() == "bbox":
             a = [float(x) for x in v.arguments]
             if len(a) == 6:
                 a = [a[0], a[1], a[3], a[4]]
             if len(a) != 4:
                 raise FilterError("BBOX needs 4 or 6 numbers", field="filter", value=str(v.arguments))
-            return box(a[0], a[1], a[2], a[3]), True
+            return envelope(a[0], a[1], a[2], a[3]), True
         if isinstance(v, values.Geometry):
             try:
                 g = shape(v.geometry)
@@ -240,6 +242,16 @@ class Translator:
                 g = shapely.make_valid(g)
             return g, False
         raise FilterError("spatial predicates need a geometry or BBOX literal", field="filter", value=str(v)[:100])
+
+
+def envelope(x1: float, y1: float, x2: float, y2: float):
+    """A box; a point or a line where the box is degenerate (a valid geometry in every case)."""
+    x1, x2, y1, y2 = min(x1, x2), max(x1, x2), min(y1, y2), max(y1, y2)
+    if x1 == x2 and y1 == y2:
+        return shapely.Point(x1, y1)
+    if x1 == x2 or y1 == y2:
+        return shapely.LineString([(x1, y1), (x2, y2)])
+    return box(x1, y1, x2, y2)
 
 
 def _inner_rect(geom, rect: bool) -> tuple[float, float, float, float] | None:
