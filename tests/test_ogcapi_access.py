@@ -59,7 +59,7 @@ def test_staff_key_reaches_restricted_collections(server, restricted, staff_toke
     ids = {c["id"] for c in colls["collections"]}
     oas = requests.get(server + "/ogc/openapi", params={"f": "json"}, headers=h, timeout=30).json()
     manifests = published_datasets(demo_settings.publish_dir)
-    for ds_id, cids in restricted.items():
+    for ds_id in restricted:
         for coll in manifests[ds_id]["collections"]:
             cid = coll["id"]
             assert cid in ids and f"/collections/{cid}/items" in oas["paths"]

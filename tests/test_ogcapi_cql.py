@@ -89,11 +89,11 @@ def test_spatial_bbox_in_crs84_and_combined_with_species(server, trees):
         trees.geometry.x.to_numpy(), trees.geometry.y.to_numpy())
     b = (7.605, 51.935, 7.615, 51.945)
     inside = (lon >= b[0]) & (lon <= b[2]) & (lat >= b[1]) & (lat <= b[3])
-    n, ids = matched(server, "trees_source", f"S_INTERSECTS(geometry, BBOX({b[0]}, {b[1]}, {b[2]}, {b[3]}))")
+    _, ids = matched(server, "trees_source", f"S_INTERSECTS(geometry, BBOX({b[0]}, {b[1]}, {b[2]}, {b[3]}))")
     assert set(ids) == set(trees.key[inside])
     sp = common_species(trees, 1)[0]
     want = set(trees.key[inside & (trees.species_german == sp).to_numpy()])
-    n, ids = matched(server, "trees_source", json.dumps({"op": "and", "args": [
+    _n, ids = matched(server, "trees_source", json.dumps({"op": "and", "args": [
         {"op": "=", "args": [{"property": "species_german"}, sp]},
         {"op": "s_intersects", "args": [{"property": "geometry"}, {"bbox": list(b)}]}]}), "cql2-json")
     assert set(ids) == want and len(want) > 0
