@@ -20,7 +20,9 @@ class GpkgEncoder:
             return
         pyogrio.write_dataframe(view, self.path, layer=self.layer, driver="GPKG",
                                 append=self.count > 0, promote_to_multi=False,
-                                layer_options={"SPATIAL_INDEX": "YES", "FID": "fid"})
+                                layer_options={"SPATIAL_INDEX": "YES", "FID": "fid"},
+                                # GPKG 1.3: Debian's GDAL 3.6 (MapServer, QGIS) warns on pyogrio's default 1.4
+                                dataset_options=None if self.count > 0 else {"VERSION": "1.3"})
         self.count += len(view)
 
     def close(self) -> None:
