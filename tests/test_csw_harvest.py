@@ -16,6 +16,7 @@ from metadata.ids import dataset_record_id, get_record_by_id_url, service_record
 from metadata.records import read_index
 from transforms.config import load_registry
 from transforms.publish import current_manifest, published_datasets
+from transforms.validate import validate_xml_bytes
 
 GMD = "http://www.isotc211.org/2005/gmd"
 NS = {"inspire_ds": "http://inspire.ec.europa.eu/schemas/inspire_ds/1.0",
@@ -62,7 +63,7 @@ def test_capabilities_with_inspire_extended_capabilities(csw, server):
     assert hrefs and all(h.startswith(f"{server}/csw") for h in hrefs)
 
 
-def test_getrecords_paging_through_all_records_in_gmd(csw, public_ids):
+def test_getrecords_paging_through_all_records_in_gmd(csw, public_ids, schema_dir):
     seen: dict[str, object] = {}
     start, pages = 1, 0
     while True:
@@ -85,6 +86,8 @@ def test_getrecords_paging_through_all_records_in_gmd(csw, public_ids):
         assert ident.accessconstraints == ["otherRestrictions"], rid
         assert ident.useconstraints == ["otherRestrictions"], rid
         assert ident.otherconstraints, rid
+        # what the harvester receives is still a valid INSPIRE/ISO record
+        assert validate_xml_bytes(md.xml, schema_dir, rid) == [], rid
 
 
 def test_getrecordbyid(csw, demo_settings):

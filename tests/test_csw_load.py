@@ -1,8 +1,15 @@
 """Issue 6 item 4: loading the records into pycsw without a running server, and the sidecar on its own."""
 from __future__ import annotations
 
+import json
+import os
 import shutil
+import signal
 import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 import pytest
 import requests
@@ -89,3 +96,37 @@ def test_sidecar_serves_and_stops(copy_settings):
         proc.terminate()
         proc.wait(timeout=20)
     assert proc.returncode is not None
+
+
+def test_sidecar_dies_with_a_killed_parent(copy_settings, tmp_path):
+    """A SIGKILLed ``gdi serve`` cannot stop its sidecars; PR_SET_PDEATHSIG must end pycsw anyway."""
+    load_records(copy_settings)
+    script = tmp_path / "parent.py"
+    script.write_text(
+        "import json, sys, time\n"
+        "from transforms.config import Settings\n"
+        "from services.csw import sidecar\n"
+        f"s = Settings.model_validate_json({copy_settings.model_dump_json()!r})\n"
+        "p = sidecar.start(s)\n"
+        "print(json.dumps({'pid': p.pid}), flush=True)\n"
+        "time.sleep(600)\n")
+    parent = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True,
+                              cwd=str(Path(__file__).resolve().parent.parent))
+    child = json.loads(parent.stdout.readline())["pid"]
+    assert Path(f"/proc/{child}").exists()
+    parent.send_signal(signal.SIGKILL)
+    parent.wait()
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and _alive(child):
+        time.sleep(0.2)
+    if _alive(child):
+        os.kill(child, signal.SIGKILL)
+        pytest.fail("pycsw sidecar outlived its SIGKILLed parent")
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().split()[2] != "Z"
+    except FileNotFoundError:
+        return False
