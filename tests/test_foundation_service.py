@@ -51,3 +51,13 @@ def test_crs_parameter_returns_utm(server):
     assert r.headers.get("Content-Crs", "").strip("<>") == "http://www.opengis.net/def/crs/EPSG/0/25832"
     x, y = r.json()["features"][0]["geometry"]["coordinates"]
     assert 403_000 < x < 406_000 and 5_754_000 < y < 5_757_000
+
+
+def test_start_page_links_every_service_and_each_answers(server):
+    import re
+    r = requests.get(server + "/", timeout=10)
+    assert r.status_code == 200 and r.headers["Content-Type"].startswith("text/html")
+    links = [h.replace("&amp;", "&") for h in re.findall(r'href="([^"]+)"', r.text)]
+    assert {"/viewer/", "/beteiligung/", "/ogc/", "/download/"} <= set(links)
+    for href in links:
+        assert requests.get(server + href, timeout=30).status_code == 200, href
