@@ -228,3 +228,15 @@ def test_killed_run_leaves_previous_publication_served(tmp_path):
     assert r.returncode == 0, r.stderr
     assert not list(pub.glob(".staging-*"))
     assert (pub / "current").resolve() != first
+
+
+def test_gdi_validate_tells_valid_from_invalid_samples(schema_dir):
+    samples = SHARED / "inspire" / "samples"
+    cases = {samples / "valid" / "sd_SpeciesDistributionUnit.gml": 0,
+             samples / "invalid" / "sd_SpeciesDistributionUnit_invalid.gml": 1,
+             samples / "metadata" / "md_dataset_baumkataster.xml": 0,
+             samples / "metadata" / "md_dataset_baumkataster_invalid.xml": 1}
+    for path, code in cases.items():
+        r = subprocess.run([GDI, "validate", "--schemas", str(schema_dir), str(path)], capture_output=True, text=True)
+        assert r.returncode == code, f"{path.name}: {r.stdout}{r.stderr}"
+        assert ("INVALID" in r.stdout) == bool(code)

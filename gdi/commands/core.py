@@ -78,12 +78,17 @@ def _after_publication(settings) -> None:
 @click.option("--schemas", type=click.Path(file_okay=False, path_type=Path), help="Schema folder (default: settings).")
 def validate_cmd(files: tuple[Path, ...], schemas: Path | None) -> None:
     """Validate GML or ISO 19139 FILES against the XSDs in the schema folder (offline)."""
-    from transforms.validate import validate_gml_file
+    from transforms.validate import validate_gml_file, validate_xml_bytes
     settings = load_settings()
     sdir = (schemas or settings.schema_dir).resolve()
     bad = 0
     for f in files:
-        errs = validate_gml_file(f, sdir)
+        with open(f, "rb") as fh:
+            head = fh.read(4096)
+        if b"FeatureCollection" in head:
+            errs = validate_gml_file(f, sdir)  # member by member, for files of any size
+        else:
+            errs = validate_xml_bytes(f.read_bytes(), sdir, f.name)
         if errs:
             bad += 1
             click.secho(f"INVALID {f}", fg="red")
