@@ -24,6 +24,7 @@
   var points = [], entities = [];
   function clearMeasure() {
     entities.forEach(function (e) { viewer.entities.remove(e); }); entities = []; points = [];
+    scene.requestRender();
   }
   measureBtn.addEventListener("click", function () {
     G.measuring = !G.measuring;
@@ -32,7 +33,10 @@
     out.textContent = G.measuring ? T.measure_help : T.measure_off;
   });
   function pointAt(pos) {
-    var p = scene.pickPositionSupported ? scene.pickPosition(pos) : undefined;
+    // on a building: the depth-buffer position (roof, wall); on the ground: the ellipsoid, which is
+    // exactly our terrain (EllipsoidTerrainProvider) and free of depth-buffer imprecision
+    var hit = scene.pick(pos), p;
+    if (hit instanceof Cesium.Cesium3DTileFeature && scene.pickPositionSupported) { p = scene.pickPosition(pos); }
     if (!Cesium.defined(p)) { p = camera.pickEllipsoid(pos, scene.globe.ellipsoid); }
     return p;
   }
@@ -50,6 +54,7 @@
     points.push(p);
     entities.push(viewer.entities.add({ position: p, point: { pixelSize: 9, color: Cesium.Color.fromCssColorString("#c25700"),
       outlineColor: Cesium.Color.WHITE, outlineWidth: 2, disableDepthTestDistance: Number.POSITIVE_INFINITY } }));
+    scene.requestRender();
     if (points.length === 1) { out.textContent = T.measure_first; return; }
     entities.push(viewer.entities.add({ polyline: { positions: points.slice(), width: 3,
       material: Cesium.Color.fromCssColorString("#c25700"), depthFailMaterial: Cesium.Color.fromCssColorString("#c25700") } }));

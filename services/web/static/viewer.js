@@ -39,7 +39,9 @@
       navigationHelpButton: false, animation: false, timeline: false, fullscreenButton: false, infoBox: false,
       selectionIndicator: false, vrButton: false, projectionPicker: false,
       terrainProvider: new Cesium.EllipsoidTerrainProvider(), shadows: false,
-      msaaSamples: 1
+      msaaSamples: 1,
+      // render only when something changes: idle kiosks and phones do not burn CPU/battery
+      requestRenderMode: true, maximumRenderTimeChange: Infinity
     });
   } catch (e) {
     status(T.no_webgl, true); G.phase = "error"; G.error = String(e); return;
@@ -107,7 +109,7 @@
       var m = document.createElement("span"); m.className = "missing"; m.textContent = " (" + T.layer_missing + ")";
       lab.appendChild(m);
     } else {
-      cb.addEventListener("change", function () { onToggle(cb.checked); updateHash(); });
+      cb.addEventListener("change", function () { onToggle(cb.checked); scene.requestRender(); updateHash(); });
     }
     if (legendUrl && !missing) {
       var d = document.createElement("details");
@@ -121,7 +123,7 @@
   }
   G.setLayer = function (id, on) {
     var l = G.layers[id]; if (!l || l.missing) return false;
-    l.checkbox.checked = on; l.toggle(on); updateHash(); return true;
+    l.checkbox.checked = on; l.toggle(on); scene.requestRender(); updateHash(); return true;
   };
 
   // ---- building tileset ----
@@ -171,15 +173,18 @@
       list.forEach(function (e) {
         var url = e.url || e.href || "";
         var name = e.name || e.id || "";
-        if (!/planned/.test(url) && !/planned/.test(e.kind || e.type || "")) return;
-        var id = "planned-" + (name || url).replace(/[^A-Za-z0-9_-]+/g, "_");
-        var title = T.layer_planned + (e.title ? ": " + (typeof e.title === "object" ? (e.title[cfg.lang] || e.title.de) : e.title) : (name ? ": " + name : ""));
+        var planned = /planned/.test(url) || /planned/.test(e.kind || e.type || "");
+        if (!planned && (e.id === "buildings" || /^buildings\//.test(url))) return;   // the main tileset
+        var id = (planned ? "planned-" : "tiles-") + (e.id || name || url).replace(/[^A-Za-z0-9_-]+/g, "_");
+        var prefix = planned ? T.layer_planned : T.layer_buildings;
+        var title = prefix + (e.title ? ": " + (typeof e.title === "object" ? (e.title[cfg.lang] || e.title.de) : e.title) : (name ? ": " + name : ""));
         var absUrl = url.charAt(0) === "/" || /^https?:/.test(url) ? url : cfg.tilesIndex.replace(/index\.json$/, "") + url;
         var ts = null;
         function toggle(on) {
           if (on && !ts) {
             Cesium.Cesium3DTileset.fromUrl(absUrl).then(function (t) {
-              ts = t; G.planned[id] = t; t.style = new Cesium.Cesium3DTileStyle({ color: "color('#e07b00', 0.85)" });
+              ts = t; G.planned[id] = t;
+              if (planned) t.style = new Cesium.Cesium3DTileStyle({ color: "color('#e07b00', 0.85)" });
               scene.primitives.add(t); t.show = G.layers[id].checkbox.checked;
             }).catch(function (err) { console.warn("planned tileset failed", err); });
           } else if (ts) { ts.show = on; }
@@ -305,9 +310,10 @@
   var highlighted = null;
   function select(feature) {
     if (highlighted) { try { highlighted.feature.color = highlighted.color; } catch (e) { /* tile unloaded */ } highlighted = null; }
-    if (!(feature instanceof Cesium.Cesium3DTileFeature)) { G.selected = null; showBuilding(null); return null; }
+    if (!(feature instanceof Cesium.Cesium3DTileFeature)) { G.selected = null; showBuilding(null); scene.requestRender(); return null; }
     highlighted = { feature: feature, color: Cesium.Color.clone(feature.color) };
     feature.color = Cesium.Color.fromCssColorString("#ffb000");
+    scene.requestRender();
     var rows = describeFeature(feature);
     G.selected = {}; rows.forEach(function (r) { G.selected[r.key] = r.value; });
     showBuilding(rows);
@@ -382,6 +388,9 @@
   $("btn-home").addEventListener("click", function () { flyHome(1.0); });
   $("btn-pick").addEventListener("click", function () { G.pickCentre(); });
 
+  var globeWatch = scene.postRender.addEventListener(function () {
+    if (scene.globe.tilesLoaded) { globeWatch(); mark("globeTilesLoaded"); }
+  });
   mark("viewerCreated");
   status(T.loading);
   Promise.all([loadBuildings(), loadImagery(), loadPlanned()]).then(function () { updateHash(); });
