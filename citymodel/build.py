@@ -231,6 +231,7 @@ def build_tileset(source, out_dir: Path, options: CityModelOptions | None = None
         "height_sources": {HEIGHT_SOURCE_KEYS[k]: agg.get(f"height_{HEIGHT_SOURCE_KEYS[k]}", 0) for k in range(4)},
         "roofs": {k[5:]: v for k, v in agg.items() if k.startswith("roof_")},
         "roof_unknown_as_flat": agg.get("unknown_roof", 0), "roof_skeleton_fallbacks": agg.get("skeleton_failed", 0),
+        "roof_orthogonal_fast_path": agg.get("orthogonal_fast_path", 0),
         "bytes": sum(t["bytes"] for t in tiles_state.values()),
         "bytes_gzip": sum(t["bytes_gzip"] for t in tiles_state.values()),
         "seconds": round(elapsed, 2), "buildings_per_s": round(sum(r["count"] for r in results) / elapsed, 1),

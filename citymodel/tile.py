@@ -15,7 +15,7 @@ import numpy as np
 from .codes import FUNCTION_LABELS, HEIGHT_SOURCES, PITCHED, ROOF_KIND, ROOF_LABELS, enum_values
 from .geometry import SkeletonFailed, roof_mesh, shed_plane, skeleton, tile_rings, wall_triangles
 from .gltf import PLANNED_COLOURS, ROOF_COLOUR, WALL_COLOUR, write_glb
-from .rectroofs import rect_corners, rect_roofs
+from .rectroofs import orthogonal_rects, rect_corners, rect_roofs
 from .source import HeightRules, normalise, read_footprints, resolve_heights
 from .tiling import Georef
 
@@ -77,10 +77,23 @@ def build_tile(job: dict) -> dict:
     all_rect = np.bincount(part_b[is_rect], minlength=n) == np.bincount(part_b, minlength=n)
     all_rect &= np.bincount(part_b, minlength=n) > 0
     vec = all_rect & np.array([k != "shed" for k in kinds], dtype=bool)
-    half_short = np.linalg.norm(corners[:, 2] - corners[:, 1], axis=1) / 2 if len(corners) else np.zeros(0)
+    rc, rb = [corners[vec[rect_b]]], [rect_b[vec[rect_b]]]
+    # orthogonal L/T/U/courtyard footprints with pitched roofs: maximal rectangles (exact hip envelope)
+    for i in np.flatnonzero(~vec):
+        if kinds[i] not in PITCHED or not rings[i]:
+            continue
+        rs = [orthogonal_rects(sh, ho) for sh, ho in rings[i]]
+        if all(r is not None for r in rs):
+            allr = np.concatenate(rs)
+            rc.append(allr)
+            rb.append(np.full(len(allr), i))
+            vec[i] = True
+            stats["orthogonal_fast_path"] = stats.get("orthogonal_fast_path", 0) + 1
+    vc, vb = np.concatenate(rc), np.concatenate(rb).astype(np.int64)
+    half_short = np.linalg.norm(vc[:, 2] - vc[:, 1], axis=1) / 2 if len(vc) else np.zeros(0)
     pitch = math.tan(math.radians(opts["pitch_deg"]))
     tmax = np.zeros(n)
-    np.maximum.at(tmax, rect_b, half_short)
+    np.maximum.at(tmax, vb, half_short)
     default_roof = np.where(vec, pitch * tmax, 0.0)
     sk_all: list = [None] * n
     for i in np.flatnonzero(~vec):
@@ -110,9 +123,7 @@ def build_tile(job: dict) -> dict:
     rk_b = np.array([code.get(k, 0) for k in kinds])
     rk_b[(total - eaves) < 0.05] = 0
     slope_b = np.where(tmax > 0, (total - eaves) / np.maximum(tmax, 1e-9), 0.0)
-    vmask = vec[rect_b]
-    vb = rect_b[vmask]
-    r_vec, owner = rect_roofs(corners[vmask], rk_b[vb], (ground + eaves)[vb], slope_b[vb], (ground + total)[vb])
+    r_vec, owner = rect_roofs(vc, rk_b[vb], (ground + eaves)[vb], slope_b[vb], (ground + total)[vb])
     r_list, rf = [r_vec], [vb[owner]]
     wall_top[vec] = np.where(rk_b == 0, ground + total, ground + eaves)[vec]
     for i in np.flatnonzero(vec):

@@ -147,3 +147,48 @@ def test_vectorised_rectangles_equal_skeleton_path(kind, code):
     key = (lambda t: sorted(tuple(np.round(v, 6)) for v in t.reshape(-1, 3)))
     assert key(vec) == key(ref)
     assert _plan_area(vec[np.abs(_normals(vec)[:, 2]) > 1e-6]) == pytest.approx(rot.area)
+
+
+def _roof_height_at(tris: np.ndarray, pts: np.ndarray) -> np.ndarray:
+    """Highest roof surface above each point (barycentric interpolation in plan, max over triangles)."""
+    a, b, c = tris[:, 0], tris[:, 1], tris[:, 2]
+    v0, v1 = b[:, :2] - a[:, :2], c[:, :2] - a[:, :2]
+    den = v0[:, 0] * v1[:, 1] - v0[:, 1] * v1[:, 0]
+    ok = np.abs(den) > 1e-9
+    a, v0, v1, den, b, c = a[ok], v0[ok], v1[ok], den[ok], b[ok], c[ok]
+    out = np.full(len(pts), -np.inf)
+    for i, p in enumerate(pts):
+        w = p - a[:, :2]
+        u = (w[:, 0] * v1[:, 1] - w[:, 1] * v1[:, 0]) / den
+        v = (v0[:, 0] * w[:, 1] - v0[:, 1] * w[:, 0]) / den
+        inside = (u >= -1e-9) & (v >= -1e-9) & (u + v <= 1 + 1e-9)
+        z = a[:, 2] + u * (b[:, 2] - a[:, 2]) + v * (c[:, 2] - a[:, 2])
+        out[i] = z[inside].max()
+    return out
+
+
+@pytest.mark.parametrize("name", ["L", "T", "U", "courtyard"])
+def test_orthogonal_envelope_equals_straight_skeleton_hip_roof(name):
+    """The maximal-rectangle fast path draws exactly the straight-skeleton hip roof (its upper
+    envelope), checked against py-straight-skeleton at points all over the footprint."""
+    from citymodel.rectroofs import orthogonal_rects, rect_roofs
+    poly = SHAPES[name]
+    parts = _parts(poly)
+    rects = orthogonal_rects(*parts[0])
+    assert rects is not None and len(rects) >= 2
+    slope = 0.7
+    fast, _ = rect_roofs(rects, np.ones(len(rects), int), np.zeros(len(rects)), np.full(len(rects), slope),
+                         np.zeros(len(rects)))
+    ref, _, _ = roof_mesh(parts, 0.0, 99.0, 0.0, "hip", [skeleton(*parts[0])], slope)
+    rng = np.random.default_rng(3)
+    minx, miny, maxx, maxy = poly.bounds
+    pts = rng.uniform((minx, miny), (maxx, maxy), (400, 2))
+    import shapely
+    pts = pts[shapely.contains_xy(poly.buffer(-0.01), pts[:, 0], pts[:, 1])]
+    assert np.allclose(_roof_height_at(fast, pts), _roof_height_at(ref, pts), atol=1e-6)
+
+
+def test_non_orthogonal_footprint_goes_to_the_skeleton():
+    from citymodel.rectroofs import orthogonal_rects
+    tri_ish = Polygon([(0, 0), (20, 0), (14, 9), (0, 9)])
+    assert orthogonal_rects(*_parts(tri_ish)[0]) is None
