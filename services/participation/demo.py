@@ -37,8 +37,9 @@ def seed_demo(settings: Settings) -> dict[str, str]:
     base = settings.service.public_url.rstrip("/")
     part.upsert_procedure(
         DEMO_ID, title, ANNOUNCEMENT,
-        [{"title": "Planzeichnung (GML-Download)", "url": f"{base}/download/"},
-         {"title": "Begründung zum Entwurf", "url": f"{base}/beteiligung/datenschutz"}],
+        # the shared data hold no plan PDFs: the demo links the plan's own published data instead
+        [{"title": "Geltungsbereich des Plans (GeoJSON)", "url": f"{base}/beteiligung/api/plaene/{DEMO_ID}.geojson"},
+         {"title": "Festsetzungen als INSPIRE-Daten (OGC API – Features)", "url": f"{base}/ogc/collections"}],
         [("3_1", today - timedelta(days=90), today - timedelta(days=60)),
          ("3_2", today - timedelta(days=3), today + timedelta(days=30))],
         plan_id=DEMO_ID)
