@@ -25,7 +25,7 @@ from .codes import HEIGHT_SOURCE_KEYS
 from .tiling import Georef, quadtree, root_square, tileset_json
 
 LOGGER = logging.getLogger(__name__)
-CHUNK = 100_000
+CHUNK = 50_000
 
 
 class CityModelOptions(BaseModel):
@@ -204,7 +204,7 @@ def build_tileset(source, out_dir: Path, options: CityModelOptions | None = None
             if progress:
                 progress(results[-1]["count"])
     for r in results:
-        tiles_state[r["tile"]] = {k: r[k] for k in ("hash", "lo", "hi", "count", "bytes", "bytes_gzip")}
+        tiles_state[r["tile"]] = {k: r[k] for k in ("hash", "lo", "hi", "count", "bytes")}
     removed = sorted(set(old["tiles"]) - set(tiles_state))
     for tid in removed:
         (out_dir / "tiles" / f"{tid}.glb").unlink(missing_ok=True)
@@ -233,7 +233,6 @@ def build_tileset(source, out_dir: Path, options: CityModelOptions | None = None
         "roof_unknown_as_flat": agg.get("unknown_roof", 0), "roof_skeleton_fallbacks": agg.get("skeleton_failed", 0),
         "roof_orthogonal_fast_path": agg.get("orthogonal_fast_path", 0),
         "bytes": sum(t["bytes"] for t in tiles_state.values()),
-        "bytes_gzip": sum(t["bytes_gzip"] for t in tiles_state.values()),
         "seconds": round(elapsed, 2), "buildings_per_s": round(sum(r["count"] for r in results) / elapsed, 1),
         "warnings": warnings, "options": options.model_dump(mode="json"),
         "note": "height_sources/roofs count the rebuilt buildings only",

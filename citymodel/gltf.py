@@ -67,9 +67,21 @@ def _dedup(tris: np.ndarray, fids: np.ndarray, step: np.ndarray | None, lo: np.n
         qpos = np.clip(np.rint((pos - lo) / step), 0, 65535).astype(np.int64)
     else:
         qpos = np.rint(pos * 1000).astype(np.int64)
-    qn = np.rint(nrm * 127).astype(np.int64)
-    key = np.column_stack([qpos, qn, fid.astype(np.int64)])
-    _, first, inv = np.unique(key, axis=0, return_index=True, return_inverse=True)
+    # vertices are shared only within one plane of one building: number the (normal, feature) planes
+    # per triangle, then de-duplicate (position, plane) as one integer key (fast 1-D unique)
+    qn = np.rint(n * 127).astype(np.int64) + 128
+    plane_key = ((qn[:, 0] << 16) | (qn[:, 1] << 8) | qn[:, 2]) | (fids.astype(np.int64) << 24)
+    _, plane = np.unique(plane_key, return_inverse=True)
+    plane = np.repeat(plane.ravel(), 3)
+    span = qpos.max(axis=0) - qpos.min(axis=0) + 1 if len(qpos) else np.ones(3, np.int64)
+    q0 = qpos - qpos.min(axis=0) if len(qpos) else qpos
+    bits = sum(int(np.ceil(np.log2(max(int(v), 2)))) for v in span) + int(np.ceil(np.log2(max(plane.max() + 1, 2))))
+    if bits <= 62:
+        key = ((q0[:, 0] * span[1] + q0[:, 1]) * span[2] + q0[:, 2]) * (int(plane.max()) + 1) + plane
+        _, first, inv = np.unique(key, return_index=True, return_inverse=True)
+    else:  # very large tiles at fine precision: row-wise unique (slower, same result)
+        _, first, inv = np.unique(np.column_stack([qpos, plane]), axis=0, return_index=True,
+                                  return_inverse=True)
     inv = inv.ravel()
     return pos[first], nrm[first], qpos[first], fid[first], inv
 

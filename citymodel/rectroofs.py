@@ -113,8 +113,12 @@ def orthogonal_rects(shell: np.ndarray, holes: list[np.ndarray], tol: float = 0.
     allp = np.concatenate(rings)
 
     def lines(v: np.ndarray) -> list[float]:
-        v = np.sort(v)
-        return v[np.r_[True, np.diff(v) > 0.05]].tolist()
+        v = np.sort(v).tolist()
+        out = [v[0]]
+        for x in v[1:]:
+            if x - out[-1] > 0.05:
+                out.append(x)
+        return out
     xs, ys = lines(allp[:, 0]), lines(allp[:, 1])
     kx, ky = len(xs) - 1, len(ys) - 1
     if kx < 1 or ky < 1 or kx * ky > max_cells:
@@ -150,10 +154,6 @@ def orthogonal_rects(shell: np.ndarray, holes: list[np.ndarray], tol: float = 0.
                     out.append((xs[i0], xs[i1], ys[j0], ys[j1]))
     if not out:
         return None
-    a = np.array(out)
-    X0, X1, Y0, Y1 = a[:, 0], a[:, 1], a[:, 2], a[:, 3]
-    wide = (X1 - X0) >= (Y1 - Y0)
-    p = np.where(wide[:, None, None],
-                 np.stack([np.c_[X0, Y0], np.c_[X1, Y0], np.c_[X1, Y1], np.c_[X0, Y1]], 1),
-                 np.stack([np.c_[X1, Y0], np.c_[X1, Y1], np.c_[X0, Y1], np.c_[X0, Y0]], 1))
-    return p @ rot + o
+    p = [((x0, y0), (x1, y0), (x1, y1), (x0, y1)) if x1 - x0 >= y1 - y0 else
+         ((x1, y0), (x1, y1), (x0, y1), (x0, y0)) for x0, x1, y0, y1 in out]
+    return np.array(p) @ rot + o

@@ -5,7 +5,6 @@ can call it directly.
 """
 from __future__ import annotations
 
-import gzip
 import math
 import os
 from pathlib import Path
@@ -175,7 +174,7 @@ def build_tile(job: dict) -> dict:
     tmp.write_bytes(glb)
     os.replace(tmp, path)
     return {"tile": job["tile"], "hash": job["hash"], "count": n, "lo": [float(v) for v in lo],
-            "hi": [float(v) for v in hi], "bytes": len(glb), "bytes_gzip": len(gzip.compress(glb, 6)),
+            "hi": [float(v) for v in hi], "bytes": len(glb),
             "stats": stats}
 
 

@@ -75,7 +75,7 @@ def citymodel(input_path, layer, out, lod, dgm, quantize, meshopt, storey_height
     click.echo("roofs: " + ", ".join(f"{k} {v}" for k, v in sorted(rep["roofs"].items()))
                + f"; unknown dachform -> flat {rep['roof_unknown_as_flat']}; skeleton failures -> flat "
                  f"{rep['roof_skeleton_fallbacks']}")
-    click.echo(f"{rep['bytes'] / 1e6:.1f} MB ({rep['bytes_gzip'] / 1e6:.1f} MB gzip) in {rep['seconds']} s "
+    click.echo(f"{rep['bytes'] / 1e6:.1f} MB in {rep['seconds']} s "
                f"({rep['buildings_per_s']} buildings/s); report: {out}/report.json")
 
 
