@@ -212,3 +212,20 @@ def test_gdal_oapif_reads_every_public_collection_completely(server, demo_settin
     for cid, count in public_collections(demo_settings).items():
         gdf = pyogrio.read_dataframe(f"OAPIF:{server}/ogc", layer=cid)
         assert len(gdf) == count, cid
+
+
+@pytest.mark.parametrize("path", ["/", "/collections", "/collections/trees_source",
+                                  "/collections/trees_source/items", "/openapi", "/conformance"])
+def test_html_pages_load_nothing_from_other_hosts(server, path):
+    import re
+    from urllib.parse import urljoin, urlparse
+    r = requests.get(server + "/ogc" + path, headers={"Accept": "text/html"}, timeout=30)
+    assert r.status_code == 200 and r.headers["Content-Type"].startswith("text/html")
+    own = urlparse(server).netloc
+    refs = re.findall(r'<(?:script|img|iframe)[^>]*\ssrc="([^"]+)"', r.text)
+    refs += re.findall(r'<link[^>]*rel="(?:stylesheet|icon|shortcut icon)"[^>]*href="([^"]+)"', r.text)
+    refs += re.findall(r'<link[^>]*href="([^"]+)"[^>]*rel="(?:stylesheet|icon)"', r.text)
+    for ref in refs:
+        url = urljoin(r.url, ref)
+        assert urlparse(url).netloc == own, f"{path} loads {url}"
+        assert requests.get(url, timeout=30).status_code == 200, url

@@ -21,10 +21,11 @@ import os
 import sys
 import threading
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
-from transforms.config import Settings
+from transforms.config import PROJECT_ROOT, Settings
 
 from .config import CRS_LIST, config_paths, licence_url, write_config
 from .cql import FilterError, parse_filter
@@ -147,8 +148,12 @@ class Dispatcher:
             if err:
                 return ogc_error(start_response, 400, "InvalidParameterValue", err)
             REQUEST_PARAMS.set(params)
+            if path.startswith("/vendor/"):
+                return _vendor(path[len("/vendor/"):], environ, start_response)
             if path.rstrip("/") in ("/collections", "") and _wants_json(environ, params):
                 return self._with_service_links(mod.APP, environ, start_response, path)
+            if not _wants_json(environ, params) and params.get("f") in (None, "html"):
+                return _offline_html(mod.APP, environ, start_response)
             return mod.APP(environ, start_response)
         except Exception as exc:
             LOGGER.exception("OGC API request failed: %s", environ.get("PATH_INFO"))
@@ -294,6 +299,63 @@ class Dispatcher:
                 ds = next(iter(reg.values()))
                 links.append({"rel": "license", "type": "text/html", "href": licence_url(self.settings, ds)})
         return links
+
+
+_STATIC = Path(__file__).parent / "static"
+_LEAFLET = PROJECT_ROOT / "node_modules" / "leaflet" / "dist"
+# CDN references in pygeoapi 0.21's templates -> files we serve ourselves (or nothing)
+_CDN = [
+    ('<link rel="stylesheet" href="https://unpkg.com/bootstrap@5.1.3/dist/css/bootstrap.min.css">',
+     '<link rel="stylesheet" href="{v}/gdi.css">'),
+    ('<script src="https://cdnjs.cloudflare.com/ajax/libs/html5shiv/3.7.3/html5shiv.js"></script>', ""),
+    ("https://unpkg.com/leaflet@1.3.1/dist/", "{v}/leaflet/"),
+    ('<link rel="stylesheet" href="https://unpkg.com/leaflet.markercluster/dist/MarkerCluster.css"/>', ""),
+    ('<link rel="stylesheet" href="https://unpkg.com/leaflet.markercluster/dist/MarkerCluster.Default.css"/>', ""),
+    ('<script src="https://unpkg.com/leaflet.markercluster/dist/leaflet.markercluster-src.js"></script>',
+     '<script src="{v}/markercluster-shim.js"></script>'),
+]
+
+
+def _vendor(rel: str, environ: dict, start_response) -> list[bytes]:
+    """Leaflet from node_modules (npm) and our small static files, so HTML pages load nothing external."""
+    import mimetypes
+    base, _, rest = rel.partition("/")
+    root = _LEAFLET if base == "leaflet" else _STATIC
+    name = rest if base == "leaflet" else rel
+    path = (root / name).resolve()
+    if root.resolve() not in path.parents or not path.is_file():
+        return ogc_error(start_response, 404, "NotFound", f"no such file: {rel}")
+    body = path.read_bytes()
+    ctype = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    start_response("200 OK", [("Content-Type", ctype), ("Content-Length", str(len(body))),
+                              ("Cache-Control", "public, max-age=86400")])
+    return [] if environ.get("REQUEST_METHOD") == "HEAD" else [body]
+
+
+def _offline_html(app, environ, start_response):
+    captured: dict[str, Any] = {}
+
+    def sr(status, headers, exc_info=None):
+        captured["status"], captured["headers"] = status, headers
+        return lambda data: None
+
+    body = b"".join(app(environ, sr))
+    headers = captured["headers"]
+    ctype = next((v for k, v in headers if k.lower() == "content-type"), "")
+    if "text/html" in ctype:
+        v = environ.get("SCRIPT_NAME", "") + "/vendor"
+        text = body.decode("utf-8")
+        for old, new in _CDN:
+            text = text.replace(old, new.format(v=v))
+        if "swagger-ui" in text:  # Swagger UI is not vendored: point to the JSON document instead
+            text = ('<!doctype html><html><head><meta charset="utf-8"><title>OpenAPI</title></head><body>'
+                    f'<p><a href="{environ.get("SCRIPT_NAME", "")}/openapi?f=json">OpenAPI 3.0 (JSON)</a></p>'
+                    "</body></html>")
+        body = text.encode("utf-8")
+        headers = [(k, val) for k, val in headers if k.lower() != "content-length"]
+        headers.append(("Content-Length", str(len(body))))
+    start_response(captured["status"], headers)
+    return [body]
 
 
 def _wants_json(environ: dict, params: dict[str, str]) -> bool:
