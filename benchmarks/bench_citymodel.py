@@ -6,7 +6,7 @@ Side by side in one run (the machine is shared and noisy; CPU seconds are printe
   * ours: LoD2 (roofs by ALKIS dachform, straight skeleton), quantized; and with meshopt.
 Each variant runs in its own process; peak memory is the largest resident set of that process or any
 of its workers (``getrusage``). ``--million`` adds one 1,000,000-building LoD2 run on a dask.distributed
-LocalCluster (2 workers) to show scaling; ``--quick`` uses 20,000 buildings.
+LocalCluster (2 workers) to show scaling, ``--dask`` the same on the n buildings; ``--quick`` uses 20,000.
 
     .venv/bin/python benchmarks/bench_citymodel.py [--quick] [--n 100000] [--million]
 """
@@ -96,6 +96,7 @@ def main() -> None:
     ap.add_argument("--quick", action="store_true")
     ap.add_argument("--n", type=int, default=100_000)
     ap.add_argument("--million", action="store_true")
+    ap.add_argument("--dask", action="store_true", help="also LoD2 on a dask LocalCluster (same n)")
     ap.add_argument("--work", type=Path)
     a = ap.parse_args()
     if a.child:
@@ -116,6 +117,8 @@ def main() -> None:
     for v in ("ogr2ogr", "lod1", "lod2", "lod2_meshopt"):
         rows.append(run(v, src, work, dgm))
         print(f"  {v}: {rows[-1]['n'] / rows[-1]['wall']:,.0f} buildings/s", flush=True)
+    if a.dask:
+        rows.append(run("lod2_dask", src, work, dgm))
     if a.million:
         src_m = generate_buildings(1_000_000, work / "buildings_1m.gpkg", seed=1)
         rows.append(run("lod2_dask", src_m, work, dgm))

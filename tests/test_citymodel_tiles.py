@@ -182,3 +182,21 @@ def test_planned_volumes_tileset(tmp_path):
     gltf, _ = read_glb(next((tmp_path / "planned" / "v1" / "tiles").glob("*.glb")))
     assert gltf["materials"][0]["pbrMetallicRoughness"]["baseColorFactor"][2] > 0.9  # planned colour
     assert gltf_validate(sorted((tmp_path / "planned" / "v1" / "tiles").glob("*.glb")))
+
+
+def test_dask_localcluster_builds_identical_tiles(city, tmp_path):
+    """Scale-out path: the same tiles built on a dask.distributed LocalCluster are byte-identical to the
+    process-pool build (tiles are plain functions of their job)."""
+    from distributed import Client, LocalCluster
+    gdf = gpd.read_file(city["src"]).iloc[:600]
+    src = tmp_path / "small.gpkg"
+    gdf.to_file(src, layer="gebaeude", driver="GPKG")
+    opts = CityModelOptions(dgm=city["dgm"], max_features=100)
+    local = build_tileset(src, tmp_path / "local", opts)
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+            Client(cluster) as client:
+        dist = build_tileset(src, tmp_path / "dask", opts, client=client)
+    assert dist["tiles"] == local["tiles"] > 1
+    for f in sorted((tmp_path / "local" / "tiles").glob("*.glb")):
+        assert (tmp_path / "dask" / "tiles" / f.name).read_bytes() == f.read_bytes(), f.name
+    assert (tmp_path / "dask" / "tileset.json").read_text() == (tmp_path / "local" / "tileset.json").read_text()
