@@ -140,8 +140,9 @@ def run(args) -> list[dict]:
                             cold.append(measure(ctx, url, mark))
                             warm.append(measure(ctx, url, mark))
                             ctx.close()
+                    load = os.getloadavg()[0]
                     for kind, res in (("cold", cold), ("warm", warm)):
-                        rows.append({"view": view, "what": what, "cache": kind,
+                        rows.append({"view": view, "what": what, "cache": kind, "load": load,
                                      "seconds": statistics.median(r["seconds"] for r in res),
                                      "runs": [round(r["seconds"], 2) for r in res],
                                      "tiles": res[0]["n_tiles"], "tile_bytes": res[0]["tiles"],
@@ -161,12 +162,13 @@ def table(rows: list[dict], n: int) -> str:
     out = [(f"Viewer: navigation → `allTilesLoaded`, {n:,}-building tileset, headless Chromium + SwiftShader "
            "(median of runs; bytes as transferred, gzip)"), "",
            ("| view | content | cache | seconds (median) | runs | target | tiles | tile bytes | other bytes |"
-           " Cesium ready (ms) |"),
-           "|---|---|---|---:|---|---:|---:|---:|---:|---:|"]
+           " Cesium ready (ms) | load avg |"),
+           "|---|---|---|---:|---|---:|---:|---:|---:|---:|---:|"]
     for r in rows:
         target = f"≤ {TARGETS[r['view']]:.0f} s" if r["what"].startswith("3D") else "–"
         out.append(f"| {r['view']} | {r['what']} | {r['cache']} | {r['seconds']:.2f} | {r['runs']} | {target} | "
-                   f"{r['tiles']} | {r['tile_bytes']:,} | {r['other_bytes']:,} | {r['viewer_created']} |")
+                   f"{r['tiles']} | {r['tile_bytes']:,} | {r['other_bytes']:,} | {r['viewer_created']} | "
+                   f"{r['load']:.1f} |")
     return "\n".join(out)
 
 
