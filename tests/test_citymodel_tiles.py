@@ -200,3 +200,23 @@ def test_dask_localcluster_builds_identical_tiles(city, tmp_path):
     for f in sorted((tmp_path / "local" / "tiles").glob("*.glb")):
         assert (tmp_path / "dask" / "tiles" / f.name).read_bytes() == f.read_bytes(), f.name
     assert (tmp_path / "dask" / "tileset.json").read_text() == (tmp_path / "local" / "tileset.json").read_text()
+
+
+def test_cli_builds_checks_and_reports_rebuilt_tiles(city, tmp_path):
+    import os
+    import sys
+    gdi = str(Path(sys.executable).parent / "gdi")
+    gdf = gpd.read_file(city["src"]).iloc[:400]
+    src = tmp_path / "b.gpkg"
+    gdf.to_file(src, layer="gebaeude", driver="GPKG")
+    env = dict(os.environ, GDI_VAR=str(tmp_path / "var"))
+    args = [gdi, "citymodel", "--input", str(src), "--dgm", str(city["dgm"]), "--max-features", "100", "--check"]
+    r = subprocess.run(args, env=env, capture_output=True, text=True, timeout=600, check=False)
+    assert r.returncode == 0, r.stderr
+    assert "check: ok" in r.stdout and "400 buildings" in r.stdout
+    assert (tmp_path / "var" / "3dtiles" / "buildings" / "tileset.json").exists()
+    gdf.loc[5, "dachform"] = 3200
+    gdf.to_file(src, layer="gebaeude", driver="GPKG")
+    r = subprocess.run([*args, "--json"], env=env, capture_output=True, text=True, timeout=600, check=False)
+    rep = json.loads(r.stdout[r.stdout.index("{"):])
+    assert len(rep["rebuilt_tiles"]) == 1 and rep["kept_tiles"] == rep["tiles"] - 1

@@ -31,8 +31,10 @@ from transforms.errors import GdiError
 @click.option("--max-features", type=int, default=2000, show_default=True, help="Buildings per tile at most.")
 @click.option("--workers", type=int, default=2, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print the full report as JSON.")
+@click.option("--check", is_flag=True, help="Afterwards check the tileset (volumes, geometric error, placement, "
+                                            "feature count); exit 1 on problems.")
 def citymodel(input_path, layer, out, lod, dgm, quantize, meshopt, storey_height, default_height, vertical,
-              max_features, workers, as_json) -> None:
+              max_features, workers, as_json, check) -> None:
     """Build or update the 3D city model tileset; a rerun rebuilds only tiles whose buildings changed."""
     from citymodel.build import CityModelOptions, build_tileset
     from citymodel.demo import published_bu_sources
@@ -58,6 +60,8 @@ def citymodel(input_path, layer, out, lod, dgm, quantize, meshopt, storey_height
     except GdiError as exc:
         click.secho(f"FAILED: {exc}", fg="red", err=True)
         raise SystemExit(1) from None
+    if check:
+        _check(out, rep)
     if as_json:
         click.echo(json.dumps(rep, indent=1, ensure_ascii=False))
         return
@@ -77,6 +81,24 @@ def citymodel(input_path, layer, out, lod, dgm, quantize, meshopt, storey_height
                  f"{rep['roof_skeleton_fallbacks']}")
     click.echo(f"{rep['bytes'] / 1e6:.1f} MB in {rep['seconds']} s "
                f"({rep['buildings_per_s']} buildings/s); report: {out}/report.json")
+
+
+def _check(out: Path, rep: dict) -> None:
+    from pyproj import Transformer
+
+    from citymodel.check import check_tileset
+    b = rep.get("bbox_25832") or json.loads((out / "tileset.json").read_text())["asset"]["extras"]["bbox_25832"]
+    lon, lat = Transformer.from_crs(25832, 4326, always_xy=True).transform([b[0], b[2], b[0], b[2]],
+                                                                          [b[1], b[1], b[3], b[3]])
+    res = check_tileset(out / "tileset.json", (min(lon), min(lat), max(lon), max(lat)))
+    if res.features != rep["buildings"]:
+        res.problems.append(f"{res.features} features in the tiles, {rep['buildings']} buildings in the source")
+    for p in res.problems:
+        click.secho(f"check: {p}", fg="red", err=True)
+    if res.problems:
+        raise SystemExit(1)
+    click.echo(f"check: ok ({res.tiles} tiles, {res.features} features, lon {res.lon_range[0]:.5f}..{res.lon_range[1]:.5f},"
+               f" lat {res.lat_range[0]:.5f}..{res.lat_range[1]:.5f})")
 
 
 commands = [citymodel]
