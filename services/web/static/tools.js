@@ -88,6 +88,9 @@
     G.sunTime = dateIn.value + "T" + label;
     G.shadowsOn = shadowCb.checked;
     viewer.shadows = shadowCb.checked;
+    var mode = shadowCb.checked ? Cesium.ShadowMode.ENABLED : Cesium.ShadowMode.DISABLED;
+    if (G.tileset) G.tileset.shadows = mode;
+    Object.keys(G.planned).forEach(function (k) { G.planned[k].shadows = mode; });
     scene.globe.enableLighting = shadowCb.checked;
     viewer.terrainShadows = shadowCb.checked ? Cesium.ShadowMode.RECEIVE_ONLY : Cesium.ShadowMode.DISABLED;
     if (shadowCb.checked) { viewer.shadowMap.softShadows = false; viewer.shadowMap.maximumDistance = 5000; }

@@ -39,9 +39,9 @@
       navigationHelpButton: false, animation: false, timeline: false, fullscreenButton: false, infoBox: false,
       selectionIndicator: false, vrButton: false, projectionPicker: false,
       terrainProvider: new Cesium.EllipsoidTerrainProvider(), shadows: false,
-      msaaSamples: 1,
+      msaaSamples: 1, skyBox: false, skyAtmosphere: false,
       // render only when something changes: idle kiosks and phones do not burn CPU/battery
-      requestRenderMode: true, maximumRenderTimeChange: Infinity
+      requestRenderMode: !/[?&]render=continuous/.test(location.search), maximumRenderTimeChange: Infinity
     });
   } catch (e) {
     status(T.no_webgl, true); G.phase = "error"; G.error = String(e); return;
@@ -52,6 +52,10 @@
   scene.globe.depthTestAgainstTerrain = true;
   scene.globe.showGroundAtmosphere = false;
   scene.fog.enabled = false;
+  // fewer passes and shaders: what a city viewer does not need costs seconds in software rendering
+  if (scene.moon) scene.moon.show = false;
+  if (scene.postProcessStages && scene.postProcessStages.fxaa) scene.postProcessStages.fxaa.enabled = false;
+  scene.backgroundColor = Cesium.Color.fromCssColorString("#b9d3ea");
   viewer.clock.shouldAnimate = false;
   var canvas = viewer.canvas;
   canvas.setAttribute("tabindex", "0");
@@ -135,13 +139,20 @@
       mark("lastAllTilesLoaded");
       if (!G.ready) { G.ready = true; G.phase = "ready"; status(T.loaded); }
     });
+    ts.tileLoad.addEventListener(function () {
+      if (!primary) return;
+      G.tilesLoadedCount = (G.tilesLoadedCount || 0) + 1;
+      if (!G.timings.firstTileLoaded) mark("firstTileLoaded");
+      mark("lastTileLoaded");
+    });
     ts.tileFailed.addEventListener(function (e) { G.tileErrors = (G.tileErrors || 0) + 1; console.warn("tile failed", e.url); });
   }
   function loadBuildings() {
     mark("tilesetRequested");
-    return Cesium.Cesium3DTileset.fromUrl(cfg.buildings, { shadows: Cesium.ShadowMode.ENABLED }).then(function (ts) {
+    return Cesium.Cesium3DTileset.fromUrl(cfg.buildings, { shadows: Cesium.ShadowMode.DISABLED }).then(function (ts) {
       mark("tilesetReady");
       G.tileset = ts;
+      if (G.shadowsOn) ts.shadows = Cesium.ShadowMode.ENABLED;
       scene.primitives.add(ts);
       G.homeSphere = ts.boundingSphere;
       watchTileset(ts, true);
