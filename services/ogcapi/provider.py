@@ -139,6 +139,13 @@ def _transformer(src: str, dst: str) -> pyproj.Transformer:
                                        always_xy=False)
 
 
+@lru_cache(maxsize=64)
+def _crs_relation(storage_wkt: str, target_wkt: str) -> tuple[bool, bool]:
+    """(target is the storage CRS, target is geographic) - cached: building CRS objects costs ms."""
+    t = pyproj.CRS.from_wkt(target_wkt)
+    return t == pyproj.CRS.from_wkt(storage_wkt), t.is_geographic
+
+
 @lru_cache(maxsize=16)
 def _crs_from_uri(uri: str) -> str:
     return get_crs_from_uri(uri).to_wkt()
@@ -347,18 +354,25 @@ class GpkgProvider(BaseProvider):
             blobs = [None if r[-1] is None else _strip(r[-1]) for r in rows]
             geoms = shapely.from_wkb(np.array(blobs, dtype=object))
             target = spec.target_crs_wkt if spec is not None else None
-            decimals = 3
+            tr, decimals = None, 3
             if target is not None:
-                tcrs = pyproj.CRS.from_wkt(target)
-                if tcrs != self.meta.storage_crs:
-                    tr = _transformer(self.storage_wkt, target)
+                same, geographic = _crs_relation(self.storage_wkt, target)
+                tr = None if same else _transformer(self.storage_wkt, target)
+                decimals = 8 if geographic else 3
+            types = shapely.get_type_id(geoms)
+            if len(types) and (types == 0).all():  # points: build GeoJSON directly (the common case)
+                xy = shapely.get_coordinates(geoms)
+                if tr is not None:
+                    xy = np.column_stack(tr.transform(xy[:, 0], xy[:, 1]))
+                for f, (x, y) in zip(feats, np.round(xy, decimals).tolist()):
+                    f["geometry"] = {"type": "Point", "coordinates": [x, y]}
+            else:
+                if tr is not None:
                     geoms = shapely.transform(geoms, lambda xy: np.column_stack(tr.transform(xy[:, 0], xy[:, 1])))
-                decimals = 8 if tcrs.is_geographic else 3
-            geoms = _round(geoms, decimals)
-            texts = shapely.to_geojson(geoms)
-            parsed = json.loads("[" + ",".join("null" if t is None else t for t in texts) + "]")
-            for f, g in zip(feats, parsed):
-                f["geometry"] = g
+                texts = shapely.to_geojson(_round(geoms, decimals))
+                parsed = json.loads("[" + ",".join("null" if t is None else t for t in texts) + "]")
+                for f, g in zip(feats, parsed):
+                    f["geometry"] = g
         return feats
 
 
