@@ -26,37 +26,6 @@ class SkeletonFailed(RuntimeError):
     pass
 
 
-def _ring(coords) -> np.ndarray:
-    a = np.asarray(coords, dtype=np.float64)[:, :2]
-    if len(a) > 1 and np.allclose(a[0], a[-1]):
-        a = a[:-1]
-    # drop repeated consecutive vertices
-    keep = np.ones(len(a), bool)
-    keep[1:] = np.any(np.abs(np.diff(a, axis=0)) > 1e-6, axis=1)
-    return a[keep]
-
-
-def polygon_rings(poly, origin: tuple[float, float]) -> tuple[np.ndarray, list[np.ndarray]]:
-    """Exterior (counter-clockwise) and holes (clockwise) of a shapely Polygon, relative to ``origin``."""
-    ox, oy = origin
-    shell = _ring(poly.exterior.coords) - (ox, oy)
-    if _area2(shell) < 0:
-        shell = shell[::-1]
-    holes = []
-    for h in poly.interiors:
-        r = _ring(h.coords) - (ox, oy)
-        if _area2(r) > 0:
-            r = r[::-1]
-        if len(r) >= 3:
-            holes.append(r)
-    return shell, holes
-
-
-def _area2(r: np.ndarray) -> float:
-    x, y = r[:, 0], r[:, 1]
-    return float(np.dot(x, np.roll(y, -1)) - np.dot(np.roll(x, -1), y))
-
-
 def _earcut(rings: list[np.ndarray]) -> np.ndarray:
     verts = np.concatenate(rings)
     ends = np.cumsum([len(r) for r in rings]).astype(np.uint32)
