@@ -132,6 +132,22 @@ def test_getmap_draws_the_tree_in_three_crs(wms, tree, crs):
     assert g > r and g > b
 
 
+def test_every_layer_draws_its_first_feature(wms_url, demo_settings):
+    """Every generated layer (whatever theme, view and columns) renders at a large scale around one of its
+    features, with its labels: no MapServer error from a wrong column in a generated style."""
+    from services.wms.mapfile import collect_layers
+    for lay in collect_layers(demo_settings, staff=False):
+        src_ds = ogr.Open(str(lay.gpkg))
+        feat = src_ds.GetLayerByName(lay.table).GetNextFeature()
+        minx, maxx, miny, maxy = feat.GetGeometryRef().GetEnvelope()
+        cx, cy = (minx + maxx) / 2, (miny + maxy) / 2
+        bbox = f"{cx - 60},{cy - 60},{cx + 60},{cy + 60}"
+        r = _get(wms_url, REQUEST="GetMap", LAYERS=lay.name, STYLES="", CRS="EPSG:25832", BBOX=bbox,
+                 WIDTH="256", HEIGHT="256", FORMAT="image/png", TRANSPARENT="TRUE")
+        assert r.status_code == 200 and r.headers["Content-Type"] == "image/png", (lay.name, r.content[:300])
+        assert _png(r.content)[..., 3].max() > 0, f"{lay.name}: nothing drawn around its first feature"
+
+
 def test_getmap_is_transparent_where_there_are_no_features(wms_url):
     # the North Sea, far from any published feature (EPSG:4326 axis order: lat, lon)
     r = _get(wms_url, REQUEST="GetMap", LAYERS=TREES, STYLES="", CRS="EPSG:4326", BBOX="54.0,5.0,54.01,5.01",

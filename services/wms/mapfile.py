@@ -234,8 +234,8 @@ def _layer(layer: WmsLayer, settings: Settings, tdir: Path) -> dict[str, Any]:
         lay["sizeunits"] = st.sizeunits
     if st.classitem:
         lay["classitem"] = st.classitem
-    if len(st.label_candidates) == 1 and FONT.exists():
-        lay["labelitem"] = st.label_candidates[0]
+    if st.label_item and FONT.exists():
+        lay["labelitem"] = st.label_item
     else:
         for c in lay["classes"]:
             c.pop("labels", None)

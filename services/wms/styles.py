@@ -110,6 +110,7 @@ class ThemeStyle:
     label_maxscale: float = 5_000
     sizeunits: str | None = None
     classitem: str | None = None
+    label_item: str | None = None        # resolved by with_label() against the drawn view's columns
     classes: list[dict[str, Any]] = field(default_factory=list)
 
 
@@ -212,6 +213,8 @@ def with_label(st: ThemeStyle, columns: set[str]) -> ThemeStyle:
     """Add a label class to the first class of each scale band where a label column exists."""
     item = next((c for c in st.label_candidates if c in columns), None)
     if item is None:
+        for c in st.classes:
+            c.pop("labels", None)
         return st
     for c in st.classes:
         lo = c.get("minscaledenom") or 0
@@ -219,5 +222,5 @@ def with_label(st: ThemeStyle, columns: set[str]) -> ThemeStyle:
             lab = _label()
             lab["maxscaledenom"] = st.label_maxscale
             c.setdefault("labels", []).append(lab)
-    st.label_candidates = (item,)
+    st.label_item = item
     return st
