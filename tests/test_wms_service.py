@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -19,11 +22,12 @@ from pyproj import Transformer
 
 from metadata.ids import service_record_id
 from transforms.config import load_registry
-from transforms.validate import load_schema
+from transforms.validate import load_schema, validate_xml_bytes
 
 WMS_NS = {"wms": "http://www.opengis.net/wms", "inspire_vs": "http://inspire.ec.europa.eu/schemas/inspire_vs/1.0",
           "inspire_common": "http://inspire.ec.europa.eu/schemas/common/1.0", "ogc": "http://www.opengis.net/ogc"}
 TREES = "SD.SpeciesDistribution"
+SHARED_TOOLS = Path(os.environ.get("GDI_SHARED", Path(__file__).resolve().parents[2] / "shared")) / "tools"
 
 
 @pytest.fixture(scope="module")
@@ -83,7 +87,7 @@ def test_capabilities_lists_inspire_layers_with_default_style(wms, demo_settings
         assert crs in wms[TREES].crsOptions
 
 
-def test_capabilities_validate_against_wms_and_inspire_schemas(wms_url, schema_dir):
+def test_capabilities_validate_against_wms_and_inspire_schemas(wms_url, schema_dir, tmp_path):
     r = _get(wms_url, REQUEST="GetCapabilities")
     assert r.status_code == 200
     doc = etree.fromstring(r.content)
@@ -93,6 +97,16 @@ def test_capabilities_validate_against_wms_and_inspire_schemas(wms_url, schema_d
          "http://inspire.ec.europa.eu/schemas/inspire_vs/1.0/inspire_vs.xsd"),
         ("http://www.opengis.net/sld", "http://schemas.opengis.net/sld/1.1.0/sld_capabilities.xsd")))
     assert schema.validate(doc), [str(e) for e in schema.error_log][:5]
+    # and by the schemaLocations the document itself declares (project validator + the independent one)
+    assert validate_xml_bytes(r.content, Path(schema_dir)) == []
+    caps = tmp_path / "capabilities.xml"
+    caps.write_bytes(r.content)
+    tool = SHARED_TOOLS / "inspire_validate.py"
+    if not tool.exists():
+        pytest.skip(f"independent validator not found at {tool}")
+    res = subprocess.run([sys.executable, str(tool), str(caps)], capture_output=True, text=True, timeout=120,
+                         env={**os.environ, "INSPIRE_SCHEMAS": str(schema_dir)})
+    assert res.returncode == 0, res.stdout + res.stderr
 
 
 def test_extended_capabilities_point_to_the_service_record_in_the_csw(wms_url, demo_settings):

@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import logging
 import math
+import re
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -35,6 +36,7 @@ LOGGER = logging.getLogger(__name__)
 MAX_SLD_BYTES = 64 * 1024
 MAX_COORD = 1e8          # |coordinate| beyond this is no place on earth in any of our CRSs
 MIN_SPAN = 1e-9          # a BBOX narrower than this is a degenerate request
+_MS_SCHEMA = re.compile(rb" http://mapserver\.gis\.umn\.edu/mapserver http[^\"\s]+")
 ALLOWED_CRS = {c.upper() for c in SRS.split()}
 CORS = [("Access-Control-Allow-Origin", "*"),
         ("Access-Control-Allow-Headers", "Authorization, Content-Type"),
@@ -221,6 +223,10 @@ class WmsApp:
         status = 200
         if "xml" in ctype and b"ServiceExceptionReport" in body[:600]:
             status = 400
+        elif params["REQUEST"].lower() == "getcapabilities":
+            # MapServer declares its own extension schema (a GetSchemaExtension URL on this server) although
+            # no ms: element is left (GetStyles is disabled); drop it so validators resolve only OGC/INSPIRE
+            body = _MS_SCHEMA.sub(b"", body, count=1)
         return status, out, body
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
