@@ -32,7 +32,7 @@ PID = "bplan2070"
 
 def _env(var: Path, port: int, **extra: str) -> dict[str, str]:
     env = dict(os.environ, GDI_VAR=str(var), GDI_PORT=str(port), GDI_SCHEMAS=str(SCHEMAS),
-               GDI_DEMO_STAFF_PASSWORD=PW, GDI_KIOSK_IDLE_S="10")
+               GDI_DEMO_STAFF_PASSWORD=PW, GDI_KIOSK_IDLE_S="300")
     env.update(extra)
     return env
 
@@ -82,6 +82,17 @@ def bsrv(tmp_path_factory):
     _prepare(env)
     proc = _start(env, var / "serve.log")
     yield {"base": f"http://127.0.0.1:{env['GDI_PORT']}/beteiligung", "var": var, "env": env}
+    _stop(proc)
+
+
+@pytest.fixture(scope="module")
+def strict_srv(tmp_path_factory):
+    """A second server (two workers, fresh var) with a tiny rate limit and a 10 s kiosk idle reset."""
+    var = tmp_path_factory.mktemp("strict")
+    env = _env(var, free_port(), GDI_BETEILIGUNG_RATE="3", GDI_KIOSK_IDLE_S="10")
+    _prepare(env)
+    proc = _start(env, var / "serve.log")
+    yield {"base": f"http://127.0.0.1:{env['GDI_PORT']}/beteiligung", "var": var}
     _stop(proc)
 
 
@@ -214,17 +225,9 @@ def test_no_personal_data_in_public_api(bsrv):
     assert "geheim@example.org" not in everything and "Geheim Name" not in everything
 
 
-def test_rate_limit_per_client(bsrv, tmp_path):
-    """A second server (two workers, fresh var) with a tiny limit: the 4th statement from one address in
-    the window is refused, whichever worker gets it."""
-    env = _env(tmp_path / "var", free_port(), GDI_BETEILIGUNG_RATE="3")
-    _prepare(env)
-    proc = _start(env, tmp_path / "serve.log")
-    try:
-        base = f"http://127.0.0.1:{env['GDI_PORT']}/beteiligung"
-        codes = [_submit(base, f"Rate {i}")[1].status_code for i in range(4)]
-    finally:
-        _stop(proc)
+def test_rate_limit_per_client(strict_srv):
+    """Limit 3 per address: the 4th statement in the window is refused, whichever worker gets it."""
+    codes = [_submit(strict_srv["base"], f"Rate {i}")[1].status_code for i in range(4)]
     assert codes == [200, 200, 200, 429]
 
 
@@ -324,8 +327,8 @@ def test_kiosk_full_flow_touch(bsrv, browser):
     assert row["geometry"]["type"] == "Point" and row["email"] is None
 
 
-def test_kiosk_idle_reset(bsrv, browser):
-    ctx, page = _kiosk(browser, bsrv["base"])
+def test_kiosk_idle_reset(strict_srv, browser):
+    ctx, page = _kiosk(browser, strict_srv["base"])
     first_sid = next(c["value"] for c in ctx.cookies() if c["name"] == "bp_sid")
     page.tap("#k-open-write")
     for key in ["g", "e", "h", "e", "i", "m"]:
@@ -373,8 +376,21 @@ def test_kiosk_3d_planned_variants(bsrv, browser):
     page.tap("#s-3d button.variant >> nth=2")
     page.wait_for_selector("#app[data-loaded=planned_bplan2070_grz]", state="attached", timeout=90_000)
     assert page.get_attribute("#s-3d button.variant >> nth=2", "aria-pressed") == "true"
+    box = page.locator("#k-cesium").bounding_box()
+    page.touchscreen.tap(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)  # pick a 3D spot
+    page.wait_for_function("document.getElementById('k-3d-status').textContent === 'Ort in 3D gewählt.'")
+    page.tap("#s-3d button.k-btn.primary")
+    page.tap('.k-key[data-key="d"]')
+    page.tap("#k-consent")
+    page.tap("#k-submit")
+    page.wait_for_selector("#s-receipt:not([hidden])")
+    number = page.text_content("#k-r-number")
     assert errors == []
     ctx.close()
+    row = next(x for x in _db_rows(bsrv["var"]) if x["number"] == number)
+    assert row["location_kind"] == "3d" and len(row["geometry"]["coordinates"]) == 3
+    lon, lat = row["geometry"]["coordinates"][:2]
+    assert 8.6 < lon < 8.8 and 53.1 < lat < 53.2  # inside the plan area (Bremen)
 
 
 def test_staff_moderation_notes_export(bsrv, browser):

@@ -141,6 +141,19 @@
     var bb = cfg.bbox.split(",").map(Number);
     viewer.camera.setView({ destination: C.Cartesian3.fromDegrees((bb[0] + bb[2]) / 2, bb[1] - (bb[3] - bb[1]) * 0.6, 1200),
       orientation: { heading: 0, pitch: C.Math.toRadians(-35), roll: 0 } });
+    // a tap in 3D picks a spot (on a building or on the ground) as the statement's location
+    new C.ScreenSpaceEventHandler(viewer.scene.canvas).setInputAction(function (ev) {
+      var pos = null;
+      if (viewer.scene.pickPositionSupported) { try { pos = viewer.scene.pickPosition(ev.position); } catch (e) { pos = null; } }
+      if (!C.defined(pos)) { pos = viewer.camera.pickEllipsoid(ev.position, viewer.scene.globe.ellipsoid); }
+      if (!C.defined(pos)) { return; }
+      var c = C.Cartographic.fromCartesian(pos);
+      state.geometry = { type: "Point", coordinates: [Number(C.Math.toDegrees(c.longitude).toFixed(7)),
+        Number(C.Math.toDegrees(c.latitude).toFixed(7)), Number(c.height.toFixed(1))] };
+      state.kind = "3d";
+      status3d.textContent = "Ort in 3D gewählt.";
+      locStatus.textContent = "Ort in 3D gewählt.";
+    }, C.ScreenSpaceEventType.LEFT_CLICK);
     C.Cesium3DTileset.fromUrl("/3dtiles/buildings/tileset.json").then(function (ts) {
       viewer.scene.primitives.add(ts);
     }).catch(function () {});
