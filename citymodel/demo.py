@@ -58,10 +58,14 @@ def build_demo_tiles(settings) -> None:
     rep = build_tileset(src, var / "3dtiles" / "buildings", CityModelOptions(dgm=dgm, name="Gebäude Hildesheim"))
     click.echo(f"citymodel buildings: {rep['buildings']} buildings, {len(rep['rebuilt_tiles'])} tiles rebuilt, "
                f"{rep['kept_tiles']} kept, {rep['seconds']} s")
+    from transforms.publish import current_manifest
     for ds_id, (gpkg, layer) in published_bu_sources(settings).items():
+        b = (current_manifest(settings.publish_dir, ds_id) or {}).get("bbox_25832") or [0, 0, 0, 0]
+        h = HILDESHEIM_BBOX_25832
+        inside = h[0] <= b[0] and h[1] <= b[1] and b[2] <= h[2] and b[3] <= h[3]
         try:
             rep = build_tileset(gpkg, var / "3dtiles" / ds_id,
-                                CityModelOptions(dgm=None, layer=layer, name=ds_id, workers=1))
+                                CityModelOptions(dgm=dgm if inside else None, layer=layer, name=ds_id, workers=1))
             click.echo(f"citymodel {ds_id}: {rep['buildings']} buildings, {rep['tiles']} tiles")
         except (GdiError, ValueError, OSError) as exc:  # one broken dataset must not stop the demo
             LOGGER.warning("city model of %s failed: %s", ds_id, exc)
