@@ -30,6 +30,7 @@ from .publish import current_dir
 
 LOGGER = logging.getLogger(__name__)
 MAX_LISTED = 1000  # ids listed per category in the report; counts are always complete
+PREVIOUS_CHUNK = 100_000
 
 
 def content_hash(view: gpd.GeoDataFrame) -> np.ndarray:
@@ -79,10 +80,20 @@ class Lifecycle:
             LOGGER.warning("%s: previous publication lacks layer %s or %s; treating all objects as new",
                            ds.id, src_layer, ins_layer)
             return None
-        src = pyogrio.read_dataframe(gpkg, layer=src_layer, fid_as_index=False)
+        # the previous source view is read in chunks: only key -> hash stays in memory, so a re-run
+        # of a million objects does not hold the whole previous layer at once
+        total = pyogrio.read_info(gpkg, layer=src_layer)["features"]
+        keys, hashes = [], []
+        for start in range(0, total, PREVIOUS_CHUNK):
+            src = pyogrio.read_dataframe(gpkg, layer=src_layer, fid_as_index=False, skip_features=start,
+                                         max_features=PREVIOUS_CHUNK)
+            keys.append(src["key"].astype(str).to_numpy(dtype=object))
+            hashes.append(content_hash(src))
+            del src
         ins = pyogrio.read_dataframe(gpkg, layer=ins_layer, columns=["localId", "beginLifespanVersion"],
                                      read_geometry=False)
-        prev = pd.DataFrame({"hash": content_hash(src)}, index=src["key"].astype(str).to_numpy())
+        prev = pd.DataFrame({"hash": np.concatenate(hashes) if hashes else np.array([], dtype=object)},
+                            index=np.concatenate(keys) if keys else np.array([], dtype=object))
         begin = pd.Series(ins["beginLifespanVersion"].astype(str).to_numpy(), index=ins["localId"].astype(str))
         prev["begin"] = begin.reindex(prev.index).to_numpy()
         prev = prev[~prev.index.duplicated()]
