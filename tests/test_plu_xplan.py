@@ -96,6 +96,9 @@ def test_fnp_grasleben_plain_gml(tmp_settings, tmp_path, schema_dir):
     assert level == "http://inspire.ec.europa.eu/codelist/LevelOfSpatialPlanValue/local"  # FNP: local level
     step = doc.find(".//plu:SpatialPlan/plu:processStepGeneral", NS).get(XL)
     assert step.endswith("/ProcessStepGeneralValue/legalForce")  # rechtsstand 4000 Wirksamkeit
+    ords = doc.findall(".//plu:SpatialPlan/plu:ordinance/plu:OrdinanceValue", NS)
+    assert [(o.find("plu:ordinanceDate", NS).text, o.find("plu:ordinanceReference", NS).text) for o in ords] == \
+        [("2019-03-20T00:00:00", "Wirksamkeit")]
     assert not list(PLANS.glob("*.gfs"))  # GDAL wrote no side file next to the source
 
 

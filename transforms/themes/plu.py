@@ -114,6 +114,18 @@ FP_TYPE = {"1000": ("local", "5_2_Fplan"), "2000": ("supraLocal", "4_2_Gemeinsam
            "5000": ("local", "5_3_SachlicherTeilplan")}
 
 
+# Verfahrensdaten -> ordinance (XLeitstelle: the procedure's dated steps)
+ORDINANCE_DATES = (("aufstellungsbeschlussDatum", "Aufstellungsbeschluss"),
+                   ("auslegungsStartDatum", "Öffentliche Auslegung (Beginn)"),
+                   ("auslegungsEndDatum", "Öffentliche Auslegung (Ende)"),
+                   ("satzungsbeschlussDatum", "Satzungsbeschluss"),
+                   ("rechtsverordnungsDatum", "Rechtsverordnung"),
+                   ("ausfertigungsDatum", "Ausfertigung"),
+                   ("planbeschlussDatum", "Planbeschluss"),
+                   ("wirksamkeitsDatum", "Wirksamkeit"),
+                   ("inkrafttretensDatum", "Inkrafttreten"))
+
+
 def _code(v: Any) -> str | None:
     if v is None or (isinstance(v, float) and math.isnan(v)):
         return None
@@ -183,6 +195,8 @@ class _PluMapper(Mapper):
             "step": STEP.get(_code(a.get("rechtsstand")) or ""),
             "valid_from": _date(a.get("inkrafttretensDatum") or a.get("wirksamkeitsDatum")),
             "valid_to": _date(a.get("untergangsDatum")),
+            "ordinances": [(d, label) for key, label in ORDINANCE_DATES
+                           if (d := _date(a.get(key)))],
             "text": str(a.get("beschreibung") or a.get("name") or ""),
             "geometry": geom,
         }
@@ -271,6 +285,10 @@ class _PluMapper(Mapper):
         alt = (f"<plu:alternativeTitle>{xml_escape(p['number'])}</plu:alternativeTitle>" if p.get("number")
                else f"<plu:alternativeTitle {nil}/>")
         vf = f"<plu:validFrom>{p['valid_from']}</plu:validFrom>" if p.get("valid_from") else ""
+        ordinance = "".join(
+            f"<plu:ordinance><plu:OrdinanceValue><plu:ordinanceDate>{d}T00:00:00</plu:ordinanceDate>"
+            f"<plu:ordinanceReference>{xml_escape(label)}</plu:ordinanceReference></plu:OrdinanceValue></plu:ordinance>"
+            for d, label in p.get("ordinances", [])) or f"<plu:ordinance {nil}/>"
         vt = f"<plu:validTo>{p['valid_to']}</plu:validTo>" if p.get("valid_to") else ""
         sp = (f'<wfs:member><plu:SpatialPlan gml:id="{p["gid"]}">{self._ident(p["localId"])}'
               f"<plu:extent>{ext}</plu:extent>"
@@ -278,7 +296,7 @@ class _PluMapper(Mapper):
               f"<plu:officialTitle>{xml_escape(p['title'])}</plu:officialTitle>"
               f'<plu:levelOfSpatialPlan xlink:href="{p["level"]}"/>{vf}{vt}{alt}'
               f'<plu:planTypeName xlink:href="{p["type"]}"/>{step}'
-              f"<plu:backgroundMap {nil}/><plu:ordinance {nil}/>"
+              f"<plu:backgroundMap {nil}/>{ordinance}"
               f'<plu:officialDocument xlink:href="#{p["od_gid"]}"/>'
               f"</plu:SpatialPlan></wfs:member>\n")
         text = (f"<plu:regulationText>{xml_escape(p['text'])}</plu:regulationText>" if p.get("text") else "")
