@@ -162,6 +162,30 @@ def test_every_layer_draws_its_first_feature(wms_url, demo_settings):
         assert _png(r.content)[..., 3].max() > 0, f"{lay.name}: nothing drawn around its first feature"
 
 
+def test_points_of_mixed_geometry_layers_are_drawn(wms, wms_url, demo_settings):
+    """A table with areas, lines and points (PLU SupplementaryRegulation) becomes a named group layer with
+    the INSPIRE name; its points are drawn (a single POLYGON layer would skip them)."""
+    from services.wms.mapfile import _is_mixed, collect_layers
+    mixed = [lay for lay in collect_layers(demo_settings, staff=False) if _is_mixed(lay.geometry)]
+    if not mixed:
+        pytest.skip("no published dataset with mixed geometry types")
+    lay = mixed[0]
+    assert "inspire_common:DEFAULT" in wms[lay.name].styles
+    src_ds = ogr.Open(str(lay.gpkg))
+    res = src_ds.ExecuteSQL(f"SELECT geom FROM {lay.table} WHERE ST_GeometryType(geom) = 'POINT' LIMIT 1",
+                            dialect="SQLite")
+    feat = res.GetNextFeature()
+    if feat is None:
+        src_ds.ReleaseResultSet(res)
+        pytest.skip(f"{lay.name} has no point features")
+    x, y = feat.GetGeometryRef().GetX(), feat.GetGeometryRef().GetY()
+    src_ds.ReleaseResultSet(res)
+    r = _get(wms_url, REQUEST="GetMap", LAYERS=lay.name, STYLES="", CRS="EPSG:25832",
+             BBOX=f"{x - 20},{y - 20},{x + 20},{y + 20}", WIDTH="81", HEIGHT="81", FORMAT="image/png",
+             TRANSPARENT="TRUE")
+    assert r.status_code == 200 and _png(r.content)[40, 40, 3] > 0
+
+
 def test_getmap_is_transparent_where_there_are_no_features(wms_url):
     # the North Sea, far from any published feature (EPSG:4326 axis order: lat, lon)
     r = _get(wms_url, REQUEST="GetMap", LAYERS=TREES, STYLES="", CRS="EPSG:4326", BBOX="54.0,5.0,54.01,5.01",

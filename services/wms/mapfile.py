@@ -242,6 +242,71 @@ def _layer(layer: WmsLayer, settings: Settings, tdir: Path) -> dict[str, Any]:
     return lay
 
 
+MIXED_PARTS = (("flaechen", "polygon", ("POLYGON", "MULTIPOLYGON", "CURVEPOLYGON", "MULTISURFACE")),
+               ("linien", "line", ("LINESTRING", "MULTILINESTRING", "CIRCULARSTRING", "COMPOUNDCURVE",
+                                   "MULTICURVE")),
+               ("punkte", "point", ("POINT", "MULTIPOINT")))
+
+
+def _is_mixed(geometry: str) -> bool:
+    g = geometry.lower()
+    return g.startswith("unknown") or g in ("geometry", "geometrycollection")
+
+
+def _geometry_types(gpkg: Path, table: str) -> set[str]:
+    """Distinct geometry types of a table with a generic geometry column (small tables: PLU)."""
+    from osgeo import ogr
+    ds = ogr.Open(str(gpkg))
+    lyr = ds.GetLayerByName(table)
+    col = lyr.GetGeometryColumn() or "geom"
+    res = ds.ExecuteSQL(f'SELECT DISTINCT ST_GeometryType("{col}") AS t FROM "{table}"', dialect="SQLite")
+    try:
+        return {str(f.GetField("t")).upper() for f in res if f.GetField("t")}
+    finally:
+        ds.ReleaseResultSet(res)
+
+
+def _layers(layer: WmsLayer, settings: Settings, tdir: Path) -> list[dict[str, Any]]:
+    """One MapServer layer, or for a table of mixed geometries (PLU SupplementaryRegulation: areas, lines
+    and points) one per geometry kind, grouped under the INSPIRE layer name (MapServer's named group
+    layers, with the group style ``inspire_common:DEFAULT``): a POLYGON layer would silently skip points."""
+    if not _is_mixed(layer.geometry):
+        return [_layer(layer, settings, tdir)]
+    types = _geometry_types(layer.gpkg, layer.table)
+    out = []
+    for suffix, kind, names in MIXED_PARTS:
+        present = [t for t in names if t in types]
+        if not present:
+            continue
+        part = WmsLayer(name=f"{layer.name}.{suffix}", dataset=layer.dataset, manifest=layer.manifest,
+                        gpkg=layer.gpkg, table=layer.table, geometry=kind, columns=layer.columns,
+                        style=styles.part_style(layer.style, kind), restricted=layer.restricted)
+        lay = _layer(part, settings, tdir)
+        quoted = ", ".join(f"'{t}'" for t in present)
+        lay["data"] = f"SELECT * FROM {layer.table} WHERE ST_GeometryType(geom) IN ({quoted})"
+        lay["group"] = layer.name
+        md = lay["metadata"]
+        ds = layer.dataset
+        lay_title = {"flaechen": ("Flächen", "areas"), "linien": ("Linien", "lines"), "punkte": ("Punkte", "points")}
+        de, en = lay_title[suffix]
+        md.update({
+            "wms_title": f"{ds.title.de} – {de}", "wms_title.ger": f"{ds.title.de} – {de}",
+            "wms_title.eng": f"{ds.title.en} – {en}",
+            "wms_group_title": ds.title.de, "wms_group_title.ger": ds.title.de, "wms_group_title.eng": ds.title.en,
+            "wms_group_abstract": ds.abstract.de, "wms_group_abstract.ger": ds.abstract.de,
+            "wms_group_abstract.eng": ds.abstract.en,
+            "wms_group_style_name": styles.STYLE_NAME,
+            "wms_group_style_title": "INSPIRE-Standardstil",
+            "wms_group_style_legendurl_width": "220", "wms_group_style_legendurl_height": "60",
+            "wms_group_style_legendurl_format": "image/png",
+            "wms_group_style_legendurl_href": (
+                f"{settings.service.public_url.rstrip('/')}/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetLegendGraphic"
+                f"&SLD_VERSION=1.1.0&LAYER={layer.name}&FORMAT=image/png"),
+        })
+        out.append(lay)
+    return out or [_layer(layer, settings, tdir)]
+
+
 def build_map(settings: Settings, layers: list[WmsLayer], tdir: Path) -> dict[str, Any]:
     base = settings.service.public_url.rstrip("/")
     ext = DEFAULT_EXTENT
@@ -322,7 +387,7 @@ def build_map(settings: Settings, layers: list[WmsLayer], tdir: Path) -> dict[st
                    "label": {"__type__": "label", "type": "truetype", "font": "sans", "size": 9,
                              "color": [0, 0, 0]} if FONT.exists() else {"__type__": "label"}},
         "web": {"__type__": "web", "header": str(web_header), "footer": str(web_footer), "metadata": md},
-        "layers": [_layer(lay, settings, tdir) for lay in layers],
+        "layers": [ml for lay in layers for ml in _layers(lay, settings, tdir)],
     }
 
 

@@ -224,3 +224,18 @@ def with_label(st: ThemeStyle, columns: set[str]) -> ThemeStyle:
             c.setdefault("labels", []).append(lab)
     st.label_item = item
     return st
+
+
+def part_style(st: ThemeStyle, kind: str) -> ThemeStyle:
+    """The style of one geometry kind of a mixed-geometry layer, in the theme's colours."""
+    if kind == "polygon":
+        return st
+    color = next((s.get("outlinecolor") for c in st.classes for s in c["styles"] if s.get("outlinecolor")),
+                 "#3366cc")
+    title = st.classes[0]["title"] if st.classes else "Objekt"
+    if kind == "line":
+        classes = [_class("linie", f"{title} (Linie)", [_style(color=color, width=1.5)])]
+    else:
+        classes = [_class("punkt", f"{title} (Punkt)", [_style(symbol="circle", size=7, color=color,
+                                                                outlinecolor="#ffffff", width=1)])]
+    return ThemeStyle(maxscale=st.maxscale, classes=classes)
