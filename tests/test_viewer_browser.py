@@ -298,3 +298,27 @@ def test_measure_distance_between_two_clicks(browser, server):
     expected = 2 * 2000 * math.tan(math.radians(30)) * 400 / box["width"]
     assert 0.6 * expected < m["horizontal"] < 1.4 * expected
     page.close()
+
+
+def test_planned_buildings_toggle(browser, server, tiles):
+    index = requests.get(server + "/3dtiles/index.json", timeout=30).json()
+    planned = [t for t in index.get("tilesets", []) if t.get("kind") == "planned"]
+    if not planned:
+        pytest.skip("/3dtiles/index.json lists no planned tileset")
+    from pyproj import Transformer
+    entry = planned[0]
+    ts = requests.get(server + "/3dtiles/" + entry["url"], timeout=30).json()
+    x0, y0, x1, y1 = ts["asset"]["extras"]["bbox_25832"]
+    lon, lat = Transformer.from_crs("EPSG:25832", "OGC:CRS84", always_xy=True).transform((x0 + x1) / 2, (y0 + y1) / 2)
+    height = max(x1 - x0, y1 - y0) * 1.2
+    layer_id = "planned-" + entry["id"].removeprefix("planned/").replace("/", "_")
+    page = open_viewer(browser, server + f"/viewer/#view={lon:.6f},{lat:.6f},{height:.0f},0,-90,0&layers=")
+    wait_ready(page, f"document.getElementById('layer-{layer_id}')", timeout=30)
+    off = map_pixels(page, "planned_off")
+    page.locator(f"#layer-{layer_id}").check()
+    wait_ready(page, f"gdiViewer.loaded['{layer_id}']")
+    page.wait_for_timeout(500)
+    on = map_pixels(page, "planned_on")
+    assert changed_fraction(on, off) > 0.002
+    assert f"layers={layer_id}" in page.evaluate("location.hash")
+    page.close()

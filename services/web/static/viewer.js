@@ -6,7 +6,7 @@
   var cfg = JSON.parse(document.body.getAttribute("data-config"));
   var T = cfg.texts;
   var G = window.gdiViewer = {
-    ready: false, phase: "init", error: null, tileset: null, planned: {}, layers: {},
+    ready: false, phase: "init", error: null, tileset: null, planned: {}, loaded: {}, layers: {},
     timings: {}, selected: null, cfg: cfg, allTilesLoadedCount: 0
   };
   function $(id) { return document.getElementById(id); }
@@ -186,7 +186,7 @@
         var name = e.name || e.id || "";
         var planned = /planned/.test(url) || /planned/.test(e.kind || e.type || "");
         if (!planned && (e.id === "buildings" || /^buildings\//.test(url))) return;   // the main tileset
-        var id = (planned ? "planned-" : "tiles-") + (e.id || name || url).replace(/[^A-Za-z0-9_-]+/g, "_");
+        var id = (planned ? "planned-" : "tiles-") + (e.id || name || url).replace(/^planned\//, "").replace(/[^A-Za-z0-9_-]+/g, "_");
         var prefix = planned ? T.layer_planned : T.layer_buildings;
         var title = prefix + (e.title ? ": " + (typeof e.title === "object" ? (e.title[cfg.lang] || e.title.de) : e.title) : (name ? ": " + name : ""));
         var absUrl = url.charAt(0) === "/" || /^https?:/.test(url) ? url : cfg.tilesIndex.replace(/index\.json$/, "") + url;
@@ -195,6 +195,8 @@
           if (on && !ts) {
             Cesium.Cesium3DTileset.fromUrl(absUrl).then(function (t) {
               ts = t; G.planned[id] = t;
+              t.allTilesLoaded.addEventListener(function () { G.loaded[id] = true; });
+              if (G.shadowsOn) t.shadows = Cesium.ShadowMode.ENABLED;
               if (planned) t.style = new Cesium.Cesium3DTileStyle({ color: "color('#e07b00', 0.85)" });
               scene.primitives.add(t); t.show = G.layers[id].checkbox.checked;
             }).catch(function (err) { console.warn("planned tileset failed", err); });
