@@ -87,6 +87,15 @@ class Meta:
                           "WHERE srs_id = ?", (self.srs_id,)).fetchone()
         self.storage_crs = pyproj.CRS.from_user_input(f"{srs[0]}:{srs[1]}") if srs else pyproj.CRS("EPSG:25832")
         self.text_fields = [k for k, v in fields.items() if v["type"] == "string"]
+        # GDAL writes fids 1..n: then a page of the unfiltered table is a fid range (no fid array needed)
+        lo, hi = con.execute(f"SELECT min({q(self.pk)}), max({q(self.pk)}) FROM {q(table)}").fetchone()
+        row = con.execute("SELECT feature_count FROM gpkg_ogr_contents WHERE lower(table_name) = lower(?)",
+                          (table,)).fetchone() if con.execute(
+            "SELECT 1 FROM sqlite_master WHERE name = 'gpkg_ogr_contents'").fetchone() else None
+        count = row[0] if row and row[0] is not None else con.execute(
+            f"SELECT count(*) FROM {q(table)}").fetchone()[0]
+        self.count, self.min_fid = count, lo or 0
+        self.dense = count == 0 or (lo is not None and hi - lo + 1 == count)
 
 
     @staticmethod
@@ -199,6 +208,12 @@ class GpkgProvider(BaseProvider):
             rows = [] if resulttype == "hits" else con.execute(
                 f"SELECT {cols} FROM {t} WHERE {where} ORDER BY {order}, {pk} LIMIT ? OFFSET ?",
                 [*params, limit, offset]).fetchall()
+        elif where == "1" and self.meta.dense:
+            matched = self.meta.count
+            first = self.meta.min_fid + offset
+            last = min(self.meta.min_fid + self.meta.count - 1, first + limit - 1)
+            rows = [] if resulttype == "hits" or first > last else con.execute(
+                f"SELECT {cols} FROM {t} WHERE {pk} BETWEEN ? AND ? ORDER BY {pk}", (first, last)).fetchall()
         else:
             fids = self._fids(con, where, params, spatial)
             matched = len(fids)
