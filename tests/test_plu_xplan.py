@@ -147,3 +147,21 @@ def test_planned_volumes_two_variants(tmp_settings):
     assert [v["variant"] for v in summary["variants"]] == ["maximal", "grz"]
     gj = json.loads((tmp_settings.var_dir / "plans" / "planned_bplan2070_grz.geojson").read_text())
     assert len(gj["features"]) == 37 and all(f["properties"]["height_m"] > 0 for f in gj["features"])
+
+
+@pytest.mark.parametrize("ns,version", [("4/1", "4.1"), ("6/0", "6.0")])
+def test_other_xplan_versions_by_namespace(tmp_settings, tmp_path, schema_dir, ns, version):
+    """No real 4.1/6.0 plan is in the shared data: the real BP 2070 with its namespace rewritten checks that
+    both versions are recognised and read (6.x has its own rechtscharakter code table)."""
+    import zipfile
+    with zipfile.ZipFile(PLANS / "BP2070_Bremen_xplan51.zip") as zf:
+        text = zf.read("xplan.gml").replace(b"http://www.xplanung.de/xplangml/5/1",
+                                            f"http://www.xplanung.de/xplangml/{ns}".encode())
+    src = tmp_path / f"bp2070_{ns.replace('/', '')}.gml"
+    src.write_bytes(text)
+    ds = _dataset(tmp_path, f"bp_v{ns.replace('/', '')}", "plu_zoning", src, "EPSG:31467")
+    res = run_dataset(ds, tmp_settings)
+    assert res.summary["published"] == 75
+    report = json.loads(res.report_json.read_text())
+    assert report["mapper"]["plan"]["version"] == version
+    assert validate_gml_file(res.published_dir / f"{ds.id}.gml", schema_dir) == []
