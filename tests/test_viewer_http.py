@@ -161,3 +161,29 @@ def test_search_never_indexes_restricted_datasets(demo_settings):
     assert not [e for e in idx._entries if e.dataset in restricted]
     if would_have == 0:
         pytest.skip(f"restricted datasets {restricted} have no name-like columns; exclusion not observable")
+
+
+def test_search_finds_building_addresses_and_their_street(server, demo_settings):
+    import sqlite3
+
+    from transforms.publish import current_dir, published_datasets
+    pubs = published_datasets(demo_settings.publish_dir)
+    bu = [k for k, m in pubs.items() if "building" in str(m.get("feature_type", "")).lower()
+          and m.get("access", "public") == "public"]
+    if not bu:
+        pytest.skip("the demo publishes no public building dataset")
+    ds = bu[0]
+    con = sqlite3.connect(current_dir(demo_settings.publish_dir, ds) / f"{ds}.gpkg")
+    rows = [r[0] for r in con.execute(f'SELECT address FROM "{ds}_source" WHERE address IS NOT NULL')]
+    con.close()
+    if not rows:
+        pytest.skip(f"{ds} has no addresses")
+    address = rows[0]
+    street = re.match(r"^(.*\D)\s+\d+\s*[a-zA-Z]?$", address).group(1)
+    on_street = sum(1 for a in rows if re.match(rf"^{re.escape(street)}\s+\d", a))
+    res = requests.get(server + "/viewer/api/search", params={"q": address, "limit": 5}, timeout=30).json()["results"]
+    assert res and res[0]["label"] == address and res[0]["dataset"] == ds and res[0]["count"] == 1
+    res = requests.get(server + "/viewer/api/search", params={"q": street.lower().replace("straße", "str."), "limit": 5},
+                       timeout=30).json()["results"]
+    first = res[0]
+    assert (first["label"], first["field"], first["count"]) == (street, "street", on_street)

@@ -30,6 +30,8 @@ LOGGER = logging.getLogger(__name__)
 NAME_COLUMNS: tuple[str, ...] = ("address", "adresse", "name", "location_name", "bezeichnung",
                                  "site_name", "street", "strasse", "district", "stadtteil")
 STREET_NUMBER_PAIRS: tuple[tuple[str, str], ...] = (("street", "house_number"), ("strasse", "hausnummer"))
+ADDRESS_FIELDS = {"address", "adresse", "street house_number", "strasse hausnummer"}
+_HOUSE_NUMBER = re.compile(r"^(.*\D)\s+\d+\s*[a-zA-Z]?(?:\s*[-/]\s*\d+\s*[a-zA-Z]?)?$")
 MAX_QUERY = 100
 MAX_LIMIT = 50
 RECHECK_SECONDS = 5.0
@@ -97,10 +99,18 @@ def index_layer(gpkg: Path, layer: str, dataset: str) -> list[Entry]:
             sql = (f"SELECT {expr} AS label, min(r.minx), min(r.miny), max(r.maxx), max(r.maxy), count(*) "
                    f'FROM "{layer}" t JOIN "{rtree}" r ON r.id = t.fid '
                    f"WHERE label IS NOT NULL AND trim(label) != '' GROUP BY label")
+            streets: dict[str, list[float]] = {}
             for label, minx, miny, maxx, maxy, n in con.execute(sql):
                 label = str(label).strip()
                 (w, e), (s, nn) = tr.transform([minx, maxx], [miny, maxy])
                 out.append(Entry(label, normalise(label), dataset, field, n, (w, s, e, nn)))
+                m = _HOUSE_NUMBER.match(label) if field in ADDRESS_FIELDS else None
+                if m:   # "Almsstraße 13" also counts for the street "Almsstraße"
+                    agg = streets.setdefault(m.group(1), [w, s, e, nn, 0])
+                    agg[:4] = [min(agg[0], w), min(agg[1], s), max(agg[2], e), max(agg[3], nn)]
+                    agg[4] += n
+            for street, (w, s, e, nn, n) in streets.items():
+                out.append(Entry(street, normalise(street), dataset, "street", int(n), (w, s, e, nn)))
         return out
     finally:
         con.close()
