@@ -194,3 +194,14 @@ def test_cli_staff_retention_export(tmp_path, monkeypatch):
     with db.read() as c:
         actions = [r[0] for r in c.exec_driver_sql("SELECT action FROM audit ORDER BY id")]
     assert actions == ["staff:set", "retention", "export:xlsx"]
+
+
+@pytest.mark.parametrize("periods,error", [
+    ([("3_2", date(2026, 6, 1), date(2026, 6, 29))], "at least 30 days"),   # 29 days
+    ([("3_1", date(2026, 6, 10), date(2026, 6, 1))], "ends before it starts"),
+    ([("4_1", date(2026, 6, 1), date(2026, 7, 1))], "3_1 or 3_2"),
+])
+def test_procedure_period_rules(part, periods, error):
+    with pytest.raises(RequestError, match=error):
+        part.upsert_procedure("bp2", "BP 2", "", [], periods)
+    part.upsert_procedure("bp2", "BP 2", "", [], [("3_2", date(2026, 6, 1), date(2026, 6, 30))])  # 30 days: ok

@@ -50,6 +50,14 @@ class Participation:
     # -- procedures -----------------------------------------------------------------------------
     def upsert_procedure(self, pid: str, title: str, announcement: str, documents: list[dict[str, str]],
                          periods: list[tuple[str, date, date]], plan_id: str | None = None) -> None:
+        for kind, start, end in periods:
+            if kind not in PERIOD_LABEL:
+                raise RequestError("period kind must be 3_1 or 3_2", field="periods", value=kind)
+            if end < start:
+                raise RequestError("period ends before it starts", field="periods", value=f"{start}..{end}")
+            if kind == "3_2" and (end - start).days + 1 < 30:
+                raise RequestError("§ 3 Abs. 2 BauGB: the publication lasts one month, at least 30 days",
+                                   field="periods", value=f"{start}..{end}")
         with self.db.write() as c:
             if c.execute(select(T.procedures.c.id).where(T.procedures.c.id == pid)).first():
                 c.execute(T.procedures.update().where(T.procedures.c.id == pid).values(
