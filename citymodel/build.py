@@ -100,13 +100,18 @@ def _scan(source, options: CityModelOptions, terrain) -> dict[str, np.ndarray]:
         if terrain is not None:
             t = terrain.base_heights(geoms)
             ground = np.where(np.isfinite(t), t, ground)
+        b = shapely.bounds(geoms)
         chunks.append({"fid": np.asarray(df.index), "x": shapely.get_x(c), "y": shapely.get_y(c),
                        "ground": ground, "hash": _row_hashes(df, ground),
-                       "xmin": shapely.bounds(geoms)[:, 0], "ymin": shapely.bounds(geoms)[:, 1],
-                       "xmax": shapely.bounds(geoms)[:, 2], "ymax": shapely.bounds(geoms)[:, 3]})
+                       "bounds": np.array([[np.nanmin(b[:, 0]), np.nanmin(b[:, 1]), np.nanmax(b[:, 2]),
+                                            np.nanmax(b[:, 3])]])})
+        del df, geoms, c, b
     if not chunks:
         return {k: np.zeros(0) for k in ("fid", "x", "y", "ground", "hash")}
-    return {k: np.concatenate([c[k] for c in chunks]) for k in chunks[0]}
+    out = {k: np.concatenate([c[k] for c in chunks]) for k in chunks[0]}
+    bb = out.pop("bounds")
+    out["bbox"] = (float(bb[:, 0].min()), float(bb[:, 1].min()), float(bb[:, 2].max()), float(bb[:, 3].max()))
+    return out
 
 
 def _read_chunk(path, layer, start):
@@ -148,8 +153,7 @@ def build_tileset(source, out_dir: Path, options: CityModelOptions | None = None
         warnings.append(f"{no_ground} buildings outside the DGM: base height 0")
     if n == 0:
         raise ValueError("no buildings in the source")
-    bounds = (float(scan["xmin"].min()), float(scan["ymin"].min()), float(scan["xmax"].max()),
-              float(scan["ymax"].max()))
+    bounds = scan["bbox"]
     root = root_square(bounds)
     geo = Georef(root[0] + root[2] / 2, root[1] + root[2] / 2)
     ground = np.nan_to_num(scan["ground"], nan=0.0)
