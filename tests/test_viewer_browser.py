@@ -322,3 +322,19 @@ def test_planned_buildings_toggle(browser, server, tiles):
     assert changed_fraction(on, off) > 0.002
     assert f"layers={layer_id}" in page.evaluate("location.hash")
     page.close()
+
+
+def test_kiosk_mode_hides_share_and_returns_home_when_idle(browser, server, tiles):
+    page = open_viewer(browser, server + f"/viewer/?kiosk=1&idle=3#view={centre_view()}&layers=buildings")
+    assert page.locator("#btn-share").is_hidden()
+    canvas = page.locator("#map canvas")
+    canvas.focus()
+    # a citizen zooms into a street (the idle timer may already have fired while the page loaded)
+    canvas.press("Shift")   # any input restarts the idle timer
+    page.evaluate("gdiViewer.viewer.camera.setView({destination: Cesium.Cartesian3.fromDegrees(9.95, 52.15, 300)})")
+    before = page.evaluate("gdiViewer.kioskResets || 0")
+    canvas.press("ArrowUp")
+    assert page.evaluate("gdiViewer.cameraState().height") < 1000
+    wait_ready(page, f"(gdiViewer.kioskResets || 0) > {before}", timeout=30)
+    assert page.evaluate("gdiViewer.cameraState().height") > 3000   # back at the city-wide home view
+    page.close()

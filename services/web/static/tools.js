@@ -112,6 +112,25 @@
   applySun();
   if (!init && !shadowCb.checked) { G.sunTime = null; }
 
+  // ---- kiosk (town hall touchscreen): ?kiosk=1[&idle=seconds] — no share link, back home when idle ----
+  var q = new URLSearchParams(location.search);
+  if (q.get("kiosk") === "1") {
+    document.body.classList.add("kiosk");
+    $("btn-share").hidden = true;
+    var idleMs = Math.max(2, Number(q.get("idle")) || 180) * 1000, timer = null;
+    var reset = function () {
+      G.measuring = false; measureBtn.setAttribute("aria-pressed", "false"); clearMeasure(); out.textContent = "";
+      G.pickAt(-1, -1);
+      G.flyHome(0);
+      G.kioskResets = (G.kioskResets || 0) + 1;
+    };
+    var poke = function () { clearTimeout(timer); timer = setTimeout(reset, idleMs); };
+    ["pointerdown", "keydown", "wheel", "touchstart"].forEach(function (ev) {
+      document.addEventListener(ev, poke, { passive: true, capture: true });
+    });
+    poke();
+  }
+
   // ---- keyboard navigation of the map (canvas has focus) ----
   G.viewer.canvas.addEventListener("keydown", function (ev) {
     var height = camera.positionCartographic.height;
