@@ -46,6 +46,22 @@ def serve(kind: str, var: str, port: int, workers: int, threads: int) -> None:
     from transforms.config import load_settings
     settings = load_settings()
 
+    d = Path(var) / "stock"
+    os.chdir(ROOT)
+    # configurations are written here, before gunicorn forks its workers
+    if kind == "ours":
+        from services.ogcapi.config import write_config
+        write_config(settings)
+    else:
+        import yaml
+        from pygeoapi.openapi import get_oas
+
+        from services.ogcapi.config import STOCK_PROVIDER, build_config
+        cfg = build_config(settings, staff=False, provider=STOCK_PROVIDER)
+        d.mkdir(exist_ok=True)
+        (d / "cfg.yml").write_text(yaml.safe_dump(cfg, allow_unicode=True))
+        (d / "oas.yml").write_text(yaml.safe_dump(get_oas(cfg, fail_on_invalid_collection=False)))
+
     def make():
         from flask import Flask
         root = Flask("bench")
@@ -53,16 +69,7 @@ def serve(kind: str, var: str, port: int, workers: int, threads: int) -> None:
             from services.ogcapi.app import create
             root.wsgi_app = DispatcherMiddleware(root.wsgi_app, {"/ogc": create(settings)})
         else:
-            import yaml
-            from pygeoapi.openapi import get_oas
-
             from services.ogcapi.app import load_pygeoapi
-            from services.ogcapi.config import STOCK_PROVIDER, build_config
-            cfg = build_config(settings, staff=False, provider=STOCK_PROVIDER)
-            d = Path(var) / "stock"
-            d.mkdir(exist_ok=True)
-            (d / "cfg.yml").write_text(yaml.safe_dump(cfg, allow_unicode=True))
-            (d / "oas.yml").write_text(yaml.safe_dump(get_oas(cfg, fail_on_invalid_collection=False)))
             # a plain module copy of pygeoapi.flask_app (load_pygeoapi's parser patch does not touch the
             # stock provider, which ignores filters anyway)
             mod = load_pygeoapi(str(d / "cfg.yml"), str(d / "oas.yml"), "stock")
@@ -82,7 +89,6 @@ def serve(kind: str, var: str, port: int, workers: int, threads: int) -> None:
         def load(self):
             return make()
 
-    os.chdir(ROOT)
     App().run()
 
 
@@ -214,7 +220,7 @@ def main() -> None:
             url = f"{base}/collections/trees_source/items"
             for name, params, check in scenarios:
                 p = dict(params, f="json")
-                load(url, p, 2, 1)  # warm-up (caches, connections)
+                load(url, p, 8, 1)  # warm-up (caches, connections) reaching every worker
                 for clients in (1, 8):
                     r = load(url, p, clients, reps[clients], budget_s=a.budget)
                     doc = r.pop("doc") or {}

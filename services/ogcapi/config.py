@@ -281,6 +281,6 @@ def _rel(path: Path) -> str:
 
 def _atomic_write(path: Path, text: str) -> None:
     import os
-    tmp = path.with_suffix(path.suffix + ".tmp")
+    tmp = path.with_suffix(f"{path.suffix}.{os.getpid()}.tmp")  # workers may write at the same time
     tmp.write_text(text, encoding="utf-8")
     os.replace(tmp, path)
