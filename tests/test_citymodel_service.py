@@ -67,7 +67,8 @@ def test_glb_content_type_and_bytes(server, demo_settings):
 
 def test_not_found_and_traversal(server):
     for path in ("/3dtiles/buildings/nope.glb", "/3dtiles/../../etc/passwd", "/3dtiles/%2e%2e/publish/x.json",
-                 "/3dtiles/buildings/state.json.bak"):
+                 "/3dtiles/buildings/state.json.bak", "/3dtiles/buildings/state.json",
+                 "/3dtiles/buildings/report.json"):
         r = requests.get(server + path, timeout=10)
         assert r.status_code == 404, path
     assert requests.post(f"{server}/3dtiles/index.json", timeout=10).status_code == 405

@@ -1,10 +1,11 @@
 """``/3dtiles``: the city model's 3D Tiles as static files, served right.
 
 ``settings.var_dir/3dtiles/**`` with the content types 3D Tiles clients expect (``application/json``,
-``model/gltf-binary``, ``application/octet-stream`` for subtrees), gzip for JSON and glb when the
-client accepts it (flat-shaded meshes and metadata shrink to ~35 %), ETag + conditional GET, Cache-Control (tileset.json revalidated on every use, because an
-incremental rebuild changes it in place; tiles cached for an hour), and CORS so any viewer can load
-them. ``/3dtiles/index.json`` lists the available tilesets.
+``model/gltf-binary``, ``application/octet-stream`` for subtrees); the build's ``state.json`` and
+``report.json`` stay private. gzip for JSON and glb when the client accepts it (flat-shaded meshes and
+metadata shrink to ~35 %), ETag + conditional GET, Cache-Control (``tileset.json`` revalidated on
+every use, because an incremental rebuild changes it in place; tiles cached for an hour), and CORS so
+any viewer can load them. ``/3dtiles/index.json`` lists the available tilesets.
 """
 from __future__ import annotations
 
@@ -58,7 +59,8 @@ class TilesApp:
             return self._bytes(req, body, "application/json", "no-cache")
         target = (self.base / path).resolve()
         base = self.base.resolve()
-        if base not in target.parents or not target.is_file() or target.suffix not in TYPES:
+        internal = target.suffix == ".json" and target.name != "tileset.json"  # state/report: not public
+        if base not in target.parents or not target.is_file() or target.suffix not in TYPES or internal:
             return Response(json.dumps({"error": "not found", "path": path}), status=404,
                             mimetype="application/json", headers=CORS)
         cache = "no-cache" if target.name == "tileset.json" else "public, max-age=3600"
