@@ -176,7 +176,7 @@ class Settings(_Model):
         return self.var_dir / "publish"
 
     @model_validator(mode="after")
-    def _abs(self) -> "Settings":
+    def _abs(self) -> Settings:
         for name in ("var_dir", "datasets_dir", "schema_dir"):
             p = getattr(self, name)
             if not p.is_absolute():
