@@ -126,6 +126,7 @@ def _v2(conn: Connection) -> None:
 
 MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2]
 SCHEMA_VERSION = len(MIGRATIONS)
+_PG_MIGRATION_LOCK = 0x6764_6962_6574  # arbitrary advisory lock key ("gdibet")
 
 
 class Database:
@@ -143,6 +144,8 @@ class Database:
     def migrate(self) -> int:
         """Bring the schema to SCHEMA_VERSION; returns the version found before."""
         with self._lock, self.write() as conn:
+            if conn.dialect.name == "postgresql":  # serialise migrations of several processes (workers)
+                conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_MIGRATION_LOCK})
             schema_version.create(conn, checkfirst=True)
             row = conn.execute(select(schema_version.c.version)).first()
             found = row[0] if row else 0

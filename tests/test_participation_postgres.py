@@ -1,0 +1,249 @@
+"""The participation storage on a real PostgreSQL 15 server (a throw-away cluster started per module).
+
+Same code path as the app: ``ParticipationConfig.db_url`` / ``GDI_BETEILIGUNG_DB`` set to a
+``postgresql+psycopg://`` URL. The SQLite tests of ``test_participation_core`` that only use the
+``part`` fixture are imported and run again here against PostgreSQL (pytest resolves ``part`` to the
+fixture of this module); PostgreSQL-specific checks (migrations, concurrent writers) follow.
+"""
+from __future__ import annotations
+
+import hashlib
+import itertools
+import json
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import threading
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from sqlalchemy import text
+
+from services.participation import db as D
+from services.participation.config import ParticipationConfig
+from services.participation.core import Participation
+from services.participation.db import SCHEMA_VERSION, Database, get_db
+from tests.test_participation_core import (  # noqa: F401  (collected again here, with the PostgreSQL `part`)
+    test_export_csv_xlsx_pseudonymised,
+    test_periods_by_berlin_clock,
+    test_procedure_period_rules,
+    test_receipt_hash_covers_content,
+    test_retention_deletes_personal_data_only,
+    test_submit_refuses_without_consent_or_text,
+    utc,
+)
+from transforms.errors import AuthError
+
+PG_BIN = Path(os.environ.get("GDI_PG_BIN", "/usr/lib/postgresql/15/bin"))
+
+
+def _as_postgres(args: list[str], **kw) -> subprocess.CompletedProcess:
+    """PostgreSQL refuses to run as root: server commands run as the ``postgres`` system user then."""
+    cmd = ["runuser", "-u", "postgres", "--", *args] if os.geteuid() == 0 else args
+    return subprocess.run(cmd, check=True, capture_output=True, text=True, timeout=120, **kw)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def pg_server() -> Iterator[str]:
+    """A real PostgreSQL server on 127.0.0.1:<free port>; yields the URL prefix without database name."""
+    for tool in ("initdb", "pg_ctl", "postgres"):
+        if not (PG_BIN / tool).exists():
+            pytest.fail(f"PostgreSQL server binaries missing ({PG_BIN / tool}): "
+                        "apt-get install postgresql (scripts/setup.sh does) or set GDI_PG_BIN")
+    import psycopg  # the driver the app uses for postgresql+psycopg:// (test extras)
+    root = Path(tempfile.mkdtemp(prefix="gdi-pg-"))
+    data, log = root / "data", root / "server.log"
+    if os.geteuid() == 0:
+        shutil.chown(root, "postgres", "postgres")
+    port = _free_port()
+    _as_postgres([str(PG_BIN / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust",
+                  "--encoding=UTF8", "--locale=C.UTF-8"])
+    _as_postgres([str(PG_BIN / "pg_ctl"), "start", "-w", "-t", "60", "-D", str(data), "-l", str(log),
+                  "-o", f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c max_connections=60"])
+    try:
+        with psycopg.connect(f"host=127.0.0.1 port={port} user=postgres dbname=postgres") as c:
+            assert c.execute("SELECT current_setting('server_version_num')::int").fetchone()[0] >= 150000
+        yield f"postgresql+psycopg://postgres@127.0.0.1:{port}"
+    finally:
+        _as_postgres([str(PG_BIN / "pg_ctl"), "stop", "-w", "-m", "fast", "-D", str(data)])
+        shutil.rmtree(root, ignore_errors=True)
+
+
+_DB_SEQ = itertools.count(1)
+
+
+@pytest.fixture
+def pg_url(pg_server) -> Iterator[str]:
+    """A new, empty database per test (so numbering and migrations start from scratch)."""
+    import psycopg
+    name = f"beteiligung_{next(_DB_SEQ)}"
+    dsn = pg_server.replace("postgresql+psycopg://", "postgresql://")
+    with psycopg.connect(f"{dsn}/postgres", autocommit=True) as c:
+        c.execute(f"CREATE DATABASE {name}")
+    url = f"{pg_server}/{name}"
+    yield url
+    db = D._DBS.pop(url, None)
+    if db is not None:
+        db.engine.dispose()
+
+
+@pytest.fixture
+def part(pg_url, tmp_path) -> Participation:
+    """As ``test_participation_core.part``, on PostgreSQL."""
+    p = Participation(ParticipationConfig(db_url=pg_url, data_dir=tmp_path))
+    p.upsert_procedure("bp1", "BP 1", "Bekanntmachung", [{"title": "Plan", "url": "/x.pdf"}],
+                       [("3_1", date(2026, 3, 1), date(2026, 3, 31)), ("3_2", date(2026, 6, 1), date(2026, 6, 30))])
+    return p
+
+
+def test_server_is_postgresql(part):
+    assert part.db.engine.dialect.name == "postgresql" and not part.db.is_sqlite
+    with part.db.read() as c:
+        assert c.execute(text("SELECT version()")).scalar().startswith("PostgreSQL 15")
+
+
+def test_migrations_from_scratch(pg_url):
+    db = Database(pg_url)
+    assert db.migrate() == 0
+    assert db.migrate() == SCHEMA_VERSION  # idempotent
+    with db.read() as c:
+        assert c.execute(text("SELECT version FROM schema_version")).scalar_one() == SCHEMA_VERSION
+        tables = set(c.execute(text("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")).scalars())
+        indexes = set(c.execute(text("SELECT indexname FROM pg_indexes WHERE tablename = 'statements'")).scalars())
+    assert tables >= {"schema_version", "procedures", "periods", "statements", "personal", "attachments",
+                      "staff", "sessions", "audit"}
+    assert "ix_statements_received" in indexes
+    db.engine.dispose()
+
+
+def test_migration_from_version_1(pg_url):
+    old = Database(pg_url)
+    with old.write() as c:  # a database as version 1 left it
+        D.schema_version.create(c)
+        D.MIGRATIONS[0](c)
+        c.execute(D.schema_version.insert().values(version=1))
+    old.engine.dispose()
+    db = Database(pg_url)
+    assert db.migrate() == 1
+    with db.read() as c:
+        assert c.execute(text("SELECT version FROM schema_version")).scalar_one() == SCHEMA_VERSION
+        assert c.execute(text("SELECT count(*) FROM pg_indexes WHERE indexname = 'ix_statements_received'")).scalar() == 1
+    db.engine.dispose()
+
+
+def test_concurrent_first_migration(pg_url):
+    """Several workers start on an empty database at once: one migrates, the others wait (advisory lock)."""
+    dbs = [Database(pg_url) for _ in range(4)]
+    found: list[int] = []
+    errors: list[BaseException] = []
+
+    def run(db: Database) -> None:
+        try:
+            found.append(db.migrate())
+        except BaseException as e:  # noqa: BLE001 - reported by the assertion below
+            errors.append(e)
+
+    threads = [threading.Thread(target=run, args=(db,)) for db in dbs]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert sorted(found) == [0] + [SCHEMA_VERSION] * 3
+    with dbs[0].read() as c:
+        assert c.execute(text("SELECT count(*) FROM schema_version")).scalar() == 1
+    for db in dbs:
+        db.engine.dispose()
+
+
+def test_staff_argon2_moderation_audit(part):
+    part.add_staff("mod", "moderator", "ein langes Passwort")
+    with part.db.read() as c:
+        raw = c.execute(text("SELECT password_hash FROM staff")).scalar_one()
+    assert raw.startswith("$argon2id$") and "langes" not in raw
+    with pytest.raises(AuthError):
+        part.login("mod", "falsch")
+    token = part.login("mod", "ein langes Passwort")
+    user = part.session_user(token)
+    assert user == {"username": "mod", "role": "moderator"}
+    r = part.submit("bp1", "x", consent=True, at=utc(2026, 7, 2))  # after the last period: late
+    assert r["late"] is True
+    part.moderate(user, r["number"], "published")
+    assert part.statement(r["number"])["moderation"] == "published"
+    assert [s["number"] for s in part.public_statements("bp1")] == [r["number"]]
+    with pytest.raises(AuthError):
+        part.note(user, r["number"], "moderators do not write planning notes")
+    log = part.audit_log()
+    assert [a["action"] for a in log[:2]] == ["moderate:published", "login"]
+    assert log[0]["statement_number"] == r["number"] and "login:failed" in [a["action"] for a in log]
+    part.logout(token)
+    assert part.session_user(token) is None
+
+
+def test_cli_with_env_url(pg_url, tmp_path, monkeypatch):
+    """``gdi beteiligung`` pointed at PostgreSQL the way an installation does it: GDI_BETEILIGUNG_DB."""
+    from gdi.commands.beteiligung import beteiligung
+    monkeypatch.setenv("GDI_VAR", str(tmp_path / "var"))
+    monkeypatch.setenv("GDI_BETEILIGUNG_DB", pg_url)
+    runner = CliRunner()
+    r = runner.invoke(beteiligung, ["migrate"])
+    assert r.exit_code == 0 and pg_url in r.output, r.output
+    r = runner.invoke(beteiligung, ["add-staff", "planerin", "--role", "planner", "--password", "sehr-geheim-123"])
+    assert r.exit_code == 0, r.output
+    r = runner.invoke(beteiligung, ["retention", "--days", "0"])
+    assert r.exit_code == 0 and "personal data deleted for 0 statements" in r.output, r.output
+    out = tmp_path / "e.csv"
+    r = runner.invoke(beteiligung, ["export", str(out), "--pseudonymised"])
+    assert r.exit_code == 0 and out.read_bytes().startswith("\ufeffNr.;".encode()), r.output
+    with get_db(pg_url).read() as c:
+        actions = list(c.execute(text("SELECT action FROM audit ORDER BY id")).scalars())
+    assert actions == ["staff:set", "retention", "export:csv"]
+    assert not (tmp_path / "var" / "participation" / "beteiligung.db").exists()  # nothing went to SQLite
+
+
+def test_concurrent_writers_lose_nothing(part):
+    """8 threads x 25 statements through one Participation (one engine pool, like a threaded worker)."""
+    per_thread, n_threads = 25, 8
+    receipts: list[dict] = []
+    errors: list[BaseException] = []
+    lock = threading.Lock()
+
+    def writer(i: int) -> None:
+        try:
+            for j in range(per_thread):
+                g = {"type": "Point", "coordinates": [9.9 + i / 100, 52.1 + j / 1000]}
+                r = part.submit("bp1", f"Thread {i} Nr. {j} – Grünfläche", geometry=g, consent=True,
+                                email=f"t{i}@example.org", at=utc(2026, 6, 10, 12))
+                with lock:
+                    receipts.append(r)
+        except BaseException as e:  # noqa: BLE001 - reported by the assertion below
+            errors.append(e)
+
+    threads = [threading.Thread(target=writer, args=(i,)) for i in range(n_threads)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    rows = part.list_statements("bp1", with_personal=True)
+    assert len(rows) == len(receipts) == per_thread * n_threads
+    assert {r["number"] for r in rows} == {r["number"] for r in receipts}
+    by_number = {r["number"]: r for r in receipts}
+    for row in rows:  # recompute each content hash from what is stored
+        content = {"procedure": "bp1", "text": row["text"], "geometry": row["geometry"],
+                   "received_at": row["received_at"], "attachments": []}
+        h = hashlib.sha256(json.dumps(content, sort_keys=True, ensure_ascii=False,
+                                      separators=(",", ":")).encode()).hexdigest()
+        assert h == row["content_hash"] == by_number[row["number"]]["content_hash"]
+        assert row["email"].startswith("t")
