@@ -12,15 +12,16 @@ import itertools
 import json
 import os
 import shutil
-import socket
 import subprocess
 import tempfile
 import threading
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
 
 import pytest
+import requests
 from click.testing import CliRunner
 from sqlalchemy import text
 
@@ -28,6 +29,7 @@ from services.participation import db as D
 from services.participation.config import ParticipationConfig
 from services.participation.core import Participation
 from services.participation.db import SCHEMA_VERSION, Database, get_db
+from tests.conftest import free_port
 from tests.test_participation_core import (  # noqa: F401  (collected again here, with the PostgreSQL `part`)
     test_export_csv_xlsx_pseudonymised,
     test_periods_by_berlin_clock,
@@ -36,6 +38,17 @@ from tests.test_participation_core import (  # noqa: F401  (collected again here
     test_retention_deletes_personal_data_only,
     test_submit_refuses_without_consent_or_text,
     utc,
+)
+from tests.test_participation_web import (
+    PID,
+    _csrf,
+    _env,
+    _prepare,
+    _receipt,
+    _staff_session,
+    _start,
+    _stop,
+    _submit,
 )
 from transforms.errors import AuthError
 
@@ -46,12 +59,6 @@ def _as_postgres(args: list[str], **kw) -> subprocess.CompletedProcess:
     """PostgreSQL refuses to run as root: server commands run as the ``postgres`` system user then."""
     cmd = ["runuser", "-u", "postgres", "--", *args] if os.geteuid() == 0 else args
     return subprocess.run(cmd, check=True, capture_output=True, text=True, timeout=120, **kw)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -66,7 +73,7 @@ def pg_server() -> Iterator[str]:
     data, log = root / "data", root / "server.log"
     if os.geteuid() == 0:
         shutil.chown(root, "postgres", "postgres")
-    port = _free_port()
+    port = free_port()
     _as_postgres([str(PG_BIN / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust",
                   "--encoding=UTF8", "--locale=C.UTF-8"])
     _as_postgres([str(PG_BIN / "pg_ctl"), "start", "-w", "-t", "60", "-D", str(data), "-l", str(log),
@@ -247,3 +254,34 @@ def test_concurrent_writers_lose_nothing(part):
                                       separators=(",", ":")).encode()).hexdigest()
         assert h == row["content_hash"] == by_number[row["number"]]["content_hash"]
         assert row["email"].startswith("t")
+
+
+def test_served_app_on_postgresql(pg_url, tmp_path):
+    """A real ``gdi serve`` (gunicorn, 2 workers migrating the empty database at once) on PostgreSQL:
+    receipts over HTTP are in PostgreSQL, moderation shows in the public API, parallel posts are all kept."""
+    env = _env(tmp_path / "var", free_port(), GDI_BETEILIGUNG_DB=pg_url, GDI_BETEILIGUNG_RATE="0")
+    proc = _start(env, tmp_path / "serve.log")  # start first: the workers create the schema
+    try:
+        _prepare(env)
+        base = f"http://127.0.0.1:{env['GDI_PORT']}/beteiligung"
+        _, r = _submit(base, "Bitte Radweg verbreitern.", name="Erika Muster", email="erika@example.org")
+        assert r.status_code == 200, r.text[:400]
+        rec = _receipt(r.text)
+        with ThreadPoolExecutor(4) as ex:
+            codes = list(ex.map(lambda i: _submit(base, f"Parallel {i}")[1].status_code, range(20)))
+        assert codes == [200] * 20
+        staff = _staff_session(base, "moderation")
+        tok = _csrf(staff, f"{base}/staff")
+        assert staff.post(f"{base}/staff/moderate/{rec['number']}",
+                          data={"csrf": tok, "decision": "published"}).status_code == 200
+        pub = requests.get(f"{base}/api/verfahren/{PID}/stellungnahmen.geojson").text
+        assert rec["number"] in pub and "erika@example.org" not in pub
+    finally:
+        _stop(proc)
+    p = Participation(ParticipationConfig(db_url=pg_url, data_dir=tmp_path / "var" / "participation"))
+    rows = p.list_statements(PID, with_personal=True)
+    assert len(rows) == 21 and len({r["number"] for r in rows}) == 21
+    row = next(r for r in rows if r["number"] == rec["number"])
+    assert row["content_hash"] == rec["hash"] and row["email"] == "erika@example.org"
+    assert row["moderation"] == "published"
+    assert not (tmp_path / "var" / "participation" / "beteiligung.db").exists()  # nothing went to SQLite
