@@ -20,6 +20,7 @@ class GpkgEncoder:
             return
         pyogrio.write_dataframe(view, self.path, layer=self.layer, driver="GPKG",
                                 append=self.count > 0, promote_to_multi=False,
+                                use_arrow=True,  # ~2x faster than the row-by-row path
                                 layer_options={"SPATIAL_INDEX": "YES", "FID": "fid"},
                                 # GPKG 1.3: Debian's GDAL 3.6 (MapServer, QGIS) warns on pyogrio's default 1.4
                                 dataset_options=None if self.count > 0 else {"VERSION": "1.3"})

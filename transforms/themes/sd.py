@@ -15,8 +15,6 @@ from typing import ClassVar
 from urllib.parse import quote_plus
 
 import geopandas as gpd
-import numpy as np
-import pandas as pd
 
 from ..config import Source
 from .base import CODELIST, Mapper, gml_id, xml_escape
@@ -123,34 +121,36 @@ class TreesMapper(Mapper):
         return name, cv, rank, EUNOMEN_SEARCH.format(name=quote_plus(name)), False, None
 
     def inspire_view(self, gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+        # columns stay pandas Series (Arrow-backed strings): converting to numpy object arrays and back
+        # costs more than the mapping itself on a million trees
         local = gdf["species_german"].where(gdf["cultivar"].isna(),
                                             gdf["species_german"] + " '" + gdf["cultivar"].fillna("") + "'")
+        begin = gdf.get("beginLifespanVersion", self.run_time_iso)
         return gpd.GeoDataFrame({
-            "localId": gdf["key"].to_numpy(),
-            "inspireId": (self.namespace + "/" + gdf["key"]).to_numpy(),
-            "referenceSpeciesId": gdf["reference_id"].to_numpy(),
+            "localId": gdf["key"],
+            "inspireId": self.namespace + "/" + gdf["key"],
+            "referenceSpeciesId": gdf["reference_id"],
             "referenceSpeciesScheme": f"{CODELIST}/ReferenceSpeciesSchemeValue/eunomen",
-            "referenceSpeciesName": gdf["reference_name"].to_numpy(),
-            "localSpeciesName": local.replace("", None).to_numpy(),
+            "referenceSpeciesName": gdf["reference_name"],
+            "localSpeciesName": local.where(local != "", None),
             "occurrenceCategory": f"{CODELIST}/OccurrenceCategoryValue/present",
             "populationSize": 1,
-            "beginLifespanVersion": gdf.get("beginLifespanVersion", pd.Series(self.run_time_iso, index=gdf.index)).to_numpy(),
-        }, geometry=gdf.geometry.to_numpy(), crs=gdf.crs)
+            "beginLifespanVersion": begin,
+        }, geometry=gdf.geometry, crs=gdf.crs)
 
     def source_view(self, gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-        cols = {k: gdf[k].to_numpy() for k in ("key", "site_no", "species_botanical", "species_german")}
+        cols = {k: gdf[k] for k in ("key", "site_no", "species_botanical", "species_german")}
         cols.update({
-            "planting_year": pd.array(np.where(np.isnan(gdf["planting_year"]), None, gdf["planting_year"]),
-                                      dtype="Int32"),
-            "height_m": gdf["height_m"].to_numpy(),
-            "trunk_circumference_cm": gdf["trunk_circumference_cm"].to_numpy(),
-            "crown_diameter_m": gdf["crown_diameter_m"].to_numpy(),
-            "stem_count": pd.array(np.where(np.isnan(gdf["stem_count"]), None, gdf["stem_count"]), dtype="Int32"),
-            "location_name": gdf["location_name"].to_numpy(),
-            "district": gdf["district"].to_numpy(),
-            "inspireId": (self.namespace + "/" + gdf["key"]).to_numpy(),
+            "planting_year": gdf["planting_year"].round().astype("Int32"),
+            "height_m": gdf["height_m"],
+            "trunk_circumference_cm": gdf["trunk_circumference_cm"],
+            "crown_diameter_m": gdf["crown_diameter_m"],
+            "stem_count": gdf["stem_count"].round().astype("Int32"),
+            "location_name": gdf["location_name"],
+            "district": gdf["district"],
+            "inspireId": self.namespace + "/" + gdf["key"],
         })
-        return gpd.GeoDataFrame(cols, geometry=gdf.geometry.to_numpy(), crs=gdf.crs)
+        return gpd.GeoDataFrame(cols, geometry=gdf.geometry, crs=gdf.crs)
 
     def gml_member(self, rec: dict, geom_gml: str) -> str:
         lid = rec["localId"]
