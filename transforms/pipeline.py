@@ -121,6 +121,8 @@ def run_dataset(ds: Dataset, settings: Settings, *, validate: bool = True,
         gml.close()
         if gj:
             gj.close()
+        gp_inspire.close()
+        gp_source.close()
         timings["transform"] = time.perf_counter() - t0
         summary = ledger.summary()
         if summary["published"] == 0:

@@ -1,10 +1,19 @@
-"""GeoPackage for serving: EPSG:25832, one layer per view (INSPIRE view + source view), spatial index."""
+"""GeoPackage for serving: EPSG:25832, one layer per view (INSPIRE view + source view), spatial index.
+
+Chunks are spooled as Arrow IPC files next to the output and written to the GeoPackage in ONE write
+at ``close()``: GDAL then bulk-loads the R-tree once. Appending chunk by chunk to an indexed layer
+makes every insert update the R-tree, and the cost grows with the layer (measured: 1M points ~4x
+slower). Memory stays bounded: the spool is streamed back batch by batch.
+"""
 from __future__ import annotations
 
+import shutil
+import tempfile
 from pathlib import Path
 
 import geopandas as gpd
-import pyogrio
+import pyarrow as pa
+from pyogrio.raw import write_arrow
 
 
 class GpkgEncoder:
@@ -14,17 +23,49 @@ class GpkgEncoder:
         self.path = path
         self.layer = layer
         self.count = 0
+        self._spool = Path(tempfile.mkdtemp(prefix=f".spool-{layer}-", dir=path.parent))
+        self._files: list[Path] = []
+        self._geom_types: set[str] = set()
+        self._crs = None
 
     def write(self, view: gpd.GeoDataFrame) -> None:
         if len(view) == 0:
             return
-        pyogrio.write_dataframe(view, self.path, layer=self.layer, driver="GPKG",
-                                append=self.count > 0, promote_to_multi=False,
-                                use_arrow=True,  # ~2x faster than the row-by-row path
-                                layer_options={"SPATIAL_INDEX": "YES", "FID": "fid"},
-                                # GPKG 1.3: Debian's GDAL 3.6 (MapServer, QGIS) warns on pyogrio's default 1.4
-                                dataset_options=None if self.count > 0 else {"VERSION": "1.3"})
+        self._crs = self._crs or (view.crs.to_string() if view.crs else None)
+        self._geom_types.update(t for t in view.geometry.geom_type.unique() if t)
+        table = pa.table(view.to_arrow(geometry_encoding="WKB", index=False))
+        f = self._spool / f"{len(self._files):06d}.arrow"
+        with pa.OSFile(str(f), "wb") as sink, pa.ipc.new_file(sink, table.schema) as writer:
+            writer.write_table(table)
+        self._files.append(f)
         self.count += len(view)
 
     def close(self) -> None:
-        pass
+        try:
+            if not self._files:
+                return
+            schemas = [pa.ipc.open_file(pa.memory_map(str(f))).schema for f in self._files]
+            schema = pa.unify_schemas(schemas, promote_options="permissive")
+            # a column empty in every chunk has Arrow type null, which GDAL cannot create: make it text
+            schema = pa.schema([f.with_type(pa.string()) if pa.types.is_null(f.type) else f for f in schema],
+                               metadata=schema.metadata)
+            geom = next(n for n in schema.names if n == "geometry")
+
+            def batches():
+                for f in self._files:
+                    reader = pa.ipc.open_file(pa.memory_map(str(f)))
+                    for i in range(reader.num_record_batches):
+                        yield reader.get_batch(i).cast(schema) if reader.schema != schema else reader.get_batch(i)
+
+            gtype = next(iter(self._geom_types)) if len(self._geom_types) == 1 else "Unknown"
+            stream = pa.RecordBatchReader.from_batches(schema, batches())
+            write_arrow(stream, str(self.path), layer=self.layer, driver="GPKG", geometry_name=geom,
+                        geometry_type=gtype, crs=self._crs, append=self.path.exists(),
+                        layer_options={"SPATIAL_INDEX": "YES", "FID": "fid", "GEOMETRY_NAME": "geom"},
+                        # GPKG 1.3: Debian's GDAL 3.6 (MapServer, QGIS) warns on pyogrio's default 1.4
+                        dataset_options=None if self.path.exists() else {"VERSION": "1.3"})
+        finally:
+            shutil.rmtree(self._spool, ignore_errors=True)
+
+
+__all__ = ["GpkgEncoder"]
