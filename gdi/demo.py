@@ -2,10 +2,11 @@
 step whose module is not present yet is skipped."""
 from __future__ import annotations
 
-import importlib
 import logging
 
 import click
+
+from transforms.registry import load_optional
 
 LOGGER = logging.getLogger(__name__)
 
@@ -32,13 +33,9 @@ def run_all_etl(settings) -> None:
 
 def prepare_demo(settings) -> None:
     for step in DEMO_STEPS:
-        mod, _, fn = step.partition(":")
-        try:
-            module = importlib.import_module(mod)
-        except ModuleNotFoundError as exc:
-            if exc.name and mod.startswith(exc.name):
-                LOGGER.warning("demo step %s skipped: %s", step, exc)
-                continue
-            raise
+        fn = load_optional(step)
+        if fn is None:
+            LOGGER.warning("demo step %s skipped: module not present", step)
+            continue
         click.echo(f"demo: {step}")
-        getattr(module, fn)(settings)
+        fn(settings)

@@ -4,8 +4,9 @@ every ETL run. Modules are imported by dotted path so ``transforms`` never impor
 a hook whose module does not exist yet is skipped."""
 from __future__ import annotations
 
-import importlib
 import logging
+
+from transforms.registry import load_optional
 
 LOGGER = logging.getLogger(__name__)
 
@@ -19,12 +20,8 @@ POST_PUBLISH = [
 
 def run_post_publish(settings) -> None:
     for path in POST_PUBLISH:
-        mod, _, fn = path.partition(":")
-        try:
-            module = importlib.import_module(mod)
-        except ModuleNotFoundError as exc:
-            if exc.name and mod.startswith(exc.name):
-                LOGGER.debug("post-publish hook %s not available: %s", path, exc)
-                continue
-            raise
-        getattr(module, fn)(settings)
+        fn = load_optional(path)
+        if fn is None:
+            LOGGER.debug("post-publish hook %s not available", path)
+            continue
+        fn(settings)

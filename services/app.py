@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import html
-import importlib
 import logging
 
 from flask import Flask, Response, jsonify
@@ -10,6 +9,7 @@ from werkzeug.middleware.dispatcher import DispatcherMiddleware
 
 from transforms.config import Settings, load_settings
 from transforms.publish import published_datasets
+from transforms.registry import load_optional
 
 from .mounts import MOUNTS
 
@@ -61,15 +61,11 @@ def create_app(settings: Settings | None = None):
     root = create_root(settings)
     mounted = {}
     for prefix, path in MOUNTS.items():
-        mod, _, fn = path.partition(":")
-        try:
-            module = importlib.import_module(mod)
-        except ModuleNotFoundError as exc:
-            if exc.name and mod.startswith(exc.name):
-                LOGGER.warning("mount %s skipped: %s", prefix, exc)
-                continue
-            raise
-        mounted[prefix] = getattr(module, fn)(settings)
+        factory = load_optional(path)
+        if factory is None:
+            LOGGER.warning("mount %s skipped: module %s not present", prefix, path)
+            continue
+        mounted[prefix] = factory(settings)
     root.config["GDI_MOUNTED"] = tuple(mounted)
     root.wsgi_app = DispatcherMiddleware(root.wsgi_app, mounted)
     return root

@@ -2,8 +2,9 @@
 ``gdi serve``. Each entry is ``module:function(settings) -> subprocess.Popen | None``."""
 from __future__ import annotations
 
-import importlib
 import logging
+
+from transforms.registry import load_optional
 
 LOGGER = logging.getLogger(__name__)
 
@@ -15,14 +16,11 @@ SIDECARS: list[str] = [
 def start_sidecars(settings) -> list:
     procs = []
     for path in SIDECARS:
-        mod, _, fn = path.partition(":")
-        try:
-            p = getattr(importlib.import_module(mod), fn)(settings)
-        except ModuleNotFoundError as exc:
-            if exc.name and mod.startswith(exc.name):
-                LOGGER.warning("sidecar %s skipped: %s", path, exc)
-                continue
-            raise
+        start = load_optional(path)
+        if start is None:
+            LOGGER.warning("sidecar %s skipped: module not present", path)
+            continue
+        p = start(settings)
         if p is not None:
             procs.append(p)
     return procs

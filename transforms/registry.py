@@ -73,3 +73,16 @@ ENCODERS: Registry = Registry("encoder", {
     "geojson": "transforms.encoders.geojson:GeoJsonEncoder",
     "gpkg": "transforms.encoders.gpkg:GpkgEncoder",
 })
+
+
+def load_optional(path: str) -> Any | None:
+    """Resolve ``module:attr``; None when the module itself is not there (a part not installed yet).
+    An import error *inside* an existing module is raised, not hidden."""
+    mod, _, attr = path.partition(":")
+    try:
+        module = importlib.import_module(mod)
+    except ModuleNotFoundError as exc:
+        if exc.name and mod.startswith(exc.name):
+            return None
+        raise
+    return getattr(module, attr)
