@@ -13,7 +13,7 @@ from flask import Response, abort, request
 from werkzeug.security import safe_join
 
 YEAR = 31_536_000
-COMPRESSIBLE = {".js", ".css", ".json", ".html", ".svg", ".glsl", ".txt", ".xml", ".wasm", ".b3dm", ".glb"}
+COMPRESSIBLE = {".js", ".css", ".json", ".html", ".svg", ".glsl", ".txt", ".xml", ".wasm", ".b3dm", ".glb", ".rg8"}
 MIN_GZIP = 1024
 _GZ_LOCK = threading.Lock()
 _GZ: dict[tuple[str, float], bytes] = {}

@@ -106,11 +106,13 @@ def create(settings: Settings) -> Flask:
             "basemap": f"{root}/basemap/{{z}}/{{x}}/{{y}}.png",
             "ogc": f"{root}/ogc",
             "search": f"{request.script_root}/api/search",
+            "brdfLut": static_url("brdf_lut.rg8"),
             "statement": f"{request.script_root}/barrierefreiheit",
             "home": home,
             "texts": texts(_lang()),
         }
-        return render_template("viewer.html", config=json.dumps(config), cesium_base=config["cesiumBase"])
+        return render_template("viewer.html", config=json.dumps(config), cesium_base=config["cesiumBase"],
+                               preload=[config["buildings"], config["brdfLut"]])
 
     @app.get("/barrierefreiheit")
     def statement():

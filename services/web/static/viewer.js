@@ -39,7 +39,7 @@
       navigationHelpButton: false, animation: false, timeline: false, fullscreenButton: false, infoBox: false,
       selectionIndicator: false, vrButton: false, projectionPicker: false,
       terrainProvider: new Cesium.EllipsoidTerrainProvider(), shadows: false,
-      msaaSamples: 1, skyBox: false, skyAtmosphere: false,
+      msaaSamples: 1, skyBox: false, skyAtmosphere: false, orderIndependentTranslucency: false,
       // render only when something changes: idle kiosks and phones do not burn CPU/battery
       requestRenderMode: !/[?&]render=continuous/.test(location.search), maximumRenderTimeChange: Infinity
     });
@@ -52,6 +52,9 @@
   scene.globe.depthTestAgainstTerrain = true;
   scene.globe.showGroundAtmosphere = false;
   scene.fog.enabled = false;
+  scene.logarithmicDepthBuffer = false;
+  scene.globe.dynamicAtmosphereLighting = false;
+  scene.globe.showWaterEffect = false;
   // fewer passes and shaders: what a city viewer does not need costs seconds in software rendering
   if (scene.moon) scene.moon.show = false;
   if (scene.postProcessStages && scene.postProcessStages.fxaa) scene.postProcessStages.fxaa.enabled = false;
@@ -61,6 +64,26 @@
   canvas.setAttribute("tabindex", "0");
   canvas.setAttribute("role", "application");
   canvas.setAttribute("aria-label", T.map_label);
+
+  // ---- precomputed BRDF lookup table (services/web/brdf_lut.py) ----
+  // Cesium renders this table on the GPU before it draws the first model: > 1 s with software WebGL.
+  // The same table, computed offline, is a 128 KB file; ?brdf=cesium keeps Cesium's own (for comparison).
+  var lutReady = /[?&]brdf=cesium/.test(location.search) ? Promise.resolve("cesium") : fetch(cfg.brdfLut)
+    .then(function (r) { if (!r.ok) throw new Error("HTTP " + r.status); return r.arrayBuffer(); })
+    .then(function (buf) {
+      var rg = new Uint8Array(buf), n = rg.length / 2, size = Math.round(Math.sqrt(n));
+      var gen = scene._brdfLutGenerator;
+      if (size * size !== n || !gen || gen.colorTexture) return "cesium";
+      var rgba = new Uint8Array(n * 4);
+      for (var i = 0; i < n; i++) { rgba[4 * i] = rg[2 * i]; rgba[4 * i + 1] = rg[2 * i + 1]; rgba[4 * i + 3] = 255; }
+      gen._colorTexture = new Cesium.Texture({
+        context: scene.context, width: size, height: size, flipY: false, sampler: Cesium.Sampler.NEAREST,
+        source: { arrayBufferView: rgba, width: size, height: size }
+      });
+      return "precomputed";
+    })
+    .catch(function (e) { console.info("BRDF table not loaded, Cesium computes it:", e); return "cesium"; })
+    .then(function (how) { G.brdfLut = how; });
 
   // ---- camera ----
   var home = cfg.home;
@@ -131,6 +154,9 @@
   };
 
   // ---- building tileset ----
+  // No dynamic environment map: it renders and convolves a sky cube map per tileset, which costs
+  // more than a second of GPU time before the first building appears (software WebGL, old phones).
+  var TILESET_OPTIONS = { shadows: Cesium.ShadowMode.DISABLED, environmentMapOptions: { enabled: false } };
   function watchTileset(ts, primary) {
     ts.allTilesLoaded.addEventListener(function () {
       if (!primary) return;
@@ -149,7 +175,8 @@
   }
   function loadBuildings() {
     mark("tilesetRequested");
-    return Cesium.Cesium3DTileset.fromUrl(cfg.buildings, { shadows: Cesium.ShadowMode.DISABLED }).then(function (ts) {
+    return Promise.all([Cesium.Cesium3DTileset.fromUrl(cfg.buildings, TILESET_OPTIONS), lutReady]).then(function (res) {
+      var ts = res[0];
       mark("tilesetReady");
       G.tileset = ts;
       if (G.shadowsOn) ts.shadows = Cesium.ShadowMode.ENABLED;
@@ -193,7 +220,8 @@
         var ts = null;
         function toggle(on) {
           if (on && !ts) {
-            Cesium.Cesium3DTileset.fromUrl(absUrl).then(function (t) {
+            Promise.all([Cesium.Cesium3DTileset.fromUrl(absUrl, TILESET_OPTIONS), lutReady]).then(function (res) {
+              var t = res[0];
               ts = t; G.planned[id] = t;
               t.allTilesLoaded.addEventListener(function () { G.loaded[id] = true; });
               if (G.shadowsOn) t.shadows = Cesium.ShadowMode.ENABLED;
