@@ -21,6 +21,7 @@ from typing import Any, Literal
 import numpy as np
 from pydantic import BaseModel, ConfigDict
 
+from .coarse import build_parent, parent_jobs, summary_path
 from .codes import HEIGHT_SOURCE_KEYS
 from .tiling import Georef, quadtree, root_square, tileset_json
 
@@ -46,6 +47,7 @@ class CityModelOptions(BaseModel):
     workers: int = 2
     name: str = "Gebäude"
     style: Literal["existing", "planned"] = "existing"
+    coarse: bool = True   # generalised block content in the parent tiles (see citymodel.coarse)
 
     def fingerprint(self) -> str:
         d = self.model_dump(mode="json", exclude={"workers", "layer"})
@@ -129,6 +131,20 @@ def _tile_hash(hashes: np.ndarray, fingerprint: str) -> str:
     return h.hexdigest()[:20]
 
 
+def _run(fn: Callable[[dict], dict], jobs: list[dict], workers: int, client: Any = None):
+    """Results of ``fn`` over ``jobs``: on a dask client, a local process pool, or in this process."""
+    if client is not None:
+        for fut in client.map(fn, jobs, pure=False):
+            yield fut.result()
+    elif workers > 1 and len(jobs) > 1:
+        import multiprocessing as mp
+        with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork")) as ex:
+            yield from ex.map(fn, jobs)
+    else:
+        for j in jobs:
+            yield fn(j)
+
+
 def build_tileset(source, out_dir: Path, options: CityModelOptions | None = None,
                   progress: Callable[[int], None] | None = None, client: Any = None) -> dict:
     """Build (or update) the tileset in ``out_dir`` from a footprint file or a GeoDataFrame.
@@ -175,7 +191,8 @@ def build_tileset(source, out_dir: Path, options: CityModelOptions | None = None
     for tid, idx, centre in leaves:
         th = _tile_hash(scan["hash"][idx], fp)
         prev = old["tiles"].get(tid)
-        if prev and prev["hash"] == th and (out_dir / "tiles" / f"{tid}.glb").exists():
+        if prev and prev["hash"] == th and (out_dir / "tiles" / f"{tid}.glb").exists() \
+                and (not options.coarse or summary_path(out_dir, tid).exists()):
             kept.append(tid)
             tiles_state[tid] = prev
             if progress:
@@ -186,43 +203,44 @@ def build_tileset(source, out_dir: Path, options: CityModelOptions | None = None
                      "fids": scan["fid"][idx], "ground": ground[idx] + zshift, "origin": centre,
                      "ground_abs": scan["ground"][idx],
                      "georef": (geo.e0, geo.n0), "options": options.model_dump(mode="json"),
-                     "path": str(out_dir / "tiles" / f"{tid}.glb")})
+                     "path": str(out_dir / "tiles" / f"{tid}.glb"),
+                     "summary": str(summary_path(out_dir, tid)) if options.coarse else None})
     results = []
     from .tile import build_tile
-    if client is not None:
-        futures = client.map(build_tile, jobs, pure=False)
-        for fut in futures:
-            results.append(fut.result())
-            if progress:
-                progress(results[-1]["count"])
-    elif options.workers > 1 and len(jobs) > 1:
-        import multiprocessing as mp
-        with ProcessPoolExecutor(options.workers, mp_context=mp.get_context("fork")) as ex:
-            for r in ex.map(build_tile, jobs):
-                results.append(r)
-                if progress:
-                    progress(r["count"])
-    else:
-        for j in jobs:
-            results.append(build_tile(j))
-            if progress:
-                progress(results[-1]["count"])
+    for r in _run(build_tile, jobs, options.workers, client):
+        results.append(r)
+        if progress:
+            progress(r["count"])
     for r in results:
         tiles_state[r["tile"]] = {k: r[k] for k in ("hash", "lo", "hi", "count", "bytes")}
+    # coarse content of the parent tiles (HLOD), rebuilt where a leaf below changed
+    parents_state: dict[str, dict] = {}
+    parent_results: list[dict] = []
+    if options.coarse:
+        pjobs, parents_state = parent_jobs(out_dir, tiles_state, root, geo, options.model_dump(mode="json"),
+                                           old.get("parents", {}) if old.get("fingerprint") == fp else {})
+        parent_results = list(_run(build_parent, pjobs, options.workers, client))
+        for r in parent_results:
+            parents_state[r["tile"]] = {k: r[k] for k in ("hash", "lo", "hi", "blocks", "buildings", "bytes",
+                                                          "tolerance")}
     removed = sorted(set(old["tiles"]) - set(tiles_state))
     for tid in removed:
         (out_dir / "tiles" / f"{tid}.glb").unlink(missing_ok=True)
+        summary_path(out_dir, tid).unlink(missing_ok=True)
+    for pid in {p for p, st in parents_state.items() if not st.get("blocks")} | \
+            (set(old.get("parents", {})) - set(parents_state) - set(tiles_state)):
+        (out_dir / "tiles" / f"{pid}.glb").unlink(missing_ok=True)
     extras = {"name": options.name, "buildings": n, "lod": options.lod,
               "vertical": options.vertical, "ground_reference_m": zref,
               "height_note": ("relative: heights above the lowest terrain point (for a globe without terrain)"
                               if options.vertical == "relative" else
                               f"absolute: DHHN heights + {options.geoid_undulation_m} m geoid undulation"),
               "origin_25832": [geo.e0, geo.n0], "bbox_25832": list(bounds)}
-    ts = tileset_json(geo, tiles_state, root[2], extras)
+    ts = tileset_json(geo, tiles_state, root[2], extras, parents_state)
     tmp = out_dir / "tileset.json.tmp"
     tmp.write_text(json.dumps(ts, ensure_ascii=False))
     os.replace(tmp, out_dir / "tileset.json")
-    state_path.write_text(json.dumps({"fingerprint": fp, "tiles": tiles_state}))
+    state_path.write_text(json.dumps({"fingerprint": fp, "tiles": tiles_state, "parents": parents_state}))
     agg: dict[str, Any] = {}
     for r in results:
         for k, v in r["stats"].items():
@@ -231,12 +249,15 @@ def build_tileset(source, out_dir: Path, options: CityModelOptions | None = None
     report = {
         "buildings": n, "tiles": len(tiles_state), "rebuilt_tiles": sorted(r["tile"] for r in results),
         "kept_tiles": len(kept), "removed_tiles": removed,
+        "parent_tiles": len(parents_state),
+        "coarse_tiles": sum(1 for st in parents_state.values() if st.get("blocks")), "rebuilt_parent_tiles": sorted(r["tile"] for r in parent_results),
         "buildings_rebuilt": sum(r["count"] for r in results),
         "height_sources": {HEIGHT_SOURCE_KEYS[k]: agg.get(f"height_{HEIGHT_SOURCE_KEYS[k]}", 0) for k in range(4)},
         "roofs": {k[5:]: v for k, v in agg.items() if k.startswith("roof_")},
         "roof_unknown_as_flat": agg.get("unknown_roof", 0), "roof_skeleton_fallbacks": agg.get("skeleton_failed", 0),
         "roof_orthogonal_fast_path": agg.get("orthogonal_fast_path", 0),
         "bytes": sum(t["bytes"] for t in tiles_state.values()),
+        "parent_bytes": sum(t["bytes"] for t in parents_state.values()),
         "seconds": round(elapsed, 2), "buildings_per_s": round(sum(r["count"] for r in results) / elapsed, 1),
         "warnings": warnings, "options": options.model_dump(mode="json"),
         "note": "height_sources/roofs count the rebuilt buildings only",

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .coarse import CLASS_ID as COARSE_CLASS
 from .tiling import ecef_to_geodetic
 
 _CT = {5126: np.float32, 5123: np.uint16, 5122: np.int16, 5121: np.uint8, 5120: np.int8, 5125: np.uint32}
@@ -76,6 +77,12 @@ def string_property(gltf: dict, blob: bytes, prop: str) -> list[str]:
     return [raw[offs[i]:offs[i + 1]].decode("utf-8") for i in range(count)]
 
 
+def is_coarse(gltf: dict) -> bool:
+    """Whether a glb holds generalised blocks of a parent tile, not buildings."""
+    tables = gltf.get("extensions", {}).get("EXT_structural_metadata", {}).get("propertyTables", [{}])
+    return tables[0].get("class") == COARSE_CLASS
+
+
 def _aabb(box: list[float]) -> tuple[np.ndarray, np.ndarray]:
     c = np.asarray(box[:3])
     h = np.abs(np.asarray(box[3:]).reshape(3, 3)).sum(axis=0)
@@ -87,6 +94,8 @@ class CheckResult:
     problems: list[str] = field(default_factory=list)
     features: int = 0
     tiles: int = 0
+    coarse_tiles: int = 0   # parent tiles with generalised blocks (citymodel.coarse)
+    blocks: int = 0
     ids: list[str] = field(default_factory=list)
     lon_range: tuple[float, float] = (np.inf, -np.inf)
     lat_range: tuple[float, float] = (np.inf, -np.inf)
@@ -115,10 +124,21 @@ def check_tileset(path: Path, extent_lonlat: tuple[float, float, float, float] |
             if tile["geometricError"] >= parent["geometricError"]:
                 res.problems.append(f"{name}: geometric error {tile['geometricError']} not below the parent's "
                                     f"{parent['geometricError']}")
+        if parent is not None and "content" not in tile:
+            res.problems.append(f"{name}: empty tile below the root (where its error is met, the view has a hole)")
         if "content" in tile:
-            res.tiles += 1
             gltf, blob = read_glb(path.parent / tile["content"]["uri"])
-            _check_content(gltf, blob, tile["content"]["uri"], lo, hi, m, res, extent_lonlat, tol_deg, sample)
+            if is_coarse(gltf):
+                res.coarse_tiles += 1
+                if tile.get("children") and tile.get("refine") != "REPLACE":
+                    res.problems.append(f"{name}: generalised content, but its children do not REPLACE it")
+                # blocks may reach over the footprints by up to their generalisation distance (GE / 4)
+                extra = 1.5 * tile["geometricError"] / 4 / 68_000
+                _check_content(gltf, blob, tile["content"]["uri"], lo, hi, m, res, extent_lonlat, tol_deg + extra,
+                               sample)
+            else:
+                res.tiles += 1
+                _check_content(gltf, blob, tile["content"]["uri"], lo, hi, m, res, extent_lonlat, tol_deg, sample)
         for i, ch in enumerate(tile.get("children", [])):
             visit(ch, tile, f"{name}/{i}")
 
@@ -135,7 +155,11 @@ def _check_content(gltf, blob, uri, lo, hi, m, res: CheckResult, extent, tol_deg
         return
     table = ext["propertyTables"][0]
     count = table["count"]
-    res.features += count
+    coarse = table.get("class") == COARSE_CLASS
+    if coarse:
+        res.blocks += count
+    else:
+        res.features += count
     for p in gltf["meshes"][0]["primitives"]:
         fids = p["extensions"]["EXT_mesh_features"]["featureIds"][0]
         if fids["featureCount"] != count:
@@ -144,7 +168,8 @@ def _check_content(gltf, blob, uri, lo, hi, m, res: CheckResult, extent, tol_deg
         if f.min() < 0 or f.max() >= count:
             res.problems.append(f"{uri}: feature id out of range")
     try:
-        res.ids += string_property(gltf, blob, "id")
+        if not coarse:
+            res.ids += string_property(gltf, blob, "id")
     except ValueError as exc:
         res.problems.append(f"{uri}: {exc}")
     pos = content_positions(gltf, blob)

@@ -122,17 +122,32 @@ def _box(lo, hi) -> list[float]:
             float(h[2])]
 
 
-def tileset_json(georef: Georef, leaves: dict[str, dict], root_side: float, extras: dict | None = None) -> dict:
-    """Explicit quadtree tileset: content only at the leaves (``tiles/<id>.glb``), every parent's box the
-    union of its children's, geometric error halving per level and 0 at the leaves."""
+def tileset_json(georef: Georef, leaves: dict[str, dict], root_side: float, extras: dict | None = None,
+                 parents: dict[str, dict] | None = None) -> dict:
+    """Explicit quadtree tileset: LoD1/LoD2 content at the leaves (``tiles/<id>.glb``), every parent's box the
+    union of its children's (and its own content's). Parents listed in ``parents`` with blocks carry
+    coarse content (``citymodel.coarse``) that their children REPLACE, with the geometric error of that
+    generalisation (side / 100). Empty parents are left out (their children hang from the next tile
+    up), only an empty root stays, with a geometric error that always refines. Leaves: error 0."""
+    from .coarse import geometric_error
+    parents = parents or {}
+    replace = any(p.get("blocks") for p in parents.values())
     nodes: dict[tuple[int, int, int], dict] = {}
     for tid, info in leaves.items():
         lvl, x, y = (int(v) for v in tid.split("_"))
         nodes[(lvl, x, y)] = {"lo": np.array(info["lo"]), "hi": np.array(info["hi"]), "children": [],
                               "content": tid}
     maxlvl = max((k[0] for k in nodes), default=0)
+
+    def own_content(key) -> None:   # a parent's box also holds its own blocks (set before it propagates)
+        nd, pid = nodes[key], "_".join(str(v) for v in key)
+        c = parents.get(pid) if replace and nd["content"] is None else None
+        if c and c.get("blocks") and "lo" in c:
+            nd["lo"], nd["hi"] = np.minimum(nd["lo"], c["lo"]), np.maximum(nd["hi"], c["hi"])
+
     for lvl in range(maxlvl, 0, -1):
         for key in [k for k in nodes if k[0] == lvl]:
+            own_content(key)
             pkey = (lvl - 1, key[1] // 2, key[2] // 2)
             par = nodes.setdefault(pkey, {"lo": nodes[key]["lo"].copy(), "hi": nodes[key]["hi"].copy(),
                                           "children": [], "content": None})
@@ -141,8 +156,23 @@ def tileset_json(georef: Georef, leaves: dict[str, dict], root_side: float, extr
             if key not in par["children"]:
                 par["children"].append(key)
 
+    if (0, 0, 0) in nodes:
+        own_content((0, 0, 0))
+
     def ge(lvl: int) -> float:
         return round(root_side * math.sqrt(2) / 10 / (2 ** lvl), 3)
+
+    def blocks_of(key) -> bool:
+        pid = "_".join(str(v) for v in key)
+        return replace and nodes[key]["content"] is None and bool(parents.get(pid, {}).get("blocks"))
+
+    def kids(key) -> list:
+        """Children with content; empty nodes are skipped (their children move up). An empty tile whose
+        geometric error is met would stop the refinement there and leave a hole in the view."""
+        out = []
+        for c in sorted(nodes[key]["children"]):
+            out += [c] if nodes[c]["content"] is not None or blocks_of(c) else kids(c)
+        return out
 
     def emit(key) -> dict:
         nd = nodes[key]
@@ -150,10 +180,15 @@ def tileset_json(georef: Georef, leaves: dict[str, dict], root_side: float, extr
         if nd["content"] is not None:
             t["geometricError"] = 0.0
             t["content"] = {"uri": f"tiles/{nd['content']}.glb"}
-        else:
+        elif blocks_of(key):
+            t["geometricError"] = geometric_error(root_side / 2 ** key[0])
+            t["refine"] = "REPLACE"
+            t["content"] = {"uri": f"tiles/{'_'.join(str(v) for v in key)}.glb"}
+            t["children"] = [emit(c) for c in kids(key)]
+        else:   # an empty root: always refines
             t["geometricError"] = ge(key[0])
-            t["refine"] = "ADD"
-            t["children"] = [emit(c) for c in sorted(nd["children"])]
+            t["refine"] = "REPLACE" if replace else "ADD"
+            t["children"] = [emit(c) for c in kids(key)]
         return t
 
     if (0, 0, 0) in nodes:
@@ -163,4 +198,5 @@ def tileset_json(georef: Georef, leaves: dict[str, dict], root_side: float, extr
     root["transform"] = georef.root_transform()
     root.setdefault("refine", "ADD")
     return {"asset": {"version": "1.1", "generator": "gdi-hildesheim citymodel", "extras": extras or {}},
-            "geometricError": ge(0) * 2, "root": root}
+            # Cesium shows nothing while the root's error, measured with this one, is below its maximum
+            "geometricError": max(ge(0) * 2, root["geometricError"] * 2), "root": root}

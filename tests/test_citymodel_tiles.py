@@ -14,7 +14,7 @@ import pytest
 from pyproj import Transformer
 
 from citymodel.build import CityModelOptions, build_tileset
-from citymodel.check import check_tileset, content_positions, read_glb, string_property
+from citymodel.check import check_tileset, content_positions, is_coarse, read_glb, string_property
 from citymodel.terrain import make_demo_dgm
 from citymodel.tiling import ecef_to_geodetic
 from transforms.generate import HILDESHEIM_BBOX_25832
@@ -69,7 +69,8 @@ def extent_lonlat(gdf) -> tuple[float, float, float, float]:
 
 def test_every_glb_passes_khronos_validator(city):
     files = sorted((city["out"] / "tiles").glob("*.glb"))
-    assert len(files) == city["report"]["tiles"] > 4
+    assert len(files) == city["report"]["tiles"] + city["report"]["coarse_tiles"]
+    assert city["report"]["tiles"] > 4 and city["report"]["coarse_tiles"] >= 1
     res = gltf_validate(files)
     bad = {Path(f).name: r for f, r in res.items() if r["errors"] or r["warnings"]}
     assert not bad, bad
@@ -90,7 +91,7 @@ def test_each_tile_lands_on_its_own_footprints(city):
     ts = json.loads((city["out"] / "tileset.json").read_text())
     m = np.asarray(ts["root"]["transform"]).reshape(4, 4).T
     t = Transformer.from_crs(25832, 4326, always_xy=True)
-    files = sorted((city["out"] / "tiles").glob("*.glb"))
+    files = [f for f in sorted((city["out"] / "tiles").glob("*.glb")) if not is_coarse(read_glb(f)[0])]
     for f in files[:: max(1, len(files) // 8)]:
         gltf, blob = read_glb(f)
         b = src.loc[string_property(gltf, blob, "id")].total_bounds
@@ -119,6 +120,10 @@ def test_check_detects_broken_tileset(city, tmp_path):
     assert "not inside its parent" in probs
     assert "not below the parent" in probs
     assert "outside the footprints' extent" in probs
+    del child["content"]
+    (tmp_path / "tileset.json").write_text(json.dumps(ts))
+    probs = "\n".join(check_tileset(tmp_path / "tileset.json").problems)
+    assert "root/0: empty tile below the root" in probs
 
 
 def test_report_counts_height_fallbacks_and_roofs(city):
@@ -151,8 +156,14 @@ def test_incremental_rebuild_only_changed_tile(city, tmp_path):
     second = build_tileset(src, out, opts)
     assert len(second["rebuilt_tiles"]) == 1 and second["kept_tiles"] == first["tiles"] - 1
     tid = second["rebuilt_tiles"][0]
+    # the leaf and exactly those of its ancestors that carry generalised blocks
+    lvl, x, y = (int(v) for v in tid.split("_"))
+    parents = json.loads((out / "state.json").read_text())["parents"]
+    ancestors = [f"{lvl - k}_{x >> k}_{y >> k}" for k in range(1, lvl + 1)]
+    with_blocks = sorted(a for a in ancestors if parents[a]["blocks"])
+    assert with_blocks and second["rebuilt_parent_tiles"] == with_blocks
     after = {p.name: p.stat().st_mtime_ns for p in (out / "tiles").glob("*.glb")}
-    assert [n for n in after if after[n] != before[n]] == [f"{tid}.glb"]
+    assert sorted(n for n in after if after[n] != before[n]) == sorted([f"{tid}.glb"] + [f"{a}.glb" for a in with_blocks])
     gltf, blob = read_glb(out / "tiles" / f"{tid}.glb")
     assert key in string_property(gltf, blob, "id")
     assert check_tileset(out / "tileset.json").problems == []

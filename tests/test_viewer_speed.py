@@ -55,3 +55,47 @@ def test_viewer_hands_the_table_to_cesium(browser, server, tiles):  # noqa: F811
     page.close()
     assert state == {"how": "precomputed", "texture": True, "cesiumRan": False, "tiles": state["tiles"]}
     assert state["tiles"] > 0
+
+
+def _largest_block_ecef(tiles_dir) -> list[float]:
+    """ECEF centre of the largest roof triangle in the root's generalised content."""
+    import json
+
+    from citymodel.check import accessor, read_glb
+    ts = json.loads((tiles_dir / "tileset.json").read_text())
+    gltf, blob = read_glb(tiles_dir / ts["root"]["content"]["uri"])
+    node = gltf["nodes"][0]
+    s, t = np.asarray(node.get("scale", [1, 1, 1])), np.asarray(node.get("translation", [0, 0, 0]))
+    roof = gltf["meshes"][0]["primitives"][1]
+    yup = accessor(gltf, blob, roof["attributes"]["POSITION"]).astype(float) * s + t
+    tri = accessor(gltf, blob, roof["indices"]).ravel().astype(int).reshape(-1, 3)
+    p = yup[tri]
+    area = np.linalg.norm(np.cross(p[:, 1] - p[:, 0], p[:, 2] - p[:, 0]), axis=1)
+    c = p[area.argmax()].mean(axis=0)
+    enu = np.array([c[0], -c[2], c[1], 1.0])
+    m = np.asarray(ts["root"]["transform"]).reshape(4, 4).T
+    return (m @ enu)[:3].tolist()
+
+
+def test_city_wide_view_loads_only_the_generalised_root_and_explains_a_block(browser, server, tiles,  # noqa: F811
+                                                                              demo_settings):
+    tiles_dir = demo_settings.var_dir / "3dtiles" / "buildings"
+    if "content" not in tiles["root"]:
+        pytest.skip("the demo tileset's root carries no generalised blocks")
+    glbs = []
+    page = browser.new_page()
+    page.on("request", lambda r: glbs.append(r.url.rsplit("/", 1)[-1]) if r.url.endswith(".glb") else None)
+    page.goto(server + "/viewer/#layers=buildings")
+    from tests.test_viewer_browser import wait_ready
+    wait_ready(page)
+    assert glbs == [tiles["root"]["content"]["uri"].rsplit("/", 1)[-1]]
+    xyz = _largest_block_ecef(tiles_dir)
+    sel = page.evaluate("""(p) => { const s = gdiViewer.viewer.scene;
+        const w = Cesium.SceneTransforms.worldToWindowCoordinates(s, new Cesium.Cartesian3(p[0], p[1], p[2]));
+        return w ? [w.x, w.y, gdiViewer.pickAt(w.x, w.y)] : null; }""", xyz)
+    assert sel is not None, "the block's position is not on the screen"
+    sel = sel[2]
+    text = page.locator("#building-info").inner_text()
+    page.close()
+    assert sel and "block" in sel, f"no block under the largest block's roof centre: {sel}"
+    assert "Baublock aus" in text and "Zoomen Sie näher heran" in text

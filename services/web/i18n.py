@@ -53,6 +53,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "attr_roof": ("Dachform", "Roof form"),
     "attr_storeys": ("Geschosse", "Storeys"),
     "attr_height": ("Höhe", "Height"),
+    "attr_block": ("Vereinfachte Darstellung", "Simplified view"),
+    "block_text": (("Baublock aus {n} Gebäuden, mittlere Höhe {h} m. Zoomen Sie näher heran, um einzelne "
+                    "Gebäude auszuwählen."),
+                   "Block of {n} buildings, mean height {h} m. Zoom in to select single buildings."),
     "attr_address": ("Adresse", "Address"),
     "attr_id": ("Kennung", "Identifier"),
     "attr_planned": ("Planung", "Plan"),
