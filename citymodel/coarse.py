@@ -30,7 +30,7 @@ from .geometry import flat_roof, tile_rings, wall_triangles
 from .gltf import ROOF_COLOUR, WALL_COLOUR, write_glb
 from .tiling import Georef
 
-VERSION = "coarse-5"   # bump when the generalisation changes: parents are rebuilt
+VERSION = "coarse-6"   # bump when the generalisation changes: parents are rebuilt
 CLASS_ID = "baublock"
 SCHEMA = {
     "id": "gdi_hildesheim_baubloecke",
@@ -114,6 +114,28 @@ def _filter(a: np.ndarray, op) -> np.ndarray:
     return out
 
 
+def _burn(geoms, values: np.ndarray, shape: tuple[int, int], geotransform: tuple) -> np.ndarray:
+    """Rasterise polygons with a value each (later ones win) through GDAL directly: 4x faster than
+    rasterio's Python-side GeoJSON conversion of shapely geometries."""
+    import shapely
+    from osgeo import gdal, ogr
+    gdal.UseExceptions()
+    ds = ogr.GetDriverByName("Memory").CreateDataSource("")
+    layer = ds.CreateLayer("b", geom_type=ogr.wkbUnknown)
+    layer.CreateField(ogr.FieldDefn("v", ogr.OFTReal))
+    defn = layer.GetLayerDefn()
+    for wkb, v in zip(shapely.to_wkb(geoms), values.tolist()):
+        f = ogr.Feature(defn)
+        f.SetGeometryDirectly(ogr.CreateGeometryFromWkb(wkb))
+        f.SetField(0, v)
+        layer.CreateFeature(f)
+    h, w = shape
+    raster = gdal.GetDriverByName("MEM").Create("", w, h, 1, gdal.GDT_Float32)
+    raster.SetGeoTransform(geotransform)
+    gdal.RasterizeLayer(raster, [1], layer, options=["ATTRIBUTE=v"])
+    return np.frombuffer(raster.GetRasterBand(1).ReadRaster(), dtype=np.float32).reshape(h, w).copy()
+
+
 def generalise(geoms, height: np.ndarray, ground: np.ndarray, d: float, bounds: tuple[float, float, float, float]):
     """Blocks: (polygons, top height above ground, base height, building count).
 
@@ -136,16 +158,16 @@ def generalise(geoms, height: np.ndarray, ground: np.ndarray, d: float, bounds: 
     sub = 4
     x0, y0, x1, y1 = bounds
     w, h = max(int(np.ceil((x1 - x0) / d)), 1), max(int(np.ceil((y1 - y0) / d)), 1)
-    order = np.argsort(height)
-    fine = features.rasterize(zip(geoms[order], height[order].astype(np.float32)), out_shape=(h * sub, w * sub),
-                              transform=Affine(d / sub, 0, x0, 0, -d / sub, y0 + h * d), fill=0, dtype="float32")
+    top = y0 + h * d
+    order = np.argsort(height, kind="stable")
+    fine = _burn(geoms[order], height[order], (h * sub, w * sub), (x0, d / sub, 0.0, top, 0.0, -d / sub))
     blocks4 = fine.reshape(h, sub, w, sub)
     built = (blocks4 > 0).sum(axis=(1, 3))
     cover = built / sub ** 2
     mean_h = np.where(built > 0, blocks4.sum(axis=(1, 3)) / np.maximum(built, 1), 0.0)
     cells = np.where(cover >= min_cover(d), mean_h, 0.0).astype(np.float32)
     cells = _filter(_filter(cells, np.maximum), np.minimum)        # grey closing: join cells < d apart
-    transform = Affine(d, 0, x0, 0, -d, y0 + h * d)
+    transform = Affine(d, 0, x0, 0, -d, top)
     built = cells > 0
     # connected built-up areas: one block each at their mean height, except towering cells
     comps = [shapely.geometry.shape(gj) for gj, _ in features.shapes(built.astype(np.uint8), mask=built,
@@ -165,19 +187,27 @@ def generalise(geoms, height: np.ndarray, ground: np.ndarray, d: float, bounds: 
     uniq, inv = np.unique(key, return_inverse=True)           # compact ids for the int32 polygoniser
     cls = inv.reshape(key.shape).astype(np.int32)
     top_of = np.where(uniq % 1000 > 0, (uniq % 1000 - 0.5) * step, mean_l[np.minimum(uniq // 1000, n_l - 1)])
-    polys, vals = [], []
+    polys, vals, ids = [], [], []
     for gj, v in features.shapes(cls, mask=built, connectivity=4, transform=transform):
         polys.append(shapely.geometry.shape(gj))
         vals.append(top_of[int(v)])
+        ids.append(int(v))
     if not polys:
         return empty
     polys = shapely.simplify(np.array(polys, dtype=object), d / 2, preserve_topology=True)
-    vals = np.asarray(vals, float)
+    vals, ids = np.asarray(vals, float), np.asarray(ids, np.int64)
     big = shapely.area(polys) >= d * d
-    polys, vals = polys[big], vals[big]
-    member, block = shapely.STRtree(polys).query(shapely.point_on_surface(geoms), predicate="within")
-    member, first = np.unique(member, return_index=True)
-    block = block[first]
+    polys, vals, ids = polys[big], vals[big], ids[big]
+    # buildings per block by the cell under their centroid (a block of one id split in parts: the first)
+    c = shapely.centroid(geoms)
+    col = np.floor((shapely.get_x(c) - x0) / d).astype(np.int64)
+    row = np.floor((top - shapely.get_y(c)) / d).astype(np.int64)
+    ok = (col >= 0) & (col < w) & (row >= 0) & (row < h)
+    block_of_id = np.full(len(uniq), -1, np.int64)
+    block_of_id[ids[::-1]] = np.arange(len(ids))[::-1]
+    member = np.flatnonzero(ok)
+    block = block_of_id[cls[row[ok], col[ok]]]
+    member, block = member[block >= 0], block[block >= 0]
     nb = len(polys)
     count = np.bincount(block, minlength=nb)
     base = np.full(nb, np.inf)
