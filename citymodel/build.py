@@ -21,7 +21,7 @@ from typing import Any, Literal
 import numpy as np
 from pydantic import BaseModel, ConfigDict
 
-from .coarse import build_parent, parent_jobs, summary_path
+from .coarse import build_parent, grid_for, parent_jobs, summary_path
 from .codes import HEIGHT_SOURCE_KEYS
 from .tiling import Georef, quadtree, root_square, tileset_json
 
@@ -180,6 +180,7 @@ def build_tileset(source, out_dir: Path, options: CityModelOptions | None = None
     else:
         zref, zshift = 0.0, options.geoid_undulation_m
     leaves = quadtree(scan["x"], scan["y"], root, options.max_features)
+    grid = grid_for(root) if options.coarse else None
     fp = options.fingerprint() + f"|{zshift:.3f}|{root}"
     state_path = out_dir / "state.json"
     old = json.loads(state_path.read_text()) if state_path.exists() else {"tiles": {}}
@@ -192,7 +193,7 @@ def build_tileset(source, out_dir: Path, options: CityModelOptions | None = None
         th = _tile_hash(scan["hash"][idx], fp)
         prev = old["tiles"].get(tid)
         if prev and prev["hash"] == th and (out_dir / "tiles" / f"{tid}.glb").exists() \
-                and (not options.coarse or summary_path(out_dir, tid).exists()):
+                and (grid is None or summary_path(out_dir, tid).exists()):
             kept.append(tid)
             tiles_state[tid] = prev
             if progress:
@@ -204,7 +205,7 @@ def build_tileset(source, out_dir: Path, options: CityModelOptions | None = None
                      "ground_abs": scan["ground"][idx],
                      "georef": (geo.e0, geo.n0), "options": options.model_dump(mode="json"),
                      "path": str(out_dir / "tiles" / f"{tid}.glb"),
-                     "summary": str(summary_path(out_dir, tid)) if options.coarse else None})
+                     "summary": str(summary_path(out_dir, tid)), "grid": grid})
     results = []
     from .tile import build_tile
     for r in _run(build_tile, jobs, options.workers, client):
@@ -216,13 +217,14 @@ def build_tileset(source, out_dir: Path, options: CityModelOptions | None = None
     # coarse content of the parent tiles (HLOD), rebuilt where a leaf below changed
     parents_state: dict[str, dict] = {}
     parent_results: list[dict] = []
-    if options.coarse:
-        pjobs, parents_state = parent_jobs(out_dir, tiles_state, root, geo, options.model_dump(mode="json"),
-                                           old.get("parents", {}) if old.get("fingerprint") == fp else {})
-        parent_results = list(_run(build_parent, pjobs, options.workers, client))
+    if grid is not None:
+        levels, parents_state = parent_jobs(out_dir, tiles_state, root, geo, options.model_dump(mode="json"),
+                                            old.get("parents", {}) if old.get("fingerprint") == fp else {})
+        for level in levels:   # deepest first: a node adds up its children's summaries
+            parent_results += list(_run(build_parent, level, options.workers, client))
         for r in parent_results:
             parents_state[r["tile"]] = {k: r[k] for k in ("hash", "lo", "hi", "blocks", "buildings", "bytes",
-                                                          "tolerance")}
+                                                          "tolerance") if k in r}
     removed = sorted(set(old["tiles"]) - set(tiles_state))
     for tid in removed:
         (out_dir / "tiles" / f"{tid}.glb").unlink(missing_ok=True)
@@ -230,6 +232,10 @@ def build_tileset(source, out_dir: Path, options: CityModelOptions | None = None
     for pid in {p for p, st in parents_state.items() if not st.get("blocks")} | \
             (set(old.get("parents", {})) - set(parents_state) - set(tiles_state)):
         (out_dir / "tiles" / f"{pid}.glb").unlink(missing_ok=True)
+    wanted = {summary_path(out_dir, t).name for t in (*tiles_state, *parents_state)} if grid is not None else set()
+    for f in (out_dir / "summary").glob("*.npz") if (out_dir / "summary").is_dir() else ():
+        if f.name not in wanted:    # removed tiles, older formats, no coarse content any more
+            f.unlink(missing_ok=True)
     extras = {"name": options.name, "buildings": n, "lod": options.lod,
               "vertical": options.vertical, "ground_reference_m": zref,
               "height_note": ("relative: heights above the lowest terrain point (for a globe without terrain)"
@@ -250,7 +256,8 @@ def build_tileset(source, out_dir: Path, options: CityModelOptions | None = None
         "buildings": n, "tiles": len(tiles_state), "rebuilt_tiles": sorted(r["tile"] for r in results),
         "kept_tiles": len(kept), "removed_tiles": removed,
         "parent_tiles": len(parents_state),
-        "coarse_tiles": sum(1 for st in parents_state.values() if st.get("blocks")), "rebuilt_parent_tiles": sorted(r["tile"] for r in parent_results),
+        "coarse_tiles": sum(1 for st in parents_state.values() if st.get("blocks")),
+        "rebuilt_parent_tiles": sorted(r["tile"] for r in parent_results if r["blocks"]),
         "buildings_rebuilt": sum(r["count"] for r in results),
         "height_sources": {HEIGHT_SOURCE_KEYS[k]: agg.get(f"height_{HEIGHT_SOURCE_KEYS[k]}", 0) for k in range(4)},
         "roofs": {k[5:]: v for k, v in agg.items() if k.startswith("roof_")},

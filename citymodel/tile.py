@@ -169,9 +169,9 @@ def build_tile(job: dict) -> dict:
                     schema(fcodes, rcodes), CLASS_ID, table, n,
                     quantize=opts["quantize"], meshopt=opts["meshopt"],
                     colours=PLANNED_COLOURS if opts.get("style") == "planned" else (WALL_COLOUR, ROOF_COLOUR))
-    if job.get("summary"):
+    if job.get("grid"):
         from .coarse import write_summary
-        write_summary(Path(job["summary"]), df.geometry.values, total, ground)
+        write_summary(Path(job["summary"]), df.geometry.values, total, ground, job["grid"])
     path = Path(job["path"])
     tmp = path.with_suffix(".glb.tmp")
     tmp.write_bytes(glb)
