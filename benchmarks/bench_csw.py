@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import signal
 import socket
 import statistics
 import subprocess
@@ -84,17 +83,10 @@ def main() -> None:
         summary = load_records(settings)
     t_load = (time.perf_counter() - t0) / reps
 
-    log = open(work / "serve.log", "w")  # noqa: SIM115
-    proc = subprocess.Popen([GDI, "serve"], env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    from gdi import server
+    proc = server.start(env, work / "serve.log", also=lambda: bool(read_state(settings)))
     try:
         base = f"http://127.0.0.1:{port}"
-        for _ in range(240):
-            try:
-                if requests.get(base + "/health", timeout=2).ok and read_state(settings):
-                    break
-            except requests.RequestException:
-                pass
-            time.sleep(0.5)
         side = f"http://127.0.0.1:{read_state(settings)['port']}/"
         rid = next(iter(recs))
         gmd = "http://www.isotc211.org/2005/gmd"
@@ -114,9 +106,7 @@ def main() -> None:
                 p_base, rps_base = bench(side, params, n, clients)
                 rows.append((name, clients, p_ours, rps_ours, p_base, rps_base))
     finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        proc.wait(timeout=30)
-        log.close()
+        server.stop(proc, timeout=30)
 
     print(f"records: {len(recs)} written (XSD-validated + rule table) in {t_write * 1000:.0f} ms; "
           f"pycsw repository rebuilt ({summary['loaded']} public records) in {t_load * 1000:.0f} ms "

@@ -15,7 +15,6 @@ import hashlib
 import json
 import os
 import re
-import signal
 import sqlite3
 import statistics
 import subprocess
@@ -51,18 +50,9 @@ def start_server(var: Path, port: int) -> subprocess.Popen:
     code = ("from transforms.config import load_settings\nfrom services.participation.demo import seed_demo\n"
             "seed_demo(load_settings())\n")
     subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, check=True, capture_output=True)
-    proc = subprocess.Popen([GDI, "serve"], env=env, cwd=ROOT, stdout=open(var / "serve.log", "w"),  # noqa: SIM115
-                            stderr=subprocess.STDOUT, start_new_session=True)
-    deadline = time.time() + 600  # all mounts start; slow when the shared machine is busy
-    while time.time() < deadline:
-        try:
-            if requests.get(f"http://127.0.0.1:{port}/beteiligung/api/verfahren", timeout=2).ok:
-                return proc
-        except requests.RequestException:
-            pass
-        time.sleep(0.5)
-    os.killpg(proc.pid, signal.SIGKILL)
-    raise SystemExit("server did not start; see " + str(var / "serve.log"))
+    from gdi import server
+    return server.start(env, var / "serve.log", ready="/beteiligung/api/verfahren",
+                        timeout=600)  # all mounts start; slow when the shared machine is busy
 
 
 def run_web(base: str, clients: int, per_client: int) -> tuple[list[float], list[dict], float]:
@@ -161,8 +151,8 @@ def main() -> None:
         try:
             lat, receipts, wall = run_web(f"http://127.0.0.1:{port}/beteiligung", clients, per)
         finally:
-            os.killpg(proc.pid, signal.SIGTERM)
-            proc.wait(timeout=30)
+            from gdi import server
+            server.stop(proc, timeout=30)
         n_rows, missing, mismatch = verify(var, receipts)
         blat, bwall, bn = run_baseline(Path(tmp) / "baseline.db", clients, per)
     total = clients * per

@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import math
 import os
-import signal
 import socket
 import statistics
 import subprocess
@@ -24,8 +23,6 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-
-import requests
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -57,19 +54,9 @@ def ensure_tiles(var: Path, n: int) -> None:
 
 
 def start_server(var: Path, port: int) -> subprocess.Popen:
-    env = dict(os.environ, GDI_VAR=str(var), GDI_PORT=str(port))
-    log = open(var / "bench_viewer_serve.log", "w")  # noqa: SIM115 - lives as long as the server
-    proc = subprocess.Popen([str(Path(sys.executable).parent / "gdi"), "serve"], env=env, cwd=ROOT, stdout=log,
-                            stderr=subprocess.STDOUT, start_new_session=True)
-    for _ in range(240):
-        try:
-            if requests.get(f"http://127.0.0.1:{port}/health", timeout=2).status_code == 200:
-                return proc
-        except requests.RequestException:
-            pass
-        time.sleep(0.5)
-    os.killpg(proc.pid, signal.SIGKILL)
-    raise SystemExit("gdi serve did not come up")
+    from gdi import server
+    return server.start(dict(os.environ, GDI_VAR=str(var), GDI_PORT=str(port)), var / "bench_viewer_serve.log",
+                        timeout=120)
 
 
 def street_view() -> str:
@@ -154,11 +141,8 @@ def run(args) -> list[dict]:
                                      "viewer_created": res[0]["timings"].get("viewerCreated")})
                         print(rows[-1], flush=True)
     finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
+        from gdi import server
+        server.stop(proc)
     return rows
 
 

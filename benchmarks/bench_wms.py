@@ -18,7 +18,6 @@ import json
 import multiprocessing as mp
 import os
 import shutil
-import signal
 import socket
 import statistics
 import subprocess
@@ -273,20 +272,8 @@ def free_port() -> int:
 
 
 def start_server(env: dict[str, str], port: int) -> subprocess.Popen:
-    import requests
-    gdi = str(Path(sys.executable).parent / "gdi")
-    log = open(Path(env["GDI_VAR"]) / "bench-serve.log", "w")  # noqa: SIM115 (lives as long as the server)
-    proc = subprocess.Popen([gdi, "serve"], env={**os.environ, **env, "GDI_PORT": str(port)}, cwd=ROOT,
-                            stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-    deadline = time.time() + 120
-    while time.time() < deadline:
-        try:
-            if requests.get(f"http://127.0.0.1:{port}/health", timeout=2).status_code == 200:
-                return proc
-        except requests.RequestException:
-            time.sleep(0.5)
-    os.killpg(proc.pid, signal.SIGKILL)
-    raise RuntimeError("gdi serve did not come up")
+    from gdi import server
+    return server.start({**os.environ, **env, "GDI_PORT": str(port)}, Path(env["GDI_VAR"]) / "bench-serve.log")
 
 
 def main() -> None:
@@ -329,8 +316,8 @@ def main() -> None:
                 rows.append((scale, conc, ours, bare, cgi))
                 print(f"{scale} x{conc}: ours {ours}, mapscript {bare}, cgi {cgi}", file=sys.stderr)
     finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        proc.wait(timeout=30)
+        from gdi import server
+        server.stop(proc, timeout=30)
     print(f"\nWMS GetMap {W}x{H} PNG, layers {layers}; {n_trees:,} trees + {n_buildings:,} buildings; "
           f"{os.cpu_count()} cores (shared, noisy)\n")
     if ERRORS:

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
 import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
-import requests
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("GDI_SHARED", ROOT.parent / "shared"))
@@ -69,30 +66,10 @@ def demo_settings(demo_env):
 @pytest.fixture(scope="session")
 def server(demo_settings, demo_env, tmp_path_factory):
     """Base URL of a running ``gdi serve`` (real gunicorn process)."""
-    log = tmp_path_factory.mktemp("serve") / "serve.log"
-    fh = open(log, "w")
-    proc = subprocess.Popen([GDI, "serve"], env=demo_env, cwd=ROOT, stdout=fh, stderr=subprocess.STDOUT,
-                            start_new_session=True)
-    base = demo_settings.service.public_url.rstrip("/")
-    deadline = time.time() + 120
-    while time.time() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"gdi serve exited early:\n{log.read_text()}")
-        try:
-            if requests.get(base + "/health", timeout=2).status_code == 200:
-                break
-        except requests.RequestException:
-            time.sleep(0.5)
-    else:
-        os.killpg(proc.pid, signal.SIGKILL)
-        raise RuntimeError(f"gdi serve did not come up:\n{log.read_text()}")
-    yield base
-    os.killpg(proc.pid, signal.SIGTERM)
-    try:
-        proc.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
-    fh.close()
+    from gdi import server as gdi_server
+    proc = gdi_server.start(demo_env, tmp_path_factory.mktemp("serve") / "serve.log")
+    yield demo_settings.service.public_url.rstrip("/")
+    gdi_server.stop(proc)
 
 
 @pytest.fixture

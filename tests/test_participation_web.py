@@ -11,18 +11,16 @@ import io
 import json
 import os
 import re
-import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 import requests
 
+from gdi import server as gdi_server
 from tests.conftest import ROOT, SCHEMAS, free_port
 
-GDI = str(Path(sys.executable).parent / "gdi")
 PW = "Demo-Passwort-2026!"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
@@ -47,32 +45,10 @@ def _prepare(env: dict[str, str]) -> None:
 
 
 def _start(env: dict[str, str], log: Path) -> subprocess.Popen:
-    fh = open(log, "a")
-    proc = subprocess.Popen([GDI, "serve", "--workers", "2"], env=env, cwd=ROOT, stdout=fh, stderr=subprocess.STDOUT,
-                            start_new_session=True)
-    base = f"http://127.0.0.1:{env['GDI_PORT']}"
-    deadline = time.time() + 120
-    while time.time() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"gdi serve exited early:\n{log.read_text()}")
-        try:
-            if requests.get(base + "/beteiligung/api/verfahren", timeout=2).status_code == 200:
-                return proc
-        except requests.RequestException:
-            pass
-        time.sleep(0.5)
-    os.killpg(proc.pid, signal.SIGKILL)
-    raise RuntimeError(f"gdi serve did not come up:\n{log.read_text()}")
+    return gdi_server.start(env, log, args=("--workers", "2"), ready="/beteiligung/api/verfahren")
 
 
-def _stop(proc: subprocess.Popen) -> None:
-    if proc.poll() is None:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
+_stop = gdi_server.stop
 
 
 @pytest.fixture(scope="module")
@@ -245,8 +221,7 @@ def test_durability_sigkill(bsrv, tmp_path):
             assert r.status_code == 200
             receipts.append(_receipt(r.text))
     finally:
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait()
+        gdi_server.stop(proc, timeout=0)    # SIGKILL: no shutdown handlers run
     proc = _start(env, tmp_path / "serve.log")
     try:
         staff = _staff_session(base, "planung")
