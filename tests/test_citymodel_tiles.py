@@ -225,6 +225,7 @@ def test_cli_builds_checks_and_reports_rebuilt_tiles(city, tmp_path):
     r = subprocess.run(args, env=env, capture_output=True, text=True, timeout=600, check=False)
     assert r.returncode == 0, r.stderr
     assert "check: ok" in r.stdout and "400 buildings" in r.stdout
+    assert ", 400 features, " in r.stdout and " block tiles, " in r.stdout
     assert (tmp_path / "var" / "3dtiles" / "buildings" / "tileset.json").exists()
     gdf.loc[5, "dachform"] = 3200
     gdf.to_file(src, layer="gebaeude", driver="GPKG")

@@ -24,6 +24,8 @@ from transforms.errors import GdiError
               help="DGM GeoTIFF (EPSG:25832) for base heights; without it base height 0 (warned).")
 @click.option("--quantize/--no-quantize", default=True, show_default=True, help="KHR_mesh_quantization.")
 @click.option("--meshopt", is_flag=True, help="EXT_meshopt_compression of vertex and index data.")
+@click.option("--coarse/--no-coarse", default=True, show_default=True,
+              help="Generalised blocks in the parent tiles (fast city-wide views).")
 @click.option("--storey-height", type=float, default=3.0, show_default=True)
 @click.option("--default-height", type=float, default=6.0, show_default=True)
 @click.option("--vertical", type=click.Choice(["relative", "absolute"]), default="relative", show_default=True,
@@ -33,7 +35,7 @@ from transforms.errors import GdiError
 @click.option("--json", "as_json", is_flag=True, help="Print the full report as JSON.")
 @click.option("--check", is_flag=True, help="Afterwards check the tileset (volumes, geometric error, placement, "
                                             "feature count); exit 1 on problems.")
-def citymodel(input_path, layer, out, lod, dgm, quantize, meshopt, storey_height, default_height, vertical,
+def citymodel(input_path, layer, out, lod, dgm, quantize, meshopt, coarse, storey_height, default_height, vertical,
               max_features, workers, as_json, check) -> None:
     """Build or update the 3D city model tileset; a rerun rebuilds only tiles whose buildings changed."""
     from citymodel.build import CityModelOptions, build_tileset
@@ -47,7 +49,8 @@ def citymodel(input_path, layer, out, lod, dgm, quantize, meshopt, storey_height
         ds_id = "gebaeude" if "gebaeude" in pubs else min(pubs)
         input_path, layer = pubs[ds_id][0], layer or pubs[ds_id][1]
     out = out or Path(settings.var_dir) / "3dtiles" / "buildings"
-    opts = CityModelOptions(lod=int(lod), dgm=dgm, quantize=quantize, meshopt=meshopt, storey_height=storey_height,
+    opts = CityModelOptions(lod=int(lod), dgm=dgm, quantize=quantize, meshopt=meshopt, coarse=coarse,
+                            storey_height=storey_height,
                             default_height=default_height, vertical=vertical, max_features=max_features,
                             workers=workers, layer=layer)
     import pyogrio
@@ -73,6 +76,10 @@ def citymodel(input_path, layer, out, lod, dgm, quantize, meshopt, storey_height
                                                                                       else "") if rebuilt else "")
                + f"; kept {rep['kept_tiles']}; removed {len(rep['removed_tiles'])}"
                + (f": {', '.join(rep['removed_tiles'])}" if rep["removed_tiles"] else ""))
+    if rep.get("coarse_tiles"):
+        rp = rep.get("rebuilt_parent_tiles", [])
+        click.echo(f"generalised blocks in {rep['coarse_tiles']} parent tile(s), {rep['parent_bytes'] / 1e6:.1f} MB; "
+                   f"rebuilt {len(rp)}" + (f": {', '.join(rp[:20])}" + (" …" if len(rp) > 20 else "") if rp else ""))
     hs = rep["height_sources"]
     click.echo(f"heights: measured {hs['measured']}, ridge/eaves {hs['ridge_eaves']}, storeys x "
                f"{storey_height} m {hs['storeys']}, default {default_height} m {hs['default']}")
@@ -97,7 +104,7 @@ def _check(out: Path, rep: dict) -> None:
         click.secho(f"check: {p}", fg="red", err=True)
     if res.problems:
         raise SystemExit(1)
-    click.echo(f"check: ok ({res.tiles} tiles, {res.features} features, lon {res.lon_range[0]:.5f}..{res.lon_range[1]:.5f},"
+    click.echo(f"check: ok ({res.tiles} tiles, {res.features} features, {res.coarse_tiles} block tiles, lon {res.lon_range[0]:.5f}..{res.lon_range[1]:.5f},"
                f" lat {res.lat_range[0]:.5f}..{res.lat_range[1]:.5f})")
 
 
