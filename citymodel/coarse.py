@@ -5,7 +5,7 @@ shows anything complete. Each parent tile therefore carries a block model of eve
 its children *replace* it when the camera comes closer:
 
 * each leaf tile writes a raster summary of its buildings (built area and height per sub-pixel, number
-  and lowest base by centroid) to ``summary/<tile>.npz`` next to the tiles (not served); each inner
+  and lowest base by centroid) to ``summary/<tile>.<format>.npz`` next to the tiles (not served); each inner
   node adds up its children's summaries at its own resolution, level by level, so memory is bounded by
   a tile's rasters, not by the size of the city;
 * a parent of side *s* generalises on cells of ``d = min(s / 400, 40 m)`` (see ``generalise_raster``):
@@ -39,7 +39,7 @@ SCHEMA = {
         "vereinfachung_m": {"name": "Vereinfachung (m)", "type": "SCALAR", "componentType": "FLOAT32"},
     }}},
 }
-
+MIN_TOLERANCE = 8.0      # finer parents would be as large as their children: they stay empty
 
 
 def min_cover(d: float) -> float:
@@ -47,8 +47,6 @@ def min_cover(d: float) -> float:
     Seen from afar a village of sub-pixel houses should still read as built-up land; closer up,
     blocks should not look denser than the buildings that replace them."""
     return float(np.clip(0.5 - 0.1 * np.log2(d / 5.0), 0.2, 0.4))
-
-MIN_TOLERANCE = 8.0      # finer parents would be as large as their children: they stay empty
 
 
 def has_content(side: float) -> bool:
