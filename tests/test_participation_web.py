@@ -351,6 +351,7 @@ def test_kiosk_3d_planned_variants(bsrv, browser):
     page.tap("#s-3d button.variant >> nth=2")
     page.wait_for_selector("#app[data-loaded=planned_bplan2070_grz]", state="attached", timeout=90_000)
     assert page.get_attribute("#s-3d button.variant >> nth=2", "aria-pressed") == "true"
+    assert page.get_attribute("#app", "data-brdf-table") == "precomputed"   # the viewer's table, shared
     box = page.locator("#k-cesium").bounding_box()
     page.touchscreen.tap(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)  # pick a 3D spot
     page.wait_for_function("document.getElementById('k-3d-status').textContent === 'Ort in 3D gewählt.'")

@@ -35,6 +35,7 @@ LOGGER = logging.getLogger(__name__)
 HERE = Path(__file__).resolve().parent
 LEAFLET = PROJECT_ROOT / "node_modules" / "leaflet" / "dist"
 CESIUM = PROJECT_ROOT / "node_modules" / "cesium" / "Build" / "Cesium"
+WEB_STATIC = PROJECT_ROOT / "services" / "web" / "static"   # shared with the viewer: cesium-fast.js, BRDF table
 STATIC_TYPES = {".js": "text/javascript", ".css": "text/css", ".png": "image/png", ".svg": "image/svg+xml",
                 ".json": "application/json", ".wasm": "application/wasm", ".glb": "model/gltf-binary",
                 ".xml": "application/xml", ".jpg": "image/jpeg", ".woff": "font/woff", ".woff2": "font/woff2"}
@@ -241,6 +242,13 @@ def create(settings: Settings) -> Flask:
     @app.get("/vendor/cesium/<path:name>")
     def cesium(name: str):
         return _send(CESIUM, name, immutable=True)
+
+    @app.get("/vendor/gdi/<name>")
+    def gdi_shared(name: str):
+        """The viewer's CesiumJS settings and precomputed BRDF table, shared with the kiosk's 3D view."""
+        if name not in ("cesium-fast.js", "brdf_lut.rg8"):
+            abort(404)
+        return _send(WEB_STATIC, name)
 
     # -- staff --------------------------------------------------------------------------------
     def _need_staff() -> dict[str, str]:

@@ -119,6 +119,7 @@
     vRow.appendChild(b);
   });
   var status3d = document.getElementById("k-3d-status");
+  var lutReady = Promise.resolve("cesium");
   function init3d() {
     if (viewer || window.Cesium === null) { return; }
     if (!window.Cesium) {
@@ -132,11 +133,16 @@
       return;
     }
     var C = window.Cesium;
+    var fast = window.GdiCesium;   // shared with /viewer: settings for kiosks without a GPU (cesium-fast.js)
     try {
-      viewer = new C.Viewer("k-cesium", { baseLayer: false, geocoder: false, baseLayerPicker: false, animation: false,
+      viewer = new C.Viewer("k-cesium", Object.assign({}, fast ? fast.viewerOptions : {}, {
+        baseLayer: false, geocoder: false, baseLayerPicker: false, animation: false,
         timeline: false, homeButton: false, sceneModePicker: false, navigationHelpButton: false, fullscreenButton: false,
-        infoBox: false, selectionIndicator: false, terrainProvider: new C.EllipsoidTerrainProvider() });
+        infoBox: false, selectionIndicator: false, terrainProvider: new C.EllipsoidTerrainProvider() }));
     } catch (e) { status3d.textContent = "3D ist auf diesem Gerät nicht verfügbar."; return; }
+    if (fast) { fast.tuneScene(viewer); }
+    lutReady = fast ? fast.installBrdfTable(C, viewer.scene, cfg.brdf) : Promise.resolve("cesium");
+    lutReady.then(function (how) { app.dataset.brdfTable = how; });
     viewer.scene.globe.baseColor = C.Color.fromCssColorString("#dfe6d8");
     var bb = cfg.bbox.split(",").map(Number);
     viewer.camera.setView({ destination: C.Cartesian3.fromDegrees((bb[0] + bb[2]) / 2, bb[1] - (bb[3] - bb[1]) * 0.6, 1200),
@@ -154,8 +160,9 @@
       status3d.textContent = "Ort in 3D gewählt.";
       locStatus.textContent = "Ort in 3D gewählt.";
     }, C.ScreenSpaceEventType.LEFT_CLICK);
-    C.Cesium3DTileset.fromUrl("/3dtiles/buildings/tileset.json").then(function (ts) {
-      viewer.scene.primitives.add(ts);
+    Promise.all([C.Cesium3DTileset.fromUrl("/3dtiles/buildings/tileset.json", fast ? fast.tilesetOptions(C, true) : {}),
+                 lutReady]).then(function (res) {
+      viewer.scene.primitives.add(res[0]);
     }).catch(function () {});
     status3d.textContent = "";
   }
@@ -170,7 +177,9 @@
     var C = window.Cesium;
     var v = variants.filter(function (x) { return x.name === name; })[0] || {};
     if (v.tileset_status === "built") {  // the city model's planned-variant tileset
-      C.Cesium3DTileset.fromUrl(v.tileset).then(function (ts) {
+      var fast = window.GdiCesium;
+      Promise.all([C.Cesium3DTileset.fromUrl(v.tileset, fast ? fast.tilesetOptions(C, false) : {}), lutReady]).then(function (res) {
+        var ts = res[0];
         planned[name] = ts; viewer.scene.primitives.add(ts);
         viewer.zoomTo(ts, new C.HeadingPitchRange(0, C.Math.toRadians(-35), 0));
         app.dataset.loaded = name;

@@ -29,20 +29,19 @@
   var initial = parseHash();
   G.initialHash = initial;
 
-  if (typeof Cesium === "undefined") { status(T.no_webgl, true); G.phase = "error"; G.error = "no Cesium"; return; }
+  if (typeof Cesium === "undefined" || typeof GdiCesium === "undefined") { status(T.no_webgl, true); G.phase = "error"; G.error = "no Cesium"; return; }
   Cesium.Ion.defaultAccessToken = "";  // never talk to Cesium ion
 
   var viewer;
   try {
-    viewer = new Cesium.Viewer("map", {
+    viewer = new Cesium.Viewer("map", Object.assign({}, GdiCesium.viewerOptions, {
       baseLayer: false, geocoder: false, baseLayerPicker: false, homeButton: false, sceneModePicker: false,
       navigationHelpButton: false, animation: false, timeline: false, fullscreenButton: false, infoBox: false,
       selectionIndicator: false, vrButton: false, projectionPicker: false,
       terrainProvider: new Cesium.EllipsoidTerrainProvider(), shadows: false,
-      msaaSamples: 1, skyBox: false, skyAtmosphere: false, orderIndependentTranslucency: false,
       // render only when something changes: idle kiosks and phones do not burn CPU/battery
       requestRenderMode: !/[?&]render=continuous/.test(location.search), maximumRenderTimeChange: Infinity
-    });
+    }));
   } catch (e) {
     status(T.no_webgl, true); G.phase = "error"; G.error = String(e); return;
   }
@@ -50,14 +49,7 @@
   var scene = viewer.scene;
   scene.globe.baseColor = Cesium.Color.fromCssColorString("#dfe6ec");
   scene.globe.depthTestAgainstTerrain = true;
-  scene.globe.showGroundAtmosphere = false;
-  scene.fog.enabled = false;
-  scene.logarithmicDepthBuffer = false;
-  scene.globe.dynamicAtmosphereLighting = false;
-  scene.globe.showWaterEffect = false;
-  // fewer passes and shaders: what a city viewer does not need costs seconds in software rendering
-  if (scene.moon) scene.moon.show = false;
-  if (scene.postProcessStages && scene.postProcessStages.fxaa) scene.postProcessStages.fxaa.enabled = false;
+  GdiCesium.tuneScene(viewer);
   scene.backgroundColor = Cesium.Color.fromCssColorString("#b9d3ea");
   viewer.clock.shouldAnimate = false;
   var canvas = viewer.canvas;
@@ -65,24 +57,8 @@
   canvas.setAttribute("role", "application");
   canvas.setAttribute("aria-label", T.map_label);
 
-  // ---- precomputed BRDF lookup table (services/web/brdf_lut.py) ----
-  // Cesium renders this table on the GPU before it draws the first model: > 1 s with software WebGL.
-  // The same table, computed offline, is a 128 KB file; ?brdf=cesium keeps Cesium's own (for comparison).
-  var lutReady = /[?&]brdf=cesium/.test(location.search) ? Promise.resolve("cesium") : fetch(cfg.brdfLut)
-    .then(function (r) { if (!r.ok) throw new Error("HTTP " + r.status); return r.arrayBuffer(); })
-    .then(function (buf) {
-      var rg = new Uint8Array(buf), n = rg.length / 2, size = Math.round(Math.sqrt(n));
-      var gen = scene._brdfLutGenerator;
-      if (size * size !== n || !gen || gen.colorTexture) return "cesium";
-      var rgba = new Uint8Array(n * 4);
-      for (var i = 0; i < n; i++) { rgba[4 * i] = rg[2 * i]; rgba[4 * i + 1] = rg[2 * i + 1]; rgba[4 * i + 3] = 255; }
-      gen._colorTexture = new Cesium.Texture({
-        context: scene.context, width: size, height: size, flipY: false, sampler: Cesium.Sampler.NEAREST,
-        source: { arrayBufferView: rgba, width: size, height: size }
-      });
-      return "precomputed";
-    })
-    .catch(function (e) { console.info("BRDF table not loaded, Cesium computes it:", e); return "cesium"; })
+  // ---- precomputed BRDF lookup table (cesium-fast.js); ?brdf=cesium keeps Cesium's own (for comparison) ----
+  var lutReady = GdiCesium.installBrdfTable(Cesium, scene, /[?&]brdf=cesium/.test(location.search) ? null : cfg.brdfLut)
     .then(function (how) { G.brdfLut = how; });
 
   // ---- camera ----
@@ -156,11 +132,8 @@
   // ---- building tileset ----
   // No dynamic environment map: it renders and convolves a sky cube map per tileset, which costs
   // more than a second of GPU time before the first building appears (software WebGL, old phones).
-  // Parent tiles carry generalised blocks (citymodel/coarse.py) that their children replace. Load only
-  // the level of detail the view needs, not every ancestor and sibling on the way down (the default
-  // traversal fetched 29 tiles / 11.7 MB for a street view instead of 5 tiles / 0.9 MB).
-  var PLAIN_OPTIONS = { shadows: Cesium.ShadowMode.DISABLED, environmentMapOptions: { enabled: false } };
-  var TILESET_OPTIONS = Object.assign({ skipLevelOfDetail: true, immediatelyLoadDesiredLevelOfDetail: true }, PLAIN_OPTIONS);
+  var PLAIN_OPTIONS = GdiCesium.tilesetOptions(Cesium, false);
+  var TILESET_OPTIONS = GdiCesium.tilesetOptions(Cesium, true);
   function watchTileset(ts, primary) {
     ts.allTilesLoaded.addEventListener(function () {
       if (!primary) return;
