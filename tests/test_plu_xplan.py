@@ -165,3 +165,38 @@ def test_other_xplan_versions_by_namespace(tmp_settings, tmp_path, schema_dir, n
     report = json.loads(res.report_json.read_text())
     assert report["mapper"]["plan"]["version"] == version
     assert validate_gml_file(res.published_dir / f"{ds.id}.gml", schema_dir) == []
+
+
+def test_plan_pdf_becomes_the_plan_document(tmp_settings, tmp_path, schema_dir):
+    """BP 2070 with two external references (a Begründung and the legally binding plan PDF): the plan PDF
+    becomes OfficialDocumentation.planDocument (name, publication date, link), XSD-valid."""
+    import zipfile
+    gml = zipfile.ZipFile(PLANS / "BP2070_Bremen_xplan51.zip").read("xplan.gml").decode("utf-8")
+    refs = ("<xplan:externeReferenz><xplan:XP_SpezExterneReferenz><xplan:art>Dokument</xplan:art>"
+            "<xplan:referenzName>Begründung</xplan:referenzName>"
+            "<xplan:referenzURL>https://bauleitplanung.example/bp2070_begruendung.pdf</xplan:referenzURL>"
+            "<xplan:typ>1010</xplan:typ></xplan:XP_SpezExterneReferenz></xplan:externeReferenz>"
+            "<xplan:externeReferenz><xplan:XP_SpezExterneReferenz><xplan:art>Dokument</xplan:art>"
+            "<xplan:referenzName>Bebauungsplan 2070 – Planzeichnung &amp; Text</xplan:referenzName>"
+            "<xplan:referenzURL>https://bauleitplanung.example/bp2070.pdf</xplan:referenzURL>"
+            "<xplan:datum>2018-05-15</xplan:datum><xplan:typ>1030</xplan:typ>"
+            "</xplan:XP_SpezExterneReferenz></xplan:externeReferenz>")
+    gml = gml.replace("<xplan:technHerstellDatum>2001-08-06</xplan:technHerstellDatum>",
+                      "<xplan:technHerstellDatum>2001-08-06</xplan:technHerstellDatum>" + refs, 1)
+    src = tmp_path / "bp2070_refs.gml"
+    src.write_text(gml, encoding="utf-8")
+    ds = _dataset(tmp_path, "bp2070_refs", "plu_zoning", src, "EPSG:31467")
+    res = run_dataset(ds, tmp_settings)
+    assert res.status == "published"
+    out = res.published_dir / "bp2070_refs.gml"
+    assert validate_gml_file(out, schema_dir) == []
+    independent = _independent_validator(out)
+    assert "VALID" in independent and "INVALID" not in independent
+    doc = etree.parse(str(out))
+    b2 = {"base2": "http://inspire.ec.europa.eu/schemas/base2/2.0", "gco": "http://www.isotc211.org/2005/gco",
+          "gmd": "http://www.isotc211.org/2005/gmd", **NS}
+    cites = doc.findall(".//plu:OfficialDocumentation/plu:planDocument/base2:DocumentCitation", b2)
+    assert len(cites) == 1
+    assert cites[0].findtext("base2:name", namespaces=b2) == "Bebauungsplan 2070 – Planzeichnung & Text"
+    assert cites[0].findtext("base2:link", namespaces=b2) == "https://bauleitplanung.example/bp2070.pdf"
+    assert cites[0].findtext(".//gco:Date", namespaces=b2) == "2018-05-15"

@@ -134,7 +134,41 @@ def _plan_info_cached(path_s: str, mtime: float, max_bytes: int) -> dict[str, An
         bereiche += [{k: _value(v) for k, v in r.items()} for r in bd.to_dict("records")]
     return {"class": cls, "version": xplan_version(path), "attributes": rec,
             "geometry_wkb": None if geom is None else shapely.to_wkb(geom),
-            "crs": df.crs.to_string() if df.crs else None, "bereiche": bereiche}
+            "crs": df.crs.to_string() if df.crs else None, "bereiche": bereiche,
+            "references": external_references(path, cls)}
+
+
+REF_FIELDS = ("art", "referenzName", "referenzURL", "typ", "datum", "beschreibung")
+
+
+def external_references(path: Path, plan_class: str) -> list[dict[str, str]]:
+    """The plan object's ``externeReferenz`` entries (plan PDF, scan, Begründung …): name, URL, type code
+    and date as text; the plan's own element only (parsed without entities or network)."""
+    from lxml import etree
+    member = _gml_member(path)
+    fh = zipfile.ZipFile(path).open(member) if member else open(path, "rb")  # noqa: SIM115
+    refs: list[dict[str, str]] = []
+    try:
+        ctx = etree.iterparse(fh, events=("end",), resolve_entities=False, no_network=True, huge_tree=False)
+        for _, el in ctx:
+            if etree.QName(el).localname != plan_class:
+                if el.getparent() is not None and el.getparent().getparent() is None:
+                    el.clear()     # a finished feature member that is not the plan
+                continue
+            for ext in el:
+                if etree.QName(ext).localname != "externeReferenz":
+                    continue
+                for ref in ext:
+                    vals = {etree.QName(c).localname: (c.text or "").strip() for c in ref}
+                    vals = {k: v for k, v in vals.items() if k in REF_FIELDS and v}
+                    if vals.get("referenzURL") or vals.get("referenzName"):
+                        refs.append(vals)
+            break
+    except etree.XMLSyntaxError as exc:
+        LOGGER.warning("%s: XML error while reading the plan's external references: %s", path, exc)
+    finally:
+        fh.close()
+    return refs
 
 
 def plan_info(path: Path, settings: Settings) -> dict[str, Any]:

@@ -144,12 +144,35 @@ def _date(v: Any) -> str | None:
     return s[:10]
 
 
+# XP_ExterneReferenzTyp codes in the order they qualify as *the* plan document (maxOccurs 1 in PLU):
+# Rechtsplan, Satzung, Verordnung, Karte, Plangrundlage; then any other with a URL
+DOCUMENT_TYPES = ("1030", "1060", "1065", "1070", "1040")
+CI_DATE_CODES = "http://standards.iso.org/iso/19139/resources/gmxCodelists.xml#CI_DateTypeCode"
+
+
+def plan_document(refs: list[dict[str, str]]) -> dict[str, str] | None:
+    """The externeReferenz that becomes OfficialDocumentation.planDocument, or None."""
+    def rank(r: dict[str, str]) -> tuple[int, int]:
+        t = r.get("typ", "")
+        return (DOCUMENT_TYPES.index(t) if t in DOCUMENT_TYPES else len(DOCUMENT_TYPES), 0 if r.get("referenzURL") else 1)
+    if not refs:
+        return None
+    best = min(refs, key=rank)
+    url = best.get("referenzURL", "")
+    name = best.get("referenzName") or best.get("beschreibung") or Path(url).name or "Plandokument"
+    date = _date(best.get("datum"))
+    return {"name": name, "url": url, "date": date or ""}
+
+
 class _PluMapper(Mapper):
     gml_prefix = "PLU"
     kind: str = ""
     namespaces: ClassVar[dict[str, str]] = {
         "plu": "http://inspire.ec.europa.eu/schemas/plu/4.0",
         "base": "http://inspire.ec.europa.eu/schemas/base/3.3",
+        "base2": "http://inspire.ec.europa.eu/schemas/base2/2.0",
+        "gmd": "http://www.isotc211.org/2005/gmd",
+        "gco": "http://www.isotc211.org/2005/gco",
     }
     schema_locations: ClassVar[dict[str, str]] = {"http://inspire.ec.europa.eu/schemas/plu/4.0":
                         "https://inspire.ec.europa.eu/schemas/plu/4.0/PlannedLandUse.xsd"}
@@ -198,6 +221,7 @@ class _PluMapper(Mapper):
             "ordinances": [(d, label) for key, label in ORDINANCE_DATES
                            if (d := _date(a.get(key)))],
             "text": str(a.get("beschreibung") or a.get("name") or ""),
+            "document": plan_document(info.get("references", [])),
             "geometry": geom,
         }
 
@@ -301,8 +325,24 @@ class _PluMapper(Mapper):
               f"</plu:SpatialPlan></wfs:member>\n")
         text = (f"<plu:regulationText>{xml_escape(p['text'])}</plu:regulationText>" if p.get("text") else "")
         od = (f'<wfs:member><plu:OfficialDocumentation gml:id="{p["od_gid"]}">'
-              f'{self._ident(p["localId"] + "_doc")}{text}</plu:OfficialDocumentation></wfs:member>\n')
+              f'{self._ident(p["localId"] + "_doc")}{text}{self._document(p)}'
+              f'</plu:OfficialDocumentation></wfs:member>\n')
         return sp + od
+
+    def _document(self, p: dict) -> str:
+        """``planDocument``: the plan's legally binding document (externeReferenz) as a DocumentCitation."""
+        doc = p.get("document")
+        if not doc:
+            return ""
+        date = (f'<base2:date><gmd:CI_Date><gmd:date><gco:Date>{doc["date"]}</gco:Date></gmd:date>'
+                f'<gmd:dateType><gmd:CI_DateTypeCode codeList="{CI_DATE_CODES}" codeListValue="publication">'
+                f"publication</gmd:CI_DateTypeCode></gmd:dateType></gmd:CI_Date></base2:date>"
+                if doc.get("date") else f'<base2:date xsi:nil="true" nilReason="{VOID}"/>')
+        link = (f"<base2:link>{xml_escape(doc['url'])}</base2:link>" if doc.get("url")
+                else f'<base2:link xsi:nil="true" nilReason="{VOID}"/>')
+        return (f'<plu:planDocument><base2:DocumentCitation gml:id="{gml_id("DC", p["localId"])}">'
+                f"<base2:name>{xml_escape(doc['name'])}</base2:name>{date}{link}"
+                f"</base2:DocumentCitation></plu:planDocument>")
 
     def _head(self) -> str:
         if self._plan_written:
