@@ -106,9 +106,11 @@ def collect_layers(settings: Settings, *, staff: bool) -> list[WmsLayer]:
     # when datasets share an INSPIRE layer name, public ones come first and, among them, the one published
     # first keeps the plain name; later ones get ``<name>.<dataset id>``. Adding a dataset never renames
     # an existing layer (clients' bookmarks and the geoportal's layer list stay valid).
-    def first_published(ds_id: str) -> str:
-        hist = history(settings.publish_dir, ds_id)
-        return str(hist[0].get("published")) if hist else str(pubs[ds_id].get("published", ""))
+    def first_published(ds_id: str) -> tuple[str, str]:
+        # "published" has whole seconds; the version id (microseconds) breaks ties within a second, so a
+        # dataset published right after another one does not take over the other's layer name
+        first = (history(settings.publish_dir, ds_id) or [pubs[ds_id]])[0]
+        return str(first.get("published", "")), str(first.get("version", ""))
     order = sorted(pubs, key=lambda i: (reg[i].access == "restricted" if i in reg else True,
                                         first_published(i), i))
     for ds_id in order:
