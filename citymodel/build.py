@@ -226,15 +226,13 @@ def build_tileset(source, out_dir: Path, options: CityModelOptions | None = None
             parents_state[r["tile"]] = {k: r[k] for k in ("hash", "lo", "hi", "blocks", "buildings", "bytes",
                                                           "tolerance") if k in r}
     removed = sorted(set(old["tiles"]) - set(tiles_state))
-    for tid in removed:
-        (out_dir / "tiles" / f"{tid}.glb").unlink(missing_ok=True)
-        summary_path(out_dir, tid).unlink(missing_ok=True)
-    for pid in {p for p, st in parents_state.items() if not st.get("blocks")} | \
-            (set(old.get("parents", {})) - set(parents_state) - set(tiles_state)):
-        (out_dir / "tiles" / f"{pid}.glb").unlink(missing_ok=True)
-    wanted = {summary_path(out_dir, t).name for t in (*tiles_state, *parents_state)} if grid is not None else set()
-    for f in (out_dir / "summary").glob("*.npz") if (out_dir / "summary").is_dir() else ():
-        if f.name not in wanted:    # removed tiles, older formats, no coarse content any more
+    # drop every file this tileset no longer uses (removed leaves, parents without blocks, older summary
+    # formats); a sweep, because an id that was a leaf may now name an inner node written in this run
+    wanted = {f"{t}.glb" for t in tiles_state} | {f"{p}.glb" for p, st in parents_state.items() if st.get("blocks")}
+    if grid is not None:
+        wanted |= {summary_path(out_dir, t).name for t in (*tiles_state, *parents_state)}
+    for f in [*(out_dir / "tiles").glob("*.glb"), *(out_dir / "summary").glob("*.npz")]:
+        if f.name not in wanted:
             f.unlink(missing_ok=True)
     extras = {"name": options.name, "buildings": n, "lod": options.lod,
               "vertical": options.vertical, "ground_reference_m": zref,

@@ -233,7 +233,13 @@ def _burn(geoms, values: np.ndarray, shape: tuple[int, int], geotransform: tuple
     h, w = shape
     raster = gdal.GetDriverByName("MEM").Create("", w, h, 1, gdal.GDT_Float32)
     raster.SetGeoTransform(geotransform)
-    gdal.RasterizeLayer(raster, [1], layer, options=["ATTRIBUTE=v"])
+    # neither side carries a CRS (both are the footprints' EPSG:25832): without the quiet handler GDAL
+    # warns once per call that it cannot build a transformer
+    gdal.PushErrorHandler("CPLQuietErrorHandler")
+    try:
+        gdal.RasterizeLayer(raster, [1], layer, options=["ATTRIBUTE=v"])
+    finally:
+        gdal.PopErrorHandler()
     return np.frombuffer(raster.GetRasterBand(1).ReadRaster(), dtype=np.float32).reshape(h, w).copy()
 
 

@@ -139,11 +139,15 @@ def tileset_json(georef: Georef, leaves: dict[str, dict], root_side: float, extr
                               "content": tid}
     maxlvl = max((k[0] for k in nodes), default=0)
 
+    def blocks_of(key) -> dict | None:
+        """The parent's state if it carries generalised blocks (and the tileset refines by REPLACE)."""
+        c = parents.get("_".join(str(v) for v in key))
+        return c if replace and nodes[key]["content"] is None and c and c.get("blocks") and "lo" in c else None
+
     def own_content(key) -> None:   # a parent's box also holds its own blocks (set before it propagates)
-        nd, pid = nodes[key], "_".join(str(v) for v in key)
-        c = parents.get(pid) if replace and nd["content"] is None else None
-        if c and c.get("blocks") and "lo" in c:
-            nd["lo"], nd["hi"] = np.minimum(nd["lo"], c["lo"]), np.maximum(nd["hi"], c["hi"])
+        c = blocks_of(key)
+        if c:
+            nodes[key]["lo"], nodes[key]["hi"] = np.minimum(nodes[key]["lo"], c["lo"]), np.maximum(nodes[key]["hi"], c["hi"])
 
     for lvl in range(maxlvl, 0, -1):
         for key in [k for k in nodes if k[0] == lvl]:
@@ -161,10 +165,6 @@ def tileset_json(georef: Georef, leaves: dict[str, dict], root_side: float, extr
 
     def ge(lvl: int) -> float:
         return round(root_side * math.sqrt(2) / 10 / (2 ** lvl), 3)
-
-    def blocks_of(key) -> bool:
-        pid = "_".join(str(v) for v in key)
-        return replace and nodes[key]["content"] is None and bool(parents.get(pid, {}).get("blocks"))
 
     def kids(key) -> list:
         """Children with content; empty nodes are skipped (their children move up). An empty tile whose

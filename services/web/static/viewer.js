@@ -130,8 +130,7 @@
   };
 
   // ---- building tileset ----
-  // No dynamic environment map: it renders and convolves a sky cube map per tileset, which costs
-  // more than a second of GPU time before the first building appears (software WebGL, old phones).
+  // level-of-detail skipping for the city model, no environment map: see cesium-fast.js
   var PLAIN_OPTIONS = GdiCesium.tilesetOptions(Cesium, false);
   var TILESET_OPTIONS = GdiCesium.tilesetOptions(Cesium, true);
   function watchTileset(ts, primary) {
