@@ -47,7 +47,7 @@ def measure(cmd: list[str], env: dict | None = None) -> tuple[float, float]:
 
 def child_etl(yml: str, var: str, full: bool) -> None:
     os.environ["GDI_VAR"] = var
-    from transforms.config import load_dataset, load_settings
+    from core.config import load_dataset, load_settings
     from transforms.pipeline import run_dataset
     res = run_dataset(load_dataset(Path(yml)), load_settings(), validate=full, geojson=full)
     print(json.dumps(res.summary))

@@ -115,7 +115,7 @@ def main() -> None:
         child(*a.child)
         return
     from citymodel.terrain import make_demo_dgm
-    from transforms.generate import HILDESHEIM_BBOX_25832
+    from core.area import HILDESHEIM_BBOX_25832
     from transforms.generate.buildings import generate_buildings
     n = 20_000 if a.quick else a.n
     work = a.work or Path(tempfile.mkdtemp(prefix="bench_citymodel_"))

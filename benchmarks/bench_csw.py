@@ -68,10 +68,10 @@ def main() -> None:
     subprocess.run([GDI, "etl"], env=env, check=True, capture_output=True)
 
     os.environ.update(GDI_VAR=env["GDI_VAR"], GDI_PORT=env["GDI_PORT"])
+    from core.config import load_settings
     from metadata.records import write_records
     from services.csw.config import read_state
     from services.csw.load import load_records
-    from transforms.config import load_settings
     settings = load_settings()
     t0 = time.perf_counter()
     reps = 3

@@ -21,7 +21,7 @@ OURS = r"""
 import sys, time, json
 from pathlib import Path
 sys.path.insert(0, {root!r})
-from transforms.config import load_settings
+from core.config import load_settings
 from tests.helpers import trees_dataset
 from transforms.pipeline import run_dataset
 s = load_settings()

@@ -43,7 +43,7 @@ def serve(kind: str, var: str, port: int, workers: int, threads: int) -> None:
     from gunicorn.app.base import BaseApplication
     from werkzeug.middleware.dispatcher import DispatcherMiddleware
 
-    from transforms.config import load_settings
+    from core.config import load_settings
     settings = load_settings()
 
     d = Path(var) / "stock"
@@ -196,7 +196,7 @@ def main() -> None:
             subprocess.run([str(Path(PY).parent / "gdi"), "generate", "trees", str(n), str(csv)], check=True)
         t0 = time.perf_counter()
         code = (f"import sys; from pathlib import Path; sys.path.insert(0, {str(ROOT)!r})\n"
-                "from transforms.config import load_settings\nfrom tests.helpers import trees_dataset\n"
+                "from core.config import load_settings\nfrom tests.helpers import trees_dataset\n"
                 "from transforms.pipeline import run_dataset\n"
                 f"run_dataset(trees_dataset(Path({str(work / 'ds')!r}), Path({str(csv)!r})), load_settings(), "
                 "validate=False, geojson=False)\n"
@@ -207,7 +207,7 @@ def main() -> None:
     count = next(c["count"] for c in man["collections"] if c["id"] == "trees_source")
     from pyproj import Transformer
 
-    from transforms.generate import HILDESHEIM_BBOX_25832
+    from core.area import HILDESHEIM_BBOX_25832
     t = Transformer.from_crs("EPSG:25832", "OGC:CRS84", always_xy=True)
     minx, miny, maxx, maxy = HILDESHEIM_BBOX_25832
     cx, cy = (minx + maxx) / 2, (miny + maxy) / 2

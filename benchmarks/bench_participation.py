@@ -47,7 +47,7 @@ def pct(xs: list[float], p: float) -> float:
 def start_server(var: Path, port: int) -> subprocess.Popen:
     env = dict(os.environ, GDI_VAR=str(var), GDI_PORT=str(port), GDI_BETEILIGUNG_RATE="0",
                GDI_DEMO_STAFF_PASSWORD="bench-passwort-123")
-    code = ("from transforms.config import load_settings\nfrom services.participation.demo import seed_demo\n"
+    code = ("from core.config import load_settings\nfrom services.participation.demo import seed_demo\n"
             "seed_demo(load_settings())\n")
     subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, check=True, capture_output=True)
     from gdi import server

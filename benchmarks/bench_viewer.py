@@ -48,7 +48,7 @@ def ensure_tiles(var: Path, n: int) -> None:
             return
     print(f"building the {n:,}-building demo tileset in {var} (once) …", flush=True)
     env = dict(os.environ, GDI_VAR=str(var), GDI_DEMO_BUILDINGS=str(n))
-    code = "from transforms.config import load_settings\nfrom citymodel.demo import build_demo_tiles\n" \
+    code = "from core.config import load_settings\nfrom gdi.citymodel_demo import build_demo_tiles\n" \
            "build_demo_tiles(load_settings())"
     subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, check=True)
 
@@ -62,7 +62,7 @@ def start_server(var: Path, port: int) -> subprocess.Popen:
 def street_view() -> str:
     from pyproj import Transformer
 
-    from transforms.generate import CENTRE_25832
+    from core.area import CENTRE_25832
     lon, lat = Transformer.from_crs("EPSG:25832", "OGC:CRS84", always_xy=True).transform(*CENTRE_25832)
     height, pitch = 150.0, -30.0
     back = height / math.tan(math.radians(-pitch))

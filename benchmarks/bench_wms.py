@@ -32,7 +32,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from transforms.generate import CENTRE_25832, HILDESHEIM_BBOX_25832
+from core.area import CENTRE_25832, HILDESHEIM_BBOX_25832
 
 CGI = "/usr/lib/cgi-bin/mapserv"
 ERRORS: list[str] = []
@@ -46,7 +46,7 @@ VERSION = "20260101T000000000000Z"
 
 def _publish(var: Path, ds_id: str, gpkg: Path, collections: list[dict], bbox: list[float], n: int,
              feature_type: str, layer_name: str) -> None:
-    """A publication folder (as transforms.publish writes it) around a prepared GeoPackage; the ETL itself
+    """A publication folder (as core.publication writes it) around a prepared GeoPackage; the ETL itself
     (GML encoding + XSD validation of 1M features) is not what this benchmark measures."""
     from pyproj import Transformer
     tr = Transformer.from_crs("EPSG:25832", "OGC:CRS84", always_xy=True)
@@ -127,8 +127,8 @@ def prepare(work: Path, n_trees: int, n_buildings: int) -> Path:
 def write_mapfiles(var: Path, work: Path) -> None:
     """The mapfiles exactly as the POST_PUBLISH hook writes them."""
     env_settings(var, work, 0)
+    from core.config import load_settings
     from services.wms.mapfile import write_mapfile
-    from transforms.config import load_settings
     write_mapfile(load_settings())
 
 

@@ -2,7 +2,7 @@
 the 3D Tiles metadata), the roof kinds the geometry builder knows, and how heights were obtained."""
 from __future__ import annotations
 
-from transforms.generate.buildings import DACHFORM, GEBAEUDEFUNKTION
+from core.alkis import DACHFORM, GEBAEUDEFUNKTION
 
 UNKNOWN = 0  # ENUM value for "no code in the source"
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import numpy as np
 
-from transforms.generate import CENTRE_25832
+from core.area import CENTRE_25832
 
 from .build import CityModelOptions, build_tileset
 

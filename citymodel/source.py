@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from transforms.errors import SourceError
+from core.errors import SourceError
 
 LOGGER = logging.getLogger(__name__)
 

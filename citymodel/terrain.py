@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
-from transforms.errors import SourceError
+from core.errors import SourceError
 
 LOGGER = logging.getLogger(__name__)
 MAX_CELLS = 4000 * 4000  # larger DGMs are read decimated (base heights need no sub-metre detail)

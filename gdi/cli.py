@@ -10,7 +10,7 @@ import sys
 
 import click
 
-from transforms.errors import GdiError
+from core.errors import GdiError
 
 from . import commands as _commands_pkg
 

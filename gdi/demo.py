@@ -1,25 +1,25 @@
-"""Everything the demo needs before serving, in order. Steps are ``module:function(settings)`` and a
-step whose module is not present yet is skipped."""
+"""Everything the demo needs before serving, in order. Steps are ``module:function(settings)``; a step
+that cannot be loaded stops the demo with a message naming it."""
 from __future__ import annotations
 
 import logging
 
 import click
 
-from transforms.registry import load_optional
+from core.plugins import require
 
 LOGGER = logging.getLogger(__name__)
 
 DEMO_STEPS: list[str] = [
     "gdi.demo:run_all_etl",                       # every dataset in datasets/ (+ post-publish hooks)
-    "transforms.plans_demo:import_demo_plans",    # XPlanung demo plans -> PLU (participation)
-    "citymodel.demo:build_demo_tiles",            # 3D Tiles of the buildings (+ planned variants)
+    "gdi.plans_demo:import_demo_plans",           # XPlanung demo plans -> PLU (participation)
+    "gdi.citymodel_demo:build_demo_tiles",        # 3D Tiles of the buildings (+ planned variants)
     "services.participation.demo:seed_demo",      # demo procedure with open participation period
 ]
 
 
 def run_all_etl(settings) -> None:
-    from transforms.config import load_registry
+    from core.config import load_registry
     from transforms.pipeline import run_dataset
     reg = load_registry(settings.datasets_dir)
     for ds in reg.values():
@@ -27,15 +27,12 @@ def run_all_etl(settings) -> None:
         s = res.summary
         click.echo(f"ETL {ds.id}: read {s['read']} / repaired {s['repaired']} / rejected {s['rejected']} / "
                    f"published {s['published']}")
-    from gdi.hooks import run_post_publish
+    from core.hooks import run_post_publish
     run_post_publish(settings)
 
 
 def prepare_demo(settings) -> None:
     for step in DEMO_STEPS:
-        fn = load_optional(step)
-        if fn is None:
-            LOGGER.warning("demo step %s skipped: module not present", step)
-            continue
+        fn = require(step, what="demo step")
         click.echo(f"demo: {step}")
         fn(settings)

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from lxml import etree
 
-from transforms.config import Contact, Dataset
+from core.config import Contact, Dataset
 
 from . import gdide
 from .xml import anchor, char, code, date, sub

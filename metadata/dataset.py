@@ -11,8 +11,8 @@ from typing import Any
 
 from lxml import etree
 
-from transforms.config import Dataset
-from transforms.errors import ConfigError
+from core.config import Dataset
+from core.errors import ConfigError
 
 from . import common, gdide
 from .ids import dataset_record_id

@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from transforms.config import Dataset
-from transforms.errors import ConfigError
+from core.config import Dataset
+from core.errors import ConfigError
 
 KEYWORD_INSPIRE = "inspireidentifiziert"
 KEYWORD_OPENDATA = "opendata"

@@ -21,10 +21,10 @@ from typing import Any
 
 from lxml import etree
 
-from transforms.config import Dataset, Settings, load_registry
-from transforms.errors import ValidationError
-from transforms.publish import current_dir, history, published_datasets
-from transforms.validate import validate_xml_bytes
+from core.config import Dataset, Settings, load_registry
+from core.errors import ValidationError
+from core.publication import current_dir, history, published_datasets
+from core.xsd import validate_xml_bytes
 
 from . import rules
 from .dataset import build_dataset_record, publication_dates

@@ -11,7 +11,7 @@ from typing import Any
 
 from lxml import etree
 
-from transforms.config import Dataset
+from core.config import Dataset
 
 from . import common, gdide
 from .dataset import HILDESHEIM_CRS84

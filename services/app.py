@@ -7,9 +7,9 @@ import logging
 from flask import Flask, Response, jsonify
 from werkzeug.middleware.dispatcher import DispatcherMiddleware
 
-from transforms.config import Settings, load_settings
-from transforms.publish import published_datasets
-from transforms.registry import load_optional
+from core.config import Settings, load_settings
+from core.plugins import require
+from core.publication import published_datasets
 
 from .mounts import MOUNTS
 
@@ -61,10 +61,7 @@ def create_app(settings: Settings | None = None):
     root = create_root(settings)
     mounted = {}
     for prefix, path in MOUNTS.items():
-        factory = load_optional(path)
-        if factory is None:
-            LOGGER.warning("mount %s skipped: module %s not present", prefix, path)
-            continue
+        factory = require(path, what=f"mount {prefix}")
         mounted[prefix] = factory(settings)
     root.config["GDI_MOUNTED"] = tuple(mounted)
     root.wsgi_app = DispatcherMiddleware(root.wsgi_app, mounted)

@@ -24,7 +24,7 @@ from typing import Any
 
 import yaml
 
-from transforms.config import Settings
+from core.config import Settings
 
 _CACHE: dict[str, Any] = {"path": None, "mtime": None, "data": None}
 _LOCK = threading.Lock()

@@ -1,5 +1,5 @@
 """Which part of the web app lives under which path. Each entry is a factory ``create(settings)``
-returning a WSGI app; a part whose module does not exist yet is skipped with a log line."""
+returning a WSGI app; a part that cannot be loaded stops start-up with a message naming it."""
 MOUNTS: dict[str, str] = {
     "/ogc": "services.ogcapi.app:create",            # OGC API Features (pygeoapi)
     "/download": "services.download.app:create",     # predefined datasets + INSPIRE-style feed

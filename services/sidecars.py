@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from transforms.registry import load_optional
+from core.plugins import require
 
 LOGGER = logging.getLogger(__name__)
 
@@ -16,10 +16,7 @@ SIDECARS: list[str] = [
 def start_sidecars(settings) -> list:
     procs = []
     for path in SIDECARS:
-        start = load_optional(path)
-        if start is None:
-            LOGGER.warning("sidecar %s skipped: module not present", path)
-            continue
+        start = require(path, what="sidecar")
         p = start(settings)
         if p is not None:
             procs.append(p)

@@ -56,7 +56,7 @@ def demo_settings(demo_env):
     old = dict(os.environ)
     os.environ.update({k: demo_env[k] for k in ("GDI_VAR", "GDI_PORT", "GDI_SCHEMAS", "GDI_DEMO_BUILDINGS")})
     try:
-        from transforms.config import load_settings
+        from core.config import load_settings
         return load_settings()
     finally:
         os.environ.clear()
@@ -77,7 +77,7 @@ def tmp_settings(tmp_path, monkeypatch):
     """Fresh settings with an empty var dir, for ETL unit tests."""
     monkeypatch.setenv("GDI_VAR", str(tmp_path / "var"))
     monkeypatch.setenv("GDI_SCHEMAS", str(SCHEMAS))
-    from transforms.config import load_settings
+    from core.config import load_settings
     return load_settings()
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from transforms.config import Dataset, load_dataset
+from core.config import Dataset, load_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
 TREES_YML = ROOT / "datasets" / "trees" / "dataset.yml"

@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 from pyproj import Transformer
 
-from transforms.generate import CENTRE_25832
+from core.area import CENTRE_25832
 
 ROOT = Path(__file__).resolve().parent.parent
 CESIUM = ROOT / "node_modules" / "cesium" / "Build" / "Cesium"

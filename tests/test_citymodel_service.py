@@ -79,8 +79,8 @@ def test_published_building_datasets_have_tilesets(demo_settings):
     the right place (the manifest's CRS84 bbox)."""
     import pytest
 
-    from citymodel.demo import published_bu_sources
-    from transforms.publish import current_manifest
+    from core.publication import current_manifest
+    from gdi.citymodel_demo import published_bu_sources
     pubs = published_bu_sources(demo_settings)
     if not pubs:
         pytest.skip("no BU dataset is published by the demo (transforms' gebaeude datasets absent)")

@@ -17,7 +17,7 @@ from citymodel.build import CityModelOptions, build_tileset
 from citymodel.check import check_tileset, content_positions, is_coarse, read_glb, string_property
 from citymodel.terrain import make_demo_dgm
 from citymodel.tiling import ecef_to_geodetic
-from transforms.generate import HILDESHEIM_BBOX_25832
+from core.area import HILDESHEIM_BBOX_25832
 from transforms.generate.buildings import generate_buildings
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -12,11 +12,11 @@ from lxml import etree
 from owslib.csw import CatalogueServiceWeb
 from owslib.fes import BBox, PropertyIsEqualTo, PropertyIsLike
 
+from core.config import load_registry
+from core.publication import current_manifest, published_datasets
+from core.xsd import validate_xml_bytes
 from metadata.ids import dataset_record_id, get_record_by_id_url, service_record_id
 from metadata.records import read_index
-from transforms.config import load_registry
-from transforms.publish import current_manifest, published_datasets
-from transforms.validate import validate_xml_bytes
 
 GMD = "http://www.isotc211.org/2005/gmd"
 NS = {"inspire_ds": "http://inspire.ec.europa.eu/schemas/inspire_ds/1.0",

@@ -14,12 +14,12 @@ from pathlib import Path
 import pytest
 import requests
 
+from core.errors import PublicationError
 from metadata.ids import dataset_record_id
 from metadata.records import read_index
 from services.csw import sidecar
 from services.csw.config import config_path, db_path, pycsw_python, read_state
 from services.csw.load import load_records
-from transforms.errors import PublicationError
 
 
 @pytest.fixture
@@ -104,7 +104,7 @@ def test_sidecar_dies_with_a_killed_parent(copy_settings, tmp_path):
     script = tmp_path / "parent.py"
     script.write_text(
         "import json, sys, time\n"
-        "from transforms.config import Settings\n"
+        "from core.config import Settings\n"
         "from services.csw import sidecar\n"
         f"s = Settings.model_validate_json({copy_settings.model_dump_json()!r})\n"
         "p = sidecar.start(s)\n"

@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 import pyogrio
 import requests
 
-from transforms.publish import current_dir, published_datasets
+from core.publication import current_dir, published_datasets
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 

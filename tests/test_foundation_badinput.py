@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from transforms.errors import GdiError
+from core.errors import GdiError
+from core.publication import current_manifest
 from transforms.pipeline import run_dataset
-from transforms.publish import current_manifest
 
 from .conftest import ROOT
 from .helpers import trees_dataset

@@ -13,11 +13,11 @@ from pathlib import Path
 import pyogrio
 import pytest
 
-from transforms.config import ConfigErrors, load_registry
-from transforms.errors import PluginError, PublicationError, SourceError
+from core.config import ConfigErrors, load_registry
+from core.errors import PluginError, PublicationError, SourceError
+from core.plugins import MAPPERS
+from core.publication import current_dir, current_manifest
 from transforms.pipeline import run_dataset
-from transforms.publish import current_dir, current_manifest
-from transforms.registry import MAPPERS
 
 from .conftest import GDI, ROOT, SHARED
 from .helpers import trees_dataset

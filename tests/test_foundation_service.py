@@ -6,7 +6,7 @@ import pyogrio
 import requests
 from owslib.ogcapi.features import Features
 
-from transforms.publish import current_manifest
+from core.publication import current_manifest
 
 
 def test_health_lists_published_datasets(server, demo_settings):

@@ -10,15 +10,15 @@ import pytest
 from lxml import etree
 from owslib.iso import MD_Metadata
 
+from core.config import load_registry
+from core.errors import ValidationError
+from core.publication import current_dir, current_manifest, history, published_datasets
+from core.xsd import validate_xml_bytes
 from metadata.dataset import publication_dates
 from metadata.ids import dataset_record_id, get_record_by_id_url, service_record_id
 from metadata.records import build_records, parse, read_index, write_records
 from metadata.xml import tostring, xpath
-from transforms.config import load_registry
-from transforms.errors import ValidationError
 from transforms.pipeline import run_dataset
-from transforms.publish import current_dir, current_manifest, history, published_datasets
-from transforms.validate import validate_xml_bytes
 
 from .conftest import ROOT, SHARED
 from .helpers import trees_dataset
@@ -200,9 +200,9 @@ def test_cli_check_names_the_broken_rule(demo_settings, monkeypatch):
      "field 'options.access_limitation', value 'secret': unknown limitation on public access"),
 ])
 def test_bad_dataset_yml_names_file_field_value(change, message):
+    from core.config import load_dataset
+    from core.errors import ConfigError
     from metadata.dataset import build_dataset_record
-    from transforms.config import load_dataset
-    from transforms.errors import ConfigError
     ds = load_dataset(ROOT / "datasets" / "trees" / "dataset.yml")
     for key, val in change.items():
         obj, _, attr = key.rpartition(".")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from transforms.publish import published_datasets
+from core.publication import published_datasets
 
 GDI = str(Path(sys.executable).parent / "gdi")
 

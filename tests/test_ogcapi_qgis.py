@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from transforms.publish import published_datasets
+from core.publication import published_datasets
 
 SYS_PY = "/usr/bin/python3"
 

@@ -11,7 +11,7 @@ import requests
 from owslib.ogcapi.features import Features
 from pyproj import Transformer
 
-from transforms.publish import published_datasets
+from core.publication import published_datasets
 
 CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84"
 EPSG = "http://www.opengis.net/def/crs/EPSG/0/{}"

@@ -11,11 +11,11 @@ from datetime import UTC, date, datetime
 import pytest
 from click.testing import CliRunner
 
+from services.errors import AuthError, NotFoundError, RequestError
 from services.participation import export as X
 from services.participation.config import ParticipationConfig
 from services.participation.core import Participation, check_geometry
 from services.participation.db import SCHEMA_VERSION, Database, get_db
-from transforms.errors import AuthError, NotFoundError, RequestError
 
 
 @pytest.fixture

@@ -25,6 +25,7 @@ import requests
 from click.testing import CliRunner
 from sqlalchemy import text
 
+from services.errors import AuthError
 from services.participation import db as D
 from services.participation.config import ParticipationConfig
 from services.participation.core import Participation
@@ -50,7 +51,6 @@ from tests.test_participation_web import (
     _stop,
     _submit,
 )
-from transforms.errors import AuthError
 
 PG_BIN = Path(os.environ.get("GDI_PG_BIN", "/usr/lib/postgresql/15/bin"))
 

@@ -36,8 +36,8 @@ def _env(var: Path, port: int, **extra: str) -> dict[str, str]:
 
 
 def _prepare(env: dict[str, str]) -> None:
-    code = ("from transforms.config import load_settings\n"
-            "from transforms.plans_demo import import_demo_plans\n"
+    code = ("from core.config import load_settings\n"
+            "from gdi.plans_demo import import_demo_plans\n"
             "from services.participation.demo import seed_demo\n"
             "s = load_settings(); import_demo_plans(s); seed_demo(s)\n")
     r = subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True, timeout=300, check=False)

@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from core.config import load_dataset
+from core.errors import SourceError
+from core.xsd import validate_gml_file
 from tests.conftest import ROOT, SHARED
-from transforms.config import load_dataset
-from transforms.errors import SourceError
 from transforms.pipeline import run_dataset
-from transforms.validate import validate_gml_file
 
 PLANS = SHARED / "data" / "xplan_plans"
 NS = {"plu": "http://inspire.ec.europa.eu/schemas/plu/4.0", "gml": "http://www.opengis.net/gml/3.2",
@@ -134,7 +134,7 @@ def test_bad_xplan_inputs(tmp_settings, tmp_path, content, message):
 
 
 def test_planned_volumes_two_variants(tmp_settings):
-    from transforms.plans_demo import import_demo_plans, planned_volumes
+    from gdi.plans_demo import import_demo_plans, planned_volumes
     ds = load_dataset(ROOT / "datasets" / "bplan2070" / "dataset.yml")
     vols, counts = planned_volumes(ds, tmp_settings)
     assert set(vols) == {"maximal", "grz"}

@@ -24,10 +24,10 @@ import pyogrio
 import pytest
 import yaml
 
-from transforms.config import load_dataset
-from transforms.errors import ConfigError, GdiError
+from core.config import load_dataset
+from core.errors import ConfigError, GdiError
+from core.publication import current_manifest
 from transforms.pipeline import run_dataset
-from transforms.publish import current_manifest
 
 from .conftest import ROOT
 

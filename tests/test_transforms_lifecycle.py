@@ -14,7 +14,7 @@ import shapely.affinity
 import yaml
 from lxml import etree
 
-from transforms.config import load_dataset
+from core.config import load_dataset
 from transforms.pipeline import run_dataset
 
 from .conftest import ROOT

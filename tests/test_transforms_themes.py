@@ -17,7 +17,7 @@ import requests
 import yaml
 from lxml import etree
 
-from transforms.config import load_dataset
+from core.config import load_dataset
 from transforms.generate import GENERATORS
 from transforms.pipeline import run_dataset
 from transforms.themes.bu import function_table, split_function
@@ -223,7 +223,7 @@ MY_DATASETS = {"playgrounds": "existinglanduseobject_osm_koeln", "spielplatzkata
 
 
 def test_demo_publishes_my_datasets_in_ogc(server, demo_settings):
-    from transforms.publish import published_datasets
+    from core.publication import published_datasets
     pubs = published_datasets(demo_settings.publish_dir)
     for ds_id in [*MY_DATASETS, "altlasten_intern"]:
         assert ds_id in pubs, f"demo did not publish {ds_id}"

@@ -78,7 +78,7 @@ def centre_view(height: float = 700.0, pitch: float = -45.0) -> str:
     """A view of the generated city centre: camera south of the centre, looking north at ``pitch``."""
     from pyproj import Transformer
 
-    from transforms.generate import CENTRE_25832
+    from core.area import CENTRE_25832
     lon, lat = Transformer.from_crs("EPSG:25832", "OGC:CRS84", always_xy=True).transform(*CENTRE_25832)
     back = height / math.tan(math.radians(-pitch))
     return f"{lon:.6f},{lat - back / 111_320:.6f},{height},0,{pitch},0"
@@ -100,7 +100,7 @@ def known_building(demo_settings, tiles):
     from shapely import wkb
 
     from citymodel.codes import function_label
-    from transforms.generate.buildings import DACHFORM
+    from core.alkis import DACHFORM
     # the demo's generated footprints (what /3dtiles/buildings is built from) first
     candidates = sorted((demo_settings.var_dir / "citymodel").glob("generated_*.gpkg")) or \
         sorted(demo_settings.var_dir.rglob("*.gpkg"))
@@ -209,7 +209,7 @@ def test_layer_switch_changes_pixels(browser, server, tiles):
 
 
 def test_wms_overlay_switch_changes_pixels(browser, server, demo_settings):
-    from transforms.publish import current_manifest
+    from core.publication import current_manifest
     m = current_manifest(demo_settings.publish_dir, "trees")
     w, s, e, n = m["bbox_crs84"]
     page = open_viewer(browser, server + f"/viewer/#view={(w + e) / 2:.6f},{(s + n) / 2:.6f},1500,0,-90,0&layers=",

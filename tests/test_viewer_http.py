@@ -112,7 +112,7 @@ def test_accessibility_statement_and_feedback(server, demo_settings):
 def test_search_finds_streets_of_published_data(server, demo_settings):
     import sqlite3
 
-    from transforms.publish import current_dir
+    from core.publication import current_dir
     gpkg = current_dir(demo_settings.publish_dir, "trees") / "trees.gpkg"
     con = sqlite3.connect(gpkg)
     name, n = con.execute("SELECT location_name, count(*) FROM trees_source WHERE location_name IS NOT NULL "
@@ -143,8 +143,8 @@ def test_search_bad_requests(server, params, status, needle):
 
 
 def test_search_never_indexes_restricted_datasets(demo_settings):
+    from core.publication import current_dir, published_datasets
     from services.web.search import SearchIndex, index_layer
-    from transforms.publish import current_dir, published_datasets
     pubs = published_datasets(demo_settings.publish_dir)
     restricted = [k for k, m in pubs.items() if m.get("access") == "restricted"]
     if not restricted:
@@ -166,7 +166,7 @@ def test_search_never_indexes_restricted_datasets(demo_settings):
 def test_search_finds_building_addresses_and_their_street(server, demo_settings):
     import sqlite3
 
-    from transforms.publish import current_dir, published_datasets
+    from core.publication import current_dir, published_datasets
     pubs = published_datasets(demo_settings.publish_dir)
     bu = [k for k, m in pubs.items() if "building" in str(m.get("feature_type", "")).lower()
           and m.get("access", "public") == "public"]

@@ -11,11 +11,11 @@ import pytest
 import yaml
 from werkzeug.test import Client
 
+from core.config import Settings, load_registry
 from services.wms import styles
 from services.wms.app import WmsApp
 from services.wms.basemap import BasemapApp, lonlat_to_tile
 from services.wms.mapfile import collect_layers, mapfile_paths, write_mapfile
-from transforms.config import Settings, load_registry
 from transforms.pipeline import run_dataset
 
 ROOT = Path(__file__).resolve().parent.parent

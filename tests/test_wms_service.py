@@ -20,9 +20,9 @@ from owslib.wms import WebMapService
 from PIL import Image
 from pyproj import Transformer
 
+from core.config import load_registry
+from core.xsd import load_schema, validate_xml_bytes
 from metadata.ids import service_record_id
-from transforms.config import load_registry
-from transforms.validate import load_schema, validate_xml_bytes
 
 WMS_NS = {"wms": "http://www.opengis.net/wms", "inspire_vs": "http://inspire.ec.europa.eu/schemas/inspire_vs/1.0",
           "inspire_common": "http://inspire.ec.europa.eu/schemas/common/1.0", "ogc": "http://www.opengis.net/ogc"}

@@ -13,7 +13,7 @@ import numpy as np
 import shapely
 from pyproj import CRS, Transformer
 
-from .errors import SourceError
+from core.errors import SourceError
 
 
 @lru_cache(maxsize=32)

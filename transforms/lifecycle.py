@@ -25,8 +25,8 @@ import pandas as pd
 import pyogrio
 import shapely
 
-from .config import Dataset, Settings
-from .publish import current_dir
+from core.config import Dataset, Settings
+from core.publication import current_dir
 
 LOGGER = logging.getLogger(__name__)
 MAX_LISTED = 1000  # ids listed per category in the report; counts are always complete

@@ -17,17 +17,17 @@ import geopandas as gpd
 import numpy as np
 import shapely
 
+from core.area import STORAGE_CRS
+from core.config import Dataset, Settings
+from core.errors import GdiError, PublicationError
+from core.plugins import ENCODERS, MAPPERS, READERS, Encoder, Mapper
+from core.publication import Publication, new_version
+from core.store import get_store
+from core.xsd import StreamValidator
+
 from . import checks
-from .config import Dataset, Settings
-from .encoders.geojson import GeoJsonEncoder
-from .encoders.gml import GmlEncoder
-from .encoders.gpkg import GpkgEncoder
-from .errors import GdiError, PublicationError
-from .publish import Publication, new_version
-from .registry import MAPPERS, READERS
+from .lifecycle import Lifecycle
 from .report import Ledger, write_report
-from .themes.base import STORAGE_CRS
-from .validate import StreamValidator
 
 LOGGER = logging.getLogger(__name__)
 
@@ -53,7 +53,15 @@ def run_dataset(ds: Dataset, settings: Settings, *, validate: bool = True,
                 progress: Callable[[int], None] | None = None, geojson: bool = True,
                 now: datetime | None = None) -> RunResult:
     """Run the ETL for one dataset. Raises GdiError on failure after writing the failure report;
-    the previous publication stays current."""
+    the previous publication stays current. Two runs of the same dataset never overlap (a second run
+    waits for the first: the publication lock)."""
+    with get_store(settings).lock(ds.id):
+        return _run_dataset(ds, settings, validate=validate, progress=progress, geojson=geojson, now=now)
+
+
+def _run_dataset(ds: Dataset, settings: Settings, *, validate: bool,
+                 progress: Callable[[int], None] | None, geojson: bool,
+                 now: datetime | None) -> RunResult:
     t0 = time.perf_counter()
     run_time = (now or datetime.now(UTC)).replace(microsecond=0)
     version = new_version(now)
@@ -61,16 +69,20 @@ def run_dataset(ds: Dataset, settings: Settings, *, validate: bool = True,
     reports = settings.var_dir / "reports"
     reports.mkdir(parents=True, exist_ok=True)
     ledger = Ledger()
-    pub = Publication(settings.publish_dir, ds.id, version)
+    pub = get_store(settings).begin(ds.id, version)
     factory = None
     if validate:
         def factory(envelope, locations):
             return StreamValidator(settings.schema_dir, envelope, locations)
-    gml = GmlEncoder(pub.path(f"{ds.id}.gml"), mapper, mapper.run_time_iso, validator_factory=factory)
-    gj = GeoJsonEncoder(pub.path(f"{ds.id}.geojson"), mapper, mapper.run_time_iso) if geojson else None
-    gpkg_path = pub.path(f"{ds.id}.gpkg")
-    gp_inspire = GpkgEncoder(gpkg_path, mapper.collection)
-    gp_source = GpkgEncoder(gpkg_path, source_collection(ds))
+    def encoder(name: str, layer: str, validator_factory: Callable[..., Any] | None = None) -> Encoder:
+        cls = ENCODERS.get(name)
+        return cls(pub.path(f"{ds.id}{cls.suffix}"), mapper=mapper, layer=layer, run_time_iso=mapper.run_time_iso,
+                   validator_factory=validator_factory)
+
+    gml = encoder("gml", mapper.collection, factory)
+    gj = encoder("geojson", mapper.collection) if geojson else None
+    gp_inspire = encoder("gpkg", mapper.collection)
+    gp_source = encoder("gpkg", source_collection(ds))
     report: dict[str, Any] = {"dataset": ds.id, "version": version, "started": run_time.isoformat(),
                               "mapper": None, "sources": [], "validation": {}}
     timings: dict[str, float] = {}
@@ -116,8 +128,9 @@ def run_dataset(ds: Dataset, settings: Settings, *, validate: bool = True,
             if len(gone):
                 gml.write(gone)
             report["changes"] = lifecycle.summary()
-        if hasattr(mapper, "gml_tail"):  # members that need all objects first (e.g. ELU DataSet extent)
-            gml.write(mapper.gml_tail())
+        tail = mapper.gml_tail()  # members that need all objects first (e.g. ELU DataSet extent)
+        if tail is not None:
+            gml.write(tail)
         gml.close()
         if gj:
             gj.close()
@@ -130,7 +143,7 @@ def run_dataset(ds: Dataset, settings: Settings, *, validate: bool = True,
                                    f"(see report)", file=ds.id)
         if validate:
             t1 = time.perf_counter()
-            errs = gml.validator.result()
+            errs = gml.validation_errors() or []
             timings["validate"] = time.perf_counter() - t1
             report["validation"] = {"gml": "valid" if not errs else "invalid", "errors": errs,
                                     "schema_dir": str(settings.schema_dir)}
@@ -147,14 +160,9 @@ def run_dataset(ds: Dataset, settings: Settings, *, validate: bool = True,
         write_report(rj, rh, report)
         return RunResult(ds.id, version, "published", summary, rj, rh, final, timings=timings)
     except BaseException as exc:
-        if gml.validator is not None:
-            gml.validator.cancel()
-        for enc in (gml, gj):
-            try:
-                if enc and not enc._fh.closed:
-                    enc._fh.close()
-            except Exception as close_exc:  # noqa: BLE001 - closing after a failure must not hide the failure
-                LOGGER.debug("closing %s after failure: %s", enc, close_exc)
+        for enc in (gml, gj, gp_inspire, gp_source):
+            if enc is not None:
+                enc.abort()
         pub.abort()
         report.update(_finish(report, ledger, mapper, "failed", t0, timings))
         report["error"] = str(exc) or type(exc).__name__
@@ -190,11 +198,7 @@ def _check_geometry_types(gdf: gpd.GeoDataFrame, allowed: tuple[str, ...]) -> No
             notes.append("rejected: no geometry")
 
 
-def _lifecycle(ds: Dataset, settings: Settings, mapper):
-    try:
-        from .lifecycle import Lifecycle
-    except ImportError:
-        return None
+def _lifecycle(ds: Dataset, settings: Settings, mapper: Mapper) -> Lifecycle | None:
     return Lifecycle.from_previous(ds, settings, mapper)
 
 

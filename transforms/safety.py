@@ -5,7 +5,7 @@ import re
 import zipfile
 from pathlib import Path
 
-from .errors import SourceError
+from core.errors import SourceError
 
 _DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 
-from transforms.config import load_settings
+from core.config import load_settings
 
 
 @click.group("auth")

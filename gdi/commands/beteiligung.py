@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from transforms.config import load_settings
+from core.config import load_settings
 
 
 def _part():

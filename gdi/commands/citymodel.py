@@ -7,8 +7,8 @@ from pathlib import Path
 import click
 from tqdm import tqdm
 
-from transforms.config import load_settings
-from transforms.errors import GdiError
+from core.config import load_settings
+from core.errors import GdiError
 
 
 @click.command("citymodel")
@@ -39,7 +39,7 @@ def citymodel(input_path, layer, out, lod, dgm, quantize, meshopt, coarse, store
               max_features, workers, as_json, check) -> None:
     """Build or update the 3D city model tileset; a rerun rebuilds only tiles whose buildings changed."""
     from citymodel.build import CityModelOptions, build_tileset
-    from citymodel.demo import published_bu_sources
+    from gdi.citymodel_demo import published_bu_sources
     settings = load_settings()
     if input_path is None:
         pubs = published_bu_sources(settings)

@@ -7,8 +7,8 @@ from pathlib import Path
 import click
 from tqdm import tqdm
 
-from transforms.config import ConfigErrors, load_registry, load_settings
-from transforms.errors import GdiError
+from core.config import ConfigErrors, load_registry, load_settings
+from core.errors import GdiError
 
 
 @click.group("config")
@@ -69,7 +69,7 @@ def etl(datasets: tuple[str, ...], no_validate: bool) -> None:
 
 def _after_publication(settings) -> None:
     """Regenerate everything derived from the registry and the publications (service configs, records)."""
-    from gdi.hooks import run_post_publish
+    from core.hooks import run_post_publish
     run_post_publish(settings)
 
 
@@ -78,7 +78,7 @@ def _after_publication(settings) -> None:
 @click.option("--schemas", type=click.Path(file_okay=False, path_type=Path), help="Schema folder (default: settings).")
 def validate_cmd(files: tuple[Path, ...], schemas: Path | None) -> None:
     """Validate GML or ISO 19139 FILES against the XSDs in the schema folder (offline)."""
-    from transforms.validate import validate_gml_file, validate_xml_bytes
+    from core.xsd import validate_gml_file, validate_xml_bytes
     settings = load_settings()
     sdir = (schemas or settings.schema_dir).resolve()
     bad = 0
@@ -102,7 +102,7 @@ def validate_cmd(files: tuple[Path, ...], schemas: Path | None) -> None:
 @click.command("status")
 def status() -> None:
     """Show the current publication of every dataset."""
-    from transforms.publish import published_datasets
+    from core.publication import published_datasets
     settings = load_settings()
     click.echo(json.dumps({k: {"version": v["version"], "counts": v["counts"]}
                            for k, v in published_datasets(settings.publish_dir).items()}, indent=1))

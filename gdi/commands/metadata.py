@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from transforms.config import load_settings
+from core.config import load_settings
 
 
 @click.group("metadata")
@@ -32,9 +32,9 @@ def write_cmd(no_load: bool) -> None:
 @click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def check_cmd(files: tuple[Path, ...]) -> None:
     """Check records (default: all written ones) against the XSDs and the TG 2.0 / GDI-DE rule table."""
+    from core.xsd import validate_xml_bytes
     from metadata import rules
     from metadata.records import metadata_dir, parse
-    from transforms.validate import validate_xml_bytes
     settings = load_settings()
     paths = list(files) or sorted(metadata_dir(settings).rglob("*.xml"))
     if not paths:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 
-from transforms.config import load_settings
+from core.config import load_settings
 
 SERVICES = ["/ogc", "/wms", "/csw", "/download", "/viewer", "/beteiligung", "/health"]
 
@@ -30,7 +30,7 @@ def serve_forever(settings, *, workers: int | None = None) -> None:
 
     import os
 
-    from transforms.config import PROJECT_ROOT
+    from core.config import PROJECT_ROOT
     os.chdir(PROJECT_ROOT)  # generated configs hold paths relative to the project root
     procs = start_sidecars(settings)
     try:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import http.client
 import logging
 
-from transforms.config import Settings
+from core.config import Settings
 
 from .config import read_state
 

@@ -15,10 +15,10 @@ import os
 from datetime import date
 from pathlib import Path
 
+from core.config import PROJECT_ROOT, Settings, load_registry
+from core.publication import published_datasets
 from metadata import gdide
 from metadata.common import GDI_CONTACT
-from transforms.config import PROJECT_ROOT, Settings, load_registry
-from transforms.publish import published_datasets
 
 TABLE = "records"
 

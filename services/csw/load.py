@@ -18,9 +18,9 @@ import os
 import subprocess
 from pathlib import Path
 
+from core.config import Settings
+from core.errors import ConfigError, PublicationError
 from metadata.records import metadata_dir, write_records
-from transforms.config import Settings
-from transforms.errors import ConfigError, PublicationError
 
 from .config import TABLE, db_path, pycsw_python, write_pycsw_config
 

@@ -15,7 +15,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from transforms.config import Settings
+from core.config import Settings
 
 from .config import config_path, csw_dir, db_path, pycsw_python, state_path, write_pycsw_config
 

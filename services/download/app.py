@@ -20,8 +20,8 @@ from xml.sax.saxutils import escape, quoteattr
 
 from flask import Flask, Response, abort, request, send_file
 
-from transforms.config import Dataset, Settings, load_registry
-from transforms.publish import current_dir, published_datasets
+from core.config import Dataset, Settings, load_registry
+from core.publication import current_dir, published_datasets
 
 LOGGER = logging.getLogger(__name__)
 

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
-from transforms.config import PROJECT_ROOT, Settings
+from core.config import PROJECT_ROOT, Settings
 
 from .config import CRS_LIST, config_paths, licence_url, write_config
 from .cql import FilterError, parse_filter
@@ -294,8 +294,8 @@ class Dispatcher:
 
     def service_links(self, doc: dict) -> list[dict]:
         """describedby/license/enclosure links of the service as a whole (INSPIRE good practice)."""
+        from core.config import load_registry
         from metadata.ids import get_record_by_id_url, service_record_id
-        from transforms.config import load_registry
         base = self.settings.service.public_url.rstrip("/")
         links = [{"rel": "describedby", "type": "application/xml", "title": "ISO 19139 service metadata (CSW)",
                   "href": get_record_by_id_url(base, service_record_id("ogcapi"))},

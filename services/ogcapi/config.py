@@ -12,8 +12,8 @@ from typing import Any
 
 import yaml
 
-from transforms.config import PROJECT_ROOT, Dataset, Settings, load_registry
-from transforms.publish import published_datasets
+from core.config import PROJECT_ROOT, Dataset, Settings, load_registry
+from core.publication import published_datasets
 
 LOGGER = logging.getLogger(__name__)
 

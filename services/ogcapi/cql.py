@@ -15,7 +15,7 @@ from typing import Any
 
 from pygeofilter import ast, values
 
-from transforms.errors import RequestError
+from services.errors import RequestError
 
 
 class FilterError(RequestError):

@@ -14,8 +14,9 @@ from typing import Any
 
 from flask import Flask, Response, abort, g, jsonify, redirect, render_template, request, send_file
 
-from transforms.config import PROJECT_ROOT, Settings
-from transforms.errors import AuthError, GdiError, NotFoundError, RequestError
+from core.config import PROJECT_ROOT, Settings
+from core.errors import GdiError
+from services.errors import AuthError, NotFoundError, RequestError, http_status
 
 from . import export as X
 from .config import ParticipationConfig, load_config
@@ -87,7 +88,7 @@ def create(settings: Settings) -> Flask:
 
     @app.errorhandler(GdiError)
     def _gdi(exc: GdiError):
-        return _error(exc.http_status, exc.bare_message)
+        return _error(http_status(exc), exc.bare_message)
 
     @app.errorhandler(413)
     def _too_big(_exc):

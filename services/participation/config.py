@@ -16,7 +16,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from transforms.config import Settings
+from core.config import Settings
 
 
 class ParticipationConfig(BaseModel):

@@ -18,7 +18,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 
-from transforms.errors import AuthError, NotFoundError, RequestError
+from services.errors import AuthError, NotFoundError, RequestError
 
 from . import db as T
 from .config import ParticipationConfig

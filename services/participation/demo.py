@@ -10,7 +10,7 @@ from datetime import timedelta
 
 import click
 
-from transforms.config import Settings
+from core.config import Settings
 
 from .config import load_config
 from .core import Participation, now_utc

@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from transforms.errors import RequestError
-from transforms.publish import current_dir, published_datasets
+from core.publication import current_dir, published_datasets
+from services.errors import RequestError
 
 LOGGER = logging.getLogger(__name__)
 
@@ -210,7 +210,7 @@ def _registry_titles(datasets_dir: Path | None) -> dict[str, dict[str, str]]:
     if datasets_dir is None:
         return {}
     try:
-        from transforms.config import load_registry
+        from core.config import load_registry
         reg = load_registry(datasets_dir, check_plugins=False)
     except Exception:
         LOGGER.debug("no dataset titles from %s", datasets_dir, exc_info=True)

@@ -15,8 +15,9 @@ from pathlib import Path
 
 from flask import Flask, Response, jsonify, render_template, request
 
-from transforms.config import PROJECT_ROOT, Settings
-from transforms.errors import GdiError, RequestError
+from core.config import PROJECT_ROOT, Settings
+from core.errors import GdiError
+from services.errors import RequestError, http_status
 
 from .assets import YEAR, asset_version, send_static
 from .i18n import texts
@@ -47,7 +48,7 @@ def home_view() -> dict[str, float]:
     """The city-wide start view (Hildesheim's extent) in lon/lat, used until the tileset says better."""
     from pyproj import Transformer
 
-    from transforms.generate import HILDESHEIM_BBOX_25832
+    from core.area import HILDESHEIM_BBOX_25832
     tr = Transformer.from_crs("EPSG:25832", "OGC:CRS84", always_xy=True)
     x0, y0, x1, y1 = HILDESHEIM_BBOX_25832
     (w, e), (s, n) = tr.transform([x0, x1], [y0, y1])
@@ -92,7 +93,7 @@ def create(settings: Settings) -> Flask:
 
     @app.errorhandler(GdiError)
     def _gdi_error(exc: GdiError):
-        return jsonify({"error": str(exc)}), exc.http_status
+        return jsonify({"error": str(exc)}), http_status(exc)
 
     @app.get("/")
     def page():

@@ -26,8 +26,8 @@ from xml.sax.saxutils import escape, quoteattr
 import mapscript
 from lxml import etree
 
-from transforms.config import Settings
-from transforms.errors import RequestError
+from core.config import Settings
+from services.errors import RequestError
 
 from .mapfile import MAXSIZE, SRS, mapfile_paths, publication_state, write_mapfile
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterable
 from urllib.parse import urlencode
 
-from transforms.config import Settings
+from core.config import Settings
 
 from .app import WmsApp
 

@@ -22,9 +22,9 @@ from typing import Any
 
 import mappyfile
 
+from core.config import Dataset, Settings, load_registry
+from core.publication import history, published_datasets
 from metadata.ids import dataset_record_id, get_record_by_id_url, service_record_id
-from transforms.config import Dataset, Settings, load_registry
-from transforms.publish import history, published_datasets
 
 from . import styles
 

@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import geopandas as gpd
 import shapely
 
-from ..themes.base import Mapper
+from core.plugins import Encoder, Mapper
 
 
-class GeoJsonEncoder:
+class GeoJsonEncoder(Encoder):
     suffix = ".geojson"
 
-    def __init__(self, path: Path, mapper: Mapper, run_time_iso: str):
+    def __init__(self, path: Path, *, mapper: Mapper, layer: str = "", run_time_iso: str,
+                 validator_factory: Callable[..., Any] | None = None):
         self.path = path
         self.count = 0
         self._fh = open(path, "w", encoding="utf-8")  # noqa: SIM115 - streamed writer, closed in close()
@@ -35,6 +38,10 @@ class GeoJsonEncoder:
                          + ',"geometry":' + g + ',"properties":' + json.dumps(p, ensure_ascii=False, default=str) + "}")
         self._fh.write(("" if self.count == 0 else ",\n") + ",\n".join(parts))
         self.count += len(parts)
+
+    def abort(self) -> None:
+        if not self._fh.closed:
+            self._fh.close()
 
     def close(self) -> None:
         self._fh.write("\n]}\n")

@@ -5,14 +5,17 @@ each member's XML, this module supplies the envelope and the geometry encoding.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 import geopandas as gpd
 import pandas as pd
 import shapely
 
-from ..themes.base import Mapper, gml_id
+from core.plugins import Encoder, Mapper
+
+from ..themes.base import gml_id
 from .gmlgeom import geometry_gml, is_point_array, points_gml
 
 BASE_NS = {
@@ -24,10 +27,11 @@ BASE_NS = {
 WFS_XSD = "http://schemas.opengis.net/wfs/2.0/wfs.xsd"
 
 
-class GmlEncoder:
+class GmlEncoder(Encoder):
     suffix = ".gml"
 
-    def __init__(self, path: Path, mapper: Mapper, run_time_iso: str, validator_factory=None):
+    def __init__(self, path: Path, *, mapper: Mapper, layer: str = "", run_time_iso: str,
+                 validator_factory: Callable[..., Any] | None = None):
         self.path = path
         self.mapper = mapper
         self.count = 0
@@ -64,7 +68,7 @@ class GmlEncoder:
         if is_point_array(geoms):
             ggml = points_gml(shapely.get_x(geoms), shapely.get_y(geoms), gids)
         else:
-            multi = "MultiSurface" in getattr(self.mapper, "gml_geometry", "")
+            multi = "MultiSurface" in self.mapper.gml_geometry
             ggml = [geometry_gml(g, gid, multi_surface=multi) for g, gid in zip(geoms, gids)]
         members = [self.mapper.gml_member(r, g) for r, g in zip(recs, ggml)]
         body = "".join(members)
@@ -72,6 +76,15 @@ class GmlEncoder:
         if self.validator is not None:
             self.validator.submit(body, len(members))
         self.count += len(members)
+
+    def validation_errors(self) -> list[str] | None:
+        return None if self.validator is None else self.validator.result()
+
+    def abort(self) -> None:
+        if self.validator is not None:
+            self.validator.cancel()
+        if not self._fh.closed:
+            self._fh.close()
 
     def close(self) -> None:
         self._fh.write("</wfs:FeatureCollection>\n")

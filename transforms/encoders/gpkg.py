@@ -9,17 +9,22 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import geopandas as gpd
 import pyarrow as pa
 from pyogrio.raw import write_arrow
 
+from core.plugins import Encoder, Mapper
 
-class GpkgEncoder:
+
+class GpkgEncoder(Encoder):
     suffix = ".gpkg"
 
-    def __init__(self, path: Path, layer: str):
+    def __init__(self, path: Path, *, mapper: Mapper | None = None, layer: str, run_time_iso: str = "",
+                 validator_factory: Callable[..., Any] | None = None):
         self.path = path
         self.layer = layer
         self.count = 0
@@ -66,6 +71,9 @@ class GpkgEncoder:
                         dataset_options=None if self.path.exists() else {"VERSION": "1.3"})
         finally:
             shutil.rmtree(self._spool, ignore_errors=True)
+
+    def abort(self) -> None:
+        shutil.rmtree(self._spool, ignore_errors=True)
 
 
 __all__ = ["GpkgEncoder"]

@@ -24,8 +24,9 @@ import numpy as np
 import shapely
 from lxml import etree
 
-from ..config import Dataset, Settings, Source
-from ..errors import SourceError
+from core.config import Dataset, Settings, Source
+from core.errors import SourceError
+
 from ..safety import check_size, check_xml_file
 
 LOGGER = logging.getLogger(__name__)

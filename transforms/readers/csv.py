@@ -16,8 +16,9 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from ..config import Dataset, Settings, Source
-from ..errors import SourceError
+from core.config import Dataset, Settings, Source
+from core.errors import SourceError
+
 from ..safety import check_size
 
 CHUNK_ROWS = 50_000

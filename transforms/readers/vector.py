@@ -16,8 +16,9 @@ import pyogrio
 import shapely
 from pyogrio.errors import DataLayerError, DataSourceError
 
-from ..config import Dataset, Settings, Source
-from ..errors import SourceError
+from core.config import Dataset, Settings, Source
+from core.errors import SourceError
+
 from ..safety import check_size, check_xml_file, check_zip
 
 LOGGER = logging.getLogger(__name__)

@@ -32,8 +32,9 @@ import pandas as pd
 import pyogrio
 import shapely
 
-from ..config import Dataset, Settings, Source
-from ..errors import SourceError
+from core.config import Dataset, Settings, Source
+from core.errors import SourceError
+
 from .vector import gdal_path
 
 LOGGER = logging.getLogger(__name__)

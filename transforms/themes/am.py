@@ -20,7 +20,8 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from ..config import Source
+from core.config import Source
+
 from .base import CODELIST, Mapper, gml_id, xml_escape
 from .elu import as_multi, parse_date
 
@@ -79,7 +80,7 @@ class ContaminatedSitesMapper(Mapper):
         opts = self.dataset.options
         self.view = str(opts.get("view", "public"))
         if self.view not in ("public", "full"):
-            from ..errors import ConfigError
+            from core.errors import ConfigError
             raise ConfigError("options.view must be 'public' or 'full'", file=self.dataset.id, field="options.view",
                               value=self.view)
         excl = opts.get("exclude_status", ["Verdacht ausgeräumt"] if self.view == "public" else [])

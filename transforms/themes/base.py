@@ -14,10 +14,11 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from ..config import Dataset, Settings, Source
+from core.config import Dataset, Settings, Source
+from core.plugins import Mapper as MapperBase
+
 from ..readers.csv import parse_numbers
 
-STORAGE_CRS = "EPSG:25832"
 CODELIST = "http://inspire.ec.europa.eu/codelist"
 _NCNAME_BAD = re.compile(r"[^A-Za-z0-9_.-]")
 
@@ -34,18 +35,11 @@ def xml_escape(v: Any) -> str:
     return s
 
 
-class Mapper:
-    """Subclasses set the class attributes and implement ``prepare``, ``inspire_view``, ``source_view``
-    and ``gml_member``."""
+class Mapper(MapperBase):
+    """Shared helpers of the built-in mappers. Subclasses set the class attributes and implement
+    ``prepare``, ``inspire_view``, ``source_view`` and ``gml_member`` (see ``core.plugins.Mapper``)."""
 
-    feature_type: ClassVar[str] = ""
-    collection: ClassVar[str] = ""
-    gml_prefix: ClassVar[str] = ""
-    namespaces: ClassVar[dict[str, str]] = {}
-    schema_locations: ClassVar[dict[str, str]] = {}
     required_fields: ClassVar[tuple[str, ...]] = ("key",)
-    geometry_types: ClassVar[tuple[str, ...]] = ()
-    queryables: ClassVar[dict[str, str]] = {}
 
     def __init__(self, dataset: Dataset, settings: Settings, run_time: datetime):
         self.dataset = dataset
@@ -84,19 +78,6 @@ class Mapper:
 
     def inspire_id_uri(self, local_id: str) -> str:
         return f"{self.namespace}/{local_id}"
-
-    # -- to implement ----------------------------------------------------------------------------
-    def prepare(self, gdf: gpd.GeoDataFrame, source: Source) -> gpd.GeoDataFrame:
-        raise NotImplementedError
-
-    def inspire_view(self, gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-        raise NotImplementedError
-
-    def source_view(self, gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-        raise NotImplementedError
-
-    def gml_member(self, rec: dict, geom_gml: str) -> str:
-        raise NotImplementedError
 
     def report_extra(self) -> dict[str, Any]:
         return dict(self.stats)

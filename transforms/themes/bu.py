@@ -21,7 +21,8 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from ..config import Source
+from core.config import Source
+
 from .base import CODELIST, Mapper, gml_id, xml_escape
 from .elu import as_multi
 

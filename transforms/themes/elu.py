@@ -23,7 +23,8 @@ import pandas as pd
 import shapely
 from pyproj import Transformer
 
-from ..config import Source
+from core.config import Source
+
 from .base import CODELIST, Mapper, gml_id, xml_escape
 
 HILUCS = f"{CODELIST}/HILUCSValue/3_4_4_OpenAirRecreationalAreas"

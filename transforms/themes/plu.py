@@ -33,10 +33,12 @@ import pandas as pd
 import shapely
 from pyproj import Transformer
 
-from ..config import Source
+from core.area import STORAGE_CRS
+from core.config import Source
+from core.errors import MappingError
+
 from ..encoders.gmlgeom import geometry_gml
-from ..errors import MappingError
-from .base import CODELIST, STORAGE_CRS, Mapper, gml_id, xml_escape
+from .base import CODELIST, Mapper, gml_id, xml_escape
 
 TABLE = Path(__file__).with_name("plu_xleitstelle.csv")
 XL = "https://registry.gdi-de.org/codelist/de.xleitstelle.inspire_plu"

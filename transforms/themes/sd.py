@@ -16,7 +16,8 @@ from urllib.parse import quote_plus
 
 import geopandas as gpd
 
-from ..config import Source
+from core.config import Source
+
 from .base import CODELIST, Mapper, gml_id, xml_escape
 
 SPECIES_TABLE = Path(__file__).with_name("species_de.csv")

@@ -7,10 +7,13 @@ by the next run.
 """
 from __future__ import annotations
 
+import fcntl
 import json
 import logging
 import os
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -79,6 +82,20 @@ def _prune(root: Path, keep: int) -> None:
     for old in versions[:-keep]:
         if cur is None or old.resolve() != cur.resolve():
             shutil.rmtree(old, ignore_errors=True)
+
+
+@contextmanager
+def publication_lock(publish_root: Path, dataset_id: str) -> Iterator[None]:
+    """Only one publication of a dataset at a time (an exclusive ``flock`` on ``<dataset>/.lock``; a second
+    run waits). The lock goes with the process: a killed run never leaves it behind."""
+    folder = publish_root / dataset_id
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / ".lock", "a+") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
 
 
 def current_dir(publish_root: Path, dataset_id: str) -> Path | None:

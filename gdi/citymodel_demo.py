@@ -15,16 +15,15 @@ from pathlib import Path
 
 import click
 
-from transforms.errors import GdiError
-from transforms.generate import HILDESHEIM_BBOX_25832
-
-from .build import CityModelOptions, build_tileset
+from citymodel.build import CityModelOptions, build_tileset
+from core.area import HILDESHEIM_BBOX_25832
+from core.errors import GdiError
 
 LOGGER = logging.getLogger(__name__)
 
 
 def demo_dgm(var_dir: Path) -> Path:
-    from .terrain import make_demo_dgm
+    from citymodel.terrain import make_demo_dgm
     path = Path(var_dir) / "citymodel" / "dgm_demo.tif"
     if not path.exists():
         make_demo_dgm(path, HILDESHEIM_BBOX_25832)
@@ -33,7 +32,7 @@ def demo_dgm(var_dir: Path) -> Path:
 
 def published_bu_sources(settings) -> dict[str, tuple[Path, str]]:
     """Published building datasets -> (GeoPackage, source view layer)."""
-    from transforms.publish import current_dir, published_datasets
+    from core.publication import current_dir, published_datasets
     out = {}
     for ds_id, man in published_datasets(settings.publish_dir).items():
         if "building" not in str(man.get("feature_type", "")).lower():
@@ -58,7 +57,7 @@ def build_demo_tiles(settings) -> None:
     rep = build_tileset(src, var / "3dtiles" / "buildings", CityModelOptions(dgm=dgm, name="Gebäude Hildesheim"))
     click.echo(f"citymodel buildings: {rep['buildings']} buildings, {len(rep['rebuilt_tiles'])} tiles rebuilt, "
                f"{rep['kept_tiles']} kept, {rep['seconds']} s")
-    from transforms.publish import current_manifest
+    from core.publication import current_manifest
     for ds_id, (gpkg, layer) in published_bu_sources(settings).items():
         b = (current_manifest(settings.publish_dir, ds_id) or {}).get("bbox_25832") or [0, 0, 0, 0]
         h = HILDESHEIM_BBOX_25832
@@ -70,6 +69,6 @@ def build_demo_tiles(settings) -> None:
         except (GdiError, ValueError, OSError) as exc:  # one broken dataset must not stop the demo
             LOGGER.warning("city model of %s failed: %s", ds_id, exc)
             click.echo(f"citymodel {ds_id}: FAILED {exc}", err=True)
-    from .planned import build_planned_tileset, demo_volumes
+    from citymodel.planned import build_planned_tileset, demo_volumes
     build_planned_tileset(demo_volumes(), var / "3dtiles" / "planned" / "demo", "Planung (Demo)", dgm=dgm)
 

@@ -28,8 +28,9 @@ from typing import Any
 import geopandas as gpd
 import shapely
 
-from .config import Dataset, Settings, load_registry
-from .themes.base import STORAGE_CRS
+from core.area import STORAGE_CRS
+from core.config import Dataset, Settings, load_registry
+from core.errors import GdiError
 
 LOGGER = logging.getLogger(__name__)
 STOREY_HEIGHT_M = 3.0
@@ -93,7 +94,7 @@ def _shrink_to(poly, target_area: float):
 
 def planned_volumes(ds: Dataset, settings: Settings) -> tuple[dict[str, gpd.GeoDataFrame], dict[str, int]]:
     """Planned volumes per variant (GeoDataFrames in EPSG:25832) and the fallback counts."""
-    from .readers.xplan import read_xplan
+    from transforms.readers.xplan import read_xplan
     src = ds.sources[0]
     gdf = gpd.GeoDataFrame(next(iter(read_xplan(ds.source_path(src), src, ds, settings))))
     gdf = gdf[~shapely.is_missing(gdf.geometry.to_numpy())].to_crs(STORAGE_CRS)
@@ -136,7 +137,7 @@ def planned_volumes(ds: Dataset, settings: Settings) -> tuple[dict[str, gpd.GeoD
 
 
 def plan_summary(ds: Dataset, settings: Settings) -> dict[str, Any]:
-    from .readers.xplan import plan_info
+    from transforms.readers.xplan import plan_info
     info = plan_info(ds.source_path(ds.sources[0]), settings)
     geom = gpd.GeoSeries([info["geometry"]], crs=ds.sources[0].crs or info["crs"]).to_crs("EPSG:4326")
     a = info["attributes"]
@@ -146,14 +147,10 @@ def plan_summary(ds: Dataset, settings: Settings) -> dict[str, Any]:
 
 
 def _build_tileset(volumes: gpd.GeoDataFrame, out_dir: Path, name: str) -> str:
-    try:
-        from citymodel.planned import build_planned_tileset  # type: ignore[import-not-found]
-    except ImportError as exc:
-        LOGGER.warning("planned tileset %s not built: citymodel.planned not available (%s)", name, exc)
-        return "skipped: citymodel.planned not available"
+    from citymodel.planned import build_planned_tileset
     try:
         build_planned_tileset(volumes, out_dir, name)
-    except Exception as exc:  # noqa: BLE001 - the 3D view is optional; the 2D plan and GeoJSON volumes stay
+    except (GdiError, ValueError, OSError) as exc:  # bad plan data: the 2D plan and GeoJSON volumes stay
         LOGGER.warning("planned tileset %s failed: %s", name, exc)
         return f"failed: {exc}"
     return "built"

@@ -1,17 +1,14 @@
 """One exception root for the whole project (rasterio ``errors.py`` style).
 
 Every error names what a person needs to fix it: the file, the record, the field and the value.
-Each class carries the HTTP status the web edge maps it to (one table in ``services``), so handlers
-never repeat ``try/except`` blocks.
+The core knows no web: which HTTP status an error becomes is decided by one table in
+``services/errors.py``.
 """
 from __future__ import annotations
 
 
 class GdiError(Exception):
     """Root of all project errors."""
-
-    http_status = 500
-    ogc_code = "NoApplicableCode"
 
     def __init__(self, message: str, *, file: str | None = None, record: str | int | None = None,
                  field: str | None = None, value: object = None):
@@ -35,45 +32,23 @@ class GdiError(Exception):
 
 class ConfigError(GdiError, ValueError):
     """A dataset.yml or settings file is wrong."""
-    http_status = 500
 
 
 class PluginError(GdiError, LookupError):
     """An unknown reader/mapper/encoder name."""
-    http_status = 500
 
 
 class SourceError(GdiError, ValueError):
     """A source file cannot be read at all (encoding, truncation, hostile XML, size limit...)."""
-    http_status = 400
 
 
 class MappingError(GdiError, ValueError):
     """A record cannot be mapped to its INSPIRE target."""
-    http_status = 400
 
 
 class ValidationError(GdiError, ValueError):
     """Encoded output does not validate against its schema; nothing is published."""
-    http_status = 500
 
 
 class PublicationError(GdiError, RuntimeError):
     """Publishing failed; the previous publication stays current."""
-    http_status = 500
-
-
-class RequestError(GdiError, ValueError):
-    """A malformed web request (bad parameter); mapped to 400 with an OGC exception body."""
-    http_status = 400
-    ogc_code = "InvalidParameterValue"
-
-
-class NotFoundError(GdiError, LookupError):
-    http_status = 404
-    ogc_code = "NotFound"
-
-
-class AuthError(GdiError, PermissionError):
-    http_status = 401
-    ogc_code = "NotAuthorized"

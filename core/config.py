@@ -167,6 +167,8 @@ class Settings(_Model):
     schema_dir: Path = Field(default_factory=lambda: Path(os.environ.get(
         "GDI_SCHEMAS", str(PROJECT_ROOT.parent / "shared" / "inspire" / "schemas"))))
     keep_versions: int = 3
+    store: str = Field(default="gpkg", description="where publications live: 'gpkg' (embedded default) "
+                       "or a postgresql:// URL (PostGIS); environment GDI_STORE overrides")
     service: ServiceSettings = ServiceSettings()
     limits: Limits = Limits()
     auth_file: Path | None = None
@@ -212,6 +214,8 @@ def load_settings(path: Path | None = None) -> Settings:
         data["var_dir"] = os.environ["GDI_VAR"]
     if "GDI_DATASETS" in os.environ:
         data["datasets_dir"] = os.environ["GDI_DATASETS"]
+    if "GDI_STORE" in os.environ:
+        data["store"] = os.environ["GDI_STORE"]
     if "GDI_PORT" in os.environ:
         port = int(os.environ["GDI_PORT"])
         svc = dict(data.get("service") or {})
@@ -264,7 +268,7 @@ def load_registry(datasets_dir: Path, *, check_plugins: bool = True) -> dict[str
 
 
 def _check_plugins(ds: Dataset, yml: Path) -> list[str]:
-    from .registry import MAPPERS, READERS
+    from .plugins import MAPPERS, READERS
     errs = []
     if ds.mapper not in MAPPERS:
         errs.append(f"{yml}: field 'mapper': unknown mapper (value {ds.mapper!r}); "

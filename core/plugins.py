@@ -1,0 +1,204 @@
+"""Named plugin registries (pygeoapi ``plugin.py`` style) and the abstract bases of each plugin kind.
+
+Readers, INSPIRE mappers, encoders and data generators are looked up by the names used in
+``dataset.yml`` and on the command line. The built-in ones are declared as Python entry points
+(``[project.entry-points."gdi.readers"]`` etc. in ``pyproject.toml``), so the core names no module
+of another package; a city adds its own plugins the same way from its own package, or at run time
+with ``READERS.register("name", "package.module:Class")``.
+
+Loading is strict: a name that is registered but cannot be imported raises :class:`PluginError`
+naming the plugin and the import error. Nothing is skipped silently.
+"""
+from __future__ import annotations
+
+import importlib
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from importlib.metadata import entry_points
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
+
+from pydantic import BaseModel, ConfigDict
+
+from .errors import PluginError
+
+if TYPE_CHECKING:
+    import geopandas as gpd
+
+    from .config import Dataset, Settings, Source
+
+T = TypeVar("T")
+
+
+def require(path: str, *, what: str = "plugin") -> Any:
+    """Resolve ``module:attr``; any failure raises :class:`PluginError` naming ``path``."""
+    mod, _, attr = path.partition(":")
+    if not mod or not attr:
+        raise PluginError(f"{what} {path!r} is not of the form 'package.module:attribute'")
+    try:
+        module = importlib.import_module(mod)
+    except Exception as exc:  # an installation fault must stop start-up with its cause, never be skipped
+        raise PluginError(f"{what} {path!r} cannot be loaded: {type(exc).__name__}: {exc}") from exc
+    try:
+        return getattr(module, attr)
+    except AttributeError:
+        raise PluginError(f"{what} {path!r} cannot be loaded: module {mod!r} has no attribute {attr!r}") from None
+
+
+class Registry(Generic[T]):
+    """Names -> plugin objects, filled from an entry-point group and from :meth:`register`."""
+
+    def __init__(self, kind: str, group: str | None = None, builtins: dict[str, str] | None = None):
+        self.kind = kind
+        self.group = group
+        self._paths: dict[str, str] = dict(builtins or {})
+        self._loaded: dict[str, T] = {}
+        self._scanned = group is None
+
+    def _scan(self) -> None:
+        if self._scanned:
+            return
+        self._scanned = True
+        for ep in entry_points(group=self.group or ""):
+            self._paths.setdefault(ep.name, ep.value)
+
+    def register(self, name: str, obj: T | str | None = None) -> Callable[[T], T] | None:
+        """Register ``obj`` (an object or a ``module:attr`` path) under ``name``; usable as decorator."""
+        self._scan()
+        if obj is None:
+            def deco(o: T) -> T:
+                self._loaded[name] = o
+                return o
+            return deco
+        if isinstance(obj, str):
+            self._paths[name] = obj
+            self._loaded.pop(name, None)
+        else:
+            self._loaded[name] = obj
+        return None
+
+    def names(self) -> list[str]:
+        self._scan()
+        return sorted(set(self._paths) | set(self._loaded))
+
+    def __contains__(self, name: object) -> bool:
+        self._scan()
+        return name in self._paths or name in self._loaded
+
+    def path(self, name: str) -> str | None:
+        """The ``module:attr`` a name was registered with (None for objects registered directly)."""
+        self._scan()
+        return self._paths.get(name)
+
+    def get(self, name: str) -> T:
+        self._scan()
+        if name in self._loaded:
+            return self._loaded[name]
+        if name not in self._paths:
+            raise PluginError(f"unknown {self.kind} {name!r}; valid {self.kind}s: {', '.join(self.names())}")
+        obj: T = require(self._paths[name], what=f"{self.kind} {name!r}")
+        self._loaded[name] = obj
+        return obj
+
+    def items(self) -> Iterator[tuple[str, T]]:
+        """Every plugin, loaded (a plugin that does not load raises)."""
+        for name in self.names():
+            yield name, self.get(name)
+
+
+class Options(BaseModel):
+    """Base of every plugin's options model: unknown keys are an error, never silently ignored."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class Reader(ABC):
+    """Reads one source file into GeoDataFrame chunks (bounded memory), CRS set where the file has one.
+
+    ``Options`` declares the keys the reader understands under ``sources[].options`` in dataset.yml.
+    """
+
+    Options: ClassVar[type[Options]] = Options
+
+    @abstractmethod
+    def read(self, path: Path, source: Source, dataset: Dataset, settings: Settings,
+             options: Any) -> Iterator[gpd.GeoDataFrame]:
+        """Yield chunks; ``options`` is an instance of ``Options`` (already validated)."""
+
+    def __call__(self, path: Path, source: Source, dataset: Dataset,
+                 settings: Settings) -> Iterator[gpd.GeoDataFrame]:
+        return self.read(path, source, dataset, settings, self.Options.model_validate(source.options))
+
+
+class Mapper(ABC):
+    """Turns checked source records (one chunk at a time) into the INSPIRE view and the source view,
+    and writes GML members. ``Options`` declares the keys under ``options`` in dataset.yml."""
+
+    Options: ClassVar[type[Options]] = Options
+    feature_type: ClassVar[str] = ""
+    collection: str = ""
+    gml_prefix: ClassVar[str] = ""
+    gml_geometry: ClassVar[str] = ""
+    namespaces: ClassVar[dict[str, str]] = {}
+    schema_locations: ClassVar[dict[str, str]] = {}
+    geometry_types: ClassVar[tuple[str, ...]] = ()
+    queryables: ClassVar[dict[str, str]] = {}
+    run_time_iso: str
+
+    @abstractmethod
+    def __init__(self, dataset: Dataset, settings: Settings, run_time: datetime): ...
+
+    @abstractmethod
+    def prepare(self, gdf: gpd.GeoDataFrame, source: Source) -> gpd.GeoDataFrame:
+        """Check and repair one chunk; every row gets its notes in the ``_issues`` column."""
+
+    @abstractmethod
+    def inspire_view(self, gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+        """Properties flattened per the INSPIRE GeoJSON encoding rule."""
+
+    @abstractmethod
+    def source_view(self, gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+        """Attributes with no INSPIRE target."""
+
+    @abstractmethod
+    def gml_member(self, rec: dict[str, Any], geom_gml: str) -> str:
+        """One GML member's XML."""
+
+    def gml_tail(self) -> gpd.GeoDataFrame | None:
+        """Members that need all objects first (e.g. an ELU DataSet's extent); None when there are none."""
+        return None
+
+    def report_extra(self) -> dict[str, Any]:
+        return {}
+
+
+class Encoder(ABC):
+    """Writes one view of a dataset to one file, chunk by chunk."""
+
+    suffix: ClassVar[str] = ""
+
+    @abstractmethod
+    def __init__(self, path: Path, *, mapper: Mapper, layer: str, run_time_iso: str,
+                 validator_factory: Callable[..., Any] | None = None): ...
+
+    @abstractmethod
+    def write(self, view: gpd.GeoDataFrame) -> None: ...
+
+    @abstractmethod
+    def close(self) -> None:
+        """Finish the file (called once, after the last chunk)."""
+
+    def abort(self) -> None:
+        """Release open files after a failure; the staged file is thrown away with the staging folder."""
+
+    def validation_errors(self) -> list[str] | None:
+        """Schema errors of what was written (waits for a validator running beside the writer);
+        None when this encoder does not validate."""
+        return None
+
+
+READERS: Registry[Reader] = Registry("reader", "gdi.readers")
+MAPPERS: Registry[type[Mapper]] = Registry("mapper", "gdi.mappers")
+ENCODERS: Registry[type[Encoder]] = Registry("encoder", "gdi.encoders")
+GENERATORS: Registry[Callable[..., Path]] = Registry("generator", "gdi.generators")

@@ -1,0 +1,123 @@
+"""The store interface: where the published features of a dataset version live and how services read them.
+
+The ETL writes a version through :meth:`Store.begin` (a staged :class:`~core.publication.Publication`),
+services ask :meth:`Store.layer` for a collection of the current version and get a :class:`LayerRef`
+they can hand to their own reader (pygeoapi provider, MapServer ``CONNECTIONTYPE``, GDAL/pyogrio).
+
+The embedded default, :class:`GpkgStore`, keeps each version as a folder with a GeoPackage beside the
+download files (``var/publish/<dataset>/<version>/``). A PostGIS store implements the same interface;
+``store:`` in ``gdi.yml`` or ``GDI_STORE`` selects it (``gpkg`` is the default).
+"""
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from . import publication
+from .errors import ConfigError
+
+if TYPE_CHECKING:
+    from .config import Settings
+
+
+@dataclass(frozen=True)
+class LayerRef:
+    """One collection of one published version, as a service reads it."""
+
+    kind: Literal["gpkg", "postgis"]
+    dataset: str
+    version: str
+    table: str
+    path: Path | None = None   # gpkg: the GeoPackage file
+    dsn: str | None = None     # postgis: the connection string
+    schema: str | None = None  # postgis: the schema of the version
+
+    @property
+    def ogr_source(self) -> str:
+        """What GDAL/OGR opens (a file name or a ``PG:`` connection string)."""
+        if self.kind == "gpkg":
+            return str(self.path)
+        return f"PG:{self.dsn}"
+
+
+class Store(ABC):
+    """Published versions of datasets: staging, the current version, history, layers for services."""
+
+    name: str
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+
+    @property
+    def files_root(self) -> Path:
+        """Where the download files and reports of every version live (all stores keep files on disk)."""
+        return self.settings.publish_dir
+
+    def begin(self, dataset_id: str, version: str) -> publication.Publication:
+        """Stage a new version; ``commit`` makes it current atomically, ``abort`` throws it away."""
+        return publication.Publication(self.files_root, dataset_id, version)
+
+    def lock(self, dataset_id: str) -> Any:
+        """Context manager: only one publication of a dataset at a time."""
+        return publication.publication_lock(self.files_root, dataset_id)
+
+    def current(self, dataset_id: str) -> dict[str, Any] | None:
+        """Manifest of the current version, None when nothing is published."""
+        return publication.current_manifest(self.files_root, dataset_id)
+
+    def current_dir(self, dataset_id: str) -> Path | None:
+        """Folder of the current version's files (download files, report), None when unpublished."""
+        return publication.current_dir(self.files_root, dataset_id)
+
+    def history(self, dataset_id: str) -> list[dict[str, Any]]:
+        return publication.history(self.files_root, dataset_id)
+
+    def published(self) -> dict[str, dict[str, Any]]:
+        """Manifest of the current version of every published dataset."""
+        return publication.published_datasets(self.files_root)
+
+    @abstractmethod
+    def layer(self, dataset_id: str, collection: str, version: str | None = None) -> LayerRef | None:
+        """Where a collection of a version (default: current) is read from; None when unpublished."""
+
+
+class GpkgStore(Store):
+    """Embedded default: one GeoPackage per version, ``<dataset>.gpkg``, one table per collection."""
+
+    name = "gpkg"
+
+    def layer(self, dataset_id: str, collection: str, version: str | None = None) -> LayerRef | None:
+        if version is None:
+            folder = self.current_dir(dataset_id)
+        else:
+            folder = self.files_root / dataset_id / version
+            folder = folder if folder.is_dir() else None
+        if folder is None:
+            return None
+        path = folder / f"{dataset_id}.gpkg"
+        if not path.exists():
+            return None
+        return LayerRef("gpkg", dataset_id, folder.name, collection, path=path)
+
+    def current_gpkg(self, dataset_id: str) -> Path:
+        """The stable path of the current GeoPackage (through the ``current`` link, so a service that keeps
+        the path sees the next publication)."""
+        return self.files_root / dataset_id / "current" / f"{dataset_id}.gpkg"
+
+
+STORES: dict[str, type[Store]] = {"gpkg": GpkgStore}
+
+
+def get_store(settings: Settings) -> Store:
+    """The store selected by ``settings.store`` (``gdi.yml`` ``store:`` or ``GDI_STORE``)."""
+    spec = settings.store
+    kind = "postgis" if spec.startswith(("postgresql://", "postgres://")) else spec
+    if kind not in STORES:
+        if kind == "postgis":
+            raise ConfigError("the PostGIS store is not available in this version; use 'gpkg'",
+                              field="store", value="postgresql://…")  # the URL may hold a password
+        raise ConfigError(f"unknown store; valid: {', '.join(sorted(STORES))} or a postgresql:// URL",
+                          field="store", value=spec)
+    return STORES[kind](settings)
