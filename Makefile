@@ -12,10 +12,11 @@ demo: setup
 	$(GDI) demo
 
 test: setup
+	@bash scripts/lint.sh
 	@bash scripts/run_tests.sh
 
 lint: setup
-	$(VENV)/bin/ruff check .
+	@bash scripts/lint.sh
 
 bench: setup
 	$(GDI) bench all

@@ -5,7 +5,8 @@ Side by side in one run (the machine is shared and noisy; CPU seconds are printe
   * baseline B: our LoD1 (flat extrusion);
   * ours: LoD2 (roofs by ALKIS dachform, straight skeleton), quantized; and with meshopt.
 Each variant runs in its own process; peak memory is the largest resident set of that process (VmHWM) or
-any of its workers (``getrusage``; dask workers report their own). ``--million`` adds one 1,000,000-building LoD2 run on a dask.distributed
+any of its workers (``getrusage``; dask workers report their own). ``--million`` adds one 1,000,000-building
+LoD2 run on a dask.distributed
 LocalCluster (2 workers) to show scaling, ``--dask`` the same on the n buildings; ``--quick`` uses 20,000.
 
     .venv/bin/python benchmarks/bench_citymodel.py [--quick] [--n 100000] [--million]
@@ -21,6 +22,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -45,7 +47,7 @@ def child(variant: str, src: str, out: str, dgm: str) -> None:
         n = pyogrio.read_info(src)["features"]
     else:
         from citymodel.build import CityModelOptions, build_tileset
-        opts = {"lod1": {"lod": 1}, "lod2": {"lod": 2}, "lod2_meshopt": {"lod": 2, "meshopt": True},
+        opts: dict[str, Any] = {"lod1": {"lod": 1}, "lod2": {"lod": 2}, "lod2_meshopt": {"lod": 2, "meshopt": True},
                 "lod2_dask": {"lod": 2}, "lod2_leaves_only": {"lod": 2, "coarse": False}}[variant]
         client = None
         if variant == "lod2_dask":
@@ -65,14 +67,16 @@ def child(variant: str, src: str, out: str, dgm: str) -> None:
     cpu = me.ru_utime + me.ru_stime + ch.ru_utime + ch.ru_stime
     # own peak from VmHWM (ru_maxrss would include the parent's memory at fork time); forked pool
     # workers via RUSAGE_CHILDREN (they share the builder's pages); dask workers asked directly
-    hwm = next(int(ln.split()[1]) for ln in Path("/proc/self/status").read_text().splitlines() if ln.startswith("VmHWM"))
+    status = Path("/proc/self/status").read_text().splitlines()
+    hwm = next(int(ln.split()[1]) for ln in status if ln.startswith("VmHWM"))
     peak_kb = rep.get("ogr_peak_kb") or max(hwm, ch.ru_maxrss, rep.get("worker_peak_kb", 0))
     if rep:  # after the clock: what gzip transfer compression (as /3dtiles serves) makes of the tiles
         import gzip
         rep["bytes_gzip"] = sum(len(gzip.compress(f.read_bytes(), 6)) for f in Path(out).glob("tiles/*.glb"))
     print(json.dumps({"variant": variant, "n": n, "wall": wall, "cpu": cpu, "peak_mb": peak_kb / 1024,
                       "bytes": (rep.get("bytes") or 0) + rep.get("parent_bytes", 0) or None,
-                      "coarse_bytes": rep.get("parent_bytes"), "bytes_gzip": rep.get("bytes_gzip"), "tiles": rep.get("tiles"),
+                      "coarse_bytes": rep.get("parent_bytes"), "bytes_gzip": rep.get("bytes_gzip"),
+                      "tiles": rep.get("tiles"),
                       "roofs": rep.get("roofs")}))
 
 

@@ -87,7 +87,9 @@ def main() -> None:
     proc = server.start(env, work / "serve.log", also=lambda: bool(read_state(settings)))
     try:
         base = f"http://127.0.0.1:{port}"
-        side = f"http://127.0.0.1:{read_state(settings)['port']}/"
+        state = read_state(settings)
+        assert state is not None  # server.start waited for it (also=...)
+        side = f"http://127.0.0.1:{state['port']}/"
         rid = next(iter(recs))
         gmd = "http://www.isotc211.org/2005/gmd"
         cases = {

@@ -22,6 +22,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import requests
 
@@ -67,13 +68,15 @@ def serve(kind: str, var: str, port: int, workers: int, threads: int) -> None:
         root = Flask("bench")
         if kind == "ours":
             from services.ogcapi.app import create
-            root.wsgi_app = DispatcherMiddleware(root.wsgi_app, {"/ogc": create(settings)})
+            root.wsgi_app = DispatcherMiddleware(  # type: ignore[method-assign]  # Flask docs pattern
+                root.wsgi_app, {"/ogc": create(settings)})
         else:
             from services.ogcapi.app import load_pygeoapi
             # a plain module copy of pygeoapi.flask_app (load_pygeoapi's parser patch does not touch the
             # stock provider, which ignores filters anyway)
             mod = load_pygeoapi(str(d / "cfg.yml"), str(d / "oas.yml"), "stock")
-            root.wsgi_app = DispatcherMiddleware(root.wsgi_app, {"/ogc": mod.APP})
+            root.wsgi_app = DispatcherMiddleware(  # type: ignore[method-assign]  # Flask docs pattern
+                root.wsgi_app, {"/ogc": mod.APP})
         return root
 
     class App(BaseApplication):
@@ -122,13 +125,13 @@ def stop(p: subprocess.Popen) -> None:
 def load(url: str, params: dict, clients: int, per_client: int, budget_s: float = 1e9) -> dict:
     lat: list[float] = []
     errors = [0]
-    bodies: list[dict] = []
+    bodies: list[dict | None] = []
     lock = threading.Lock()
 
     def worker():
         s = requests.Session()
         for i in range(per_client):
-            if i > 0 and time.perf_counter() - start > budget_s:
+            if i > 0 and time.perf_counter() - t_start > budget_s:
                 break  # bounded run time: a slow server gets fewer samples
             t0 = time.perf_counter()
             try:
@@ -145,7 +148,7 @@ def load(url: str, params: dict, clients: int, per_client: int, budget_s: float 
                 elif len(bodies) < 1:
                     bodies.append(doc)
 
-    start = t0 = time.perf_counter()
+    t_start = t0 = time.perf_counter()
     ts = [threading.Thread(target=worker) for _ in range(clients)]
     for t in ts:
         t.start()
@@ -219,7 +222,7 @@ def main() -> None:
 
     street, district = box84(125), box84(1000)
     expected_street = _count_inside(gpkg, street)  # independent answer for the bbox scenario
-    scenarios = [
+    scenarios: list[tuple[str, dict[str, Any], str | None]] = [
         ("items limit=1000", {"limit": 1000}, None),
         ("street bbox (250 m)", {"limit": 1000, "bbox": ",".join(map(str, street))}, None),
         ("deep page (offset n-100, limit=100)", {"limit": 100, "offset": count - 100}, None),

@@ -63,7 +63,10 @@ def run_web(base: str, clients: int, per_client: int) -> tuple[list[float], list
     def client(c: int) -> None:
         s = requests.Session()
         page = s.get(f"{base}/verfahren/bplan2070").text
-        tok = re.search(r'name="csrf" value="([^"]+)"', page).group(1)
+        found = re.search(r'name="csrf" value="([^"]+)"', page)
+        if found is None:
+            raise RuntimeError("no CSRF token on the procedure page")
+        tok = found.group(1)
         mine, times = [], []
         for i in range(per_client):
             text = f"Benchmark client {c} statement {i}: bitte Radweg prüfen."

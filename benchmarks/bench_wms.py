@@ -32,7 +32,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from core.area import CENTRE_25832, HILDESHEIM_BBOX_25832
+from core.area import CENTRE_25832, HILDESHEIM_BBOX_25832  # noqa: E402 - after the sys.path entry
 
 CGI = "/usr/lib/cgi-bin/mapserv"
 ERRORS: list[str] = []
@@ -86,7 +86,7 @@ def prepare(work: Path, n_trees: int, n_buildings: int) -> Path:
     with open(csv, encoding="latin-1") as src, open(utf8, "w", encoding="utf-8") as dst:
         shutil.copyfileobj(src, dst)
     gpkg = tmp / "trees.gpkg"
-    subprocess.run(["ogr2ogr", "-f", "GPKG", str(gpkg), str(utf8),  
+    subprocess.run(["ogr2ogr", "-f", "GPKG", str(gpkg), str(utf8),
                     "-oo", "GEOM_POSSIBLE_NAMES=gis_komplex_UTM", "-oo", "KEEP_GEOM_COLUMNS=NO",
                     "-a_srs", "EPSG:25832", "-nln", "trees_source", "-nlt", "POINT", "-dialect", "SQLite", "-sql",
                     ("SELECT ID AS key, ref_Baumart AS species_german, ref_Baumart_botanisch AS species_botanical, "
@@ -221,6 +221,7 @@ def _ms_init(mapfile: str) -> None:
 def _ms_one(q: str) -> tuple[float, int]:
     import mapscript
     t = time.perf_counter()
+    assert _MAP is not None  # set by _ms_init, the pool initializer
     m = _MAP.clone()
     req = mapscript.OWSRequest()
     req.loadParamsFromURL(q)

@@ -13,10 +13,10 @@ import json
 import logging
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NotRequired, TypedDict
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict
@@ -81,12 +81,23 @@ def _row_hashes(df, ground: np.ndarray) -> np.ndarray:
     return h ^ g
 
 
-def _scan(source, options: CityModelOptions, terrain) -> dict[str, np.ndarray]:
+class _Scan(TypedDict):
+    """Result of pass 1: one entry per building (``bbox`` of all of them when there are any)."""
+    fid: np.ndarray
+    x: np.ndarray
+    y: np.ndarray
+    ground: np.ndarray
+    hash: np.ndarray
+    bbox: NotRequired[tuple[float, float, float, float]]
+
+
+def _scan(source, options: CityModelOptions, terrain) -> _Scan:
     """Pass 1: per building feature id, centroid, base height and hash (chunked for files)."""
     import shapely
 
     from .source import list_layer
-    chunks = []
+    chunks: list[dict[str, np.ndarray]] = []
+    frames: Iterator[Any]
     if isinstance(source, (str, Path)):
         import pyogrio
         layer = list_layer(Path(source), options.layer)
@@ -109,11 +120,11 @@ def _scan(source, options: CityModelOptions, terrain) -> dict[str, np.ndarray]:
                                             np.nanmax(b[:, 3])]])})
         del df, geoms, c, b
     if not chunks:
-        return {k: np.zeros(0) for k in ("fid", "x", "y", "ground", "hash")}
+        return _Scan(fid=np.zeros(0), x=np.zeros(0), y=np.zeros(0), ground=np.zeros(0), hash=np.zeros(0))
     out = {k: np.concatenate([c[k] for c in chunks]) for k in chunks[0]}
-    bb = out.pop("bounds")
-    out["bbox"] = (float(bb[:, 0].min()), float(bb[:, 1].min()), float(bb[:, 2].max()), float(bb[:, 3].max()))
-    return out
+    bb = out["bounds"]
+    return _Scan(fid=out["fid"], x=out["x"], y=out["y"], ground=out["ground"], hash=out["hash"],
+                 bbox=(float(bb[:, 0].min()), float(bb[:, 1].min()), float(bb[:, 2].max()), float(bb[:, 3].max())))
 
 
 def _read_chunk(path, layer, start):

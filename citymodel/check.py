@@ -7,6 +7,7 @@ import json
 import struct
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -34,7 +35,7 @@ def read_glb(path: Path) -> tuple[dict, bytes]:
 def accessor(gltf: dict, blob: bytes, i: int) -> np.ndarray:
     a = gltf["accessors"][i]
     v = gltf["bufferViews"][a["bufferView"]]
-    dt = np.dtype(_CT[a["componentType"]])
+    dt: np.dtype[Any] = np.dtype(_CT[a["componentType"]])
     nc = _NC[a["type"]]
     stride = v.get("byteStride") or dt.itemsize * nc
     start = v.get("byteOffset", 0) + a.get("byteOffset", 0)

@@ -117,7 +117,7 @@ def _load(path: str) -> dict:
     return {**agg, "n": n, "gmin": g}
 
 
-def write_summary(path: Path, geoms, height: np.ndarray, ground: np.ndarray, grid: dict,
+def write_summary(path: Path | None, geoms, height: np.ndarray, ground: np.ndarray, grid: dict,
                   r: float | None = None) -> dict:
     """A leaf's buildings as rasters on the shared grid at ``rmin``: built area and area × height per
     sub-pixel (the taller building wins it), number of buildings and lowest base by centroid. Parents
@@ -225,7 +225,7 @@ def _burn(geoms, values: np.ndarray, shape: tuple[int, int], geotransform: tuple
     layer = ds.CreateLayer("b", geom_type=ogr.wkbUnknown)
     layer.CreateField(ogr.FieldDefn("v", ogr.OFTReal))
     defn = layer.GetLayerDefn()
-    for wkb, v in zip(shapely.to_wkb(geoms), values.tolist()):
+    for wkb, v in zip(shapely.to_wkb(geoms), values.tolist(), strict=True):
         f = ogr.Feature(defn)
         f.SetGeometryDirectly(ogr.CreateGeometryFromWkb(wkb))
         f.SetField(0, v)
@@ -282,7 +282,8 @@ def generalise_raster(agg: dict, d: float, grid: dict):
                                                                        connectivity=4, transform=transform)]
     if not comps:
         return empty
-    labels = features.rasterize(zip(comps, range(1, len(comps) + 1)), out_shape=cells.shape, transform=transform,
+    shapes = zip(comps, range(1, len(comps) + 1), strict=True)
+    labels = features.rasterize(shapes, out_shape=cells.shape, transform=transform,
                                 fill=0, dtype="int32")
     n_l = len(comps) + 1
     mean_l = np.bincount(labels.ravel(), weights=cells.ravel(), minlength=n_l) / \
@@ -295,12 +296,12 @@ def generalise_raster(agg: dict, d: float, grid: dict):
     uniq, inv = np.unique(key, return_inverse=True)           # compact ids for the int32 polygoniser
     cls = inv.reshape(key.shape).astype(np.int32)
     top_of = np.where(uniq % 1000 > 0, (uniq % 1000 - 0.5) * step, mean_l[np.minimum(uniq // 1000, n_l - 1)])
-    polys, ids = [], []
+    polys, id_list = [], []
     for gj, v in features.shapes(cls, mask=built, connectivity=4, transform=transform):
         polys.append(shapely.geometry.shape(gj))
-        ids.append(int(v))
+        id_list.append(int(v))
     polys = shapely.simplify(np.array(polys, dtype=object), d / 2, preserve_topology=True)
-    ids = np.asarray(ids, np.int64)
+    ids = np.asarray(id_list, np.int64)
     big = shapely.area(polys) >= d * d
     polys, ids = polys[big], ids[big]
     count_of_id = np.bincount(cls.ravel(), weights=n_c.ravel(), minlength=len(uniq))

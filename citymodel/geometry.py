@@ -13,6 +13,7 @@ the most common case, get their skeleton analytically (no search), the rest thro
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 import mapbox_earcut as earcut
 import numpy as np
@@ -21,24 +22,27 @@ LOGGER = logging.getLogger(__name__)
 
 _EMPTY = np.zeros((0, 3, 3))
 
+# straight skeleton: node positions (N, 2), node times, faces (node ids per footprint edge)
+Skeleton = tuple[np.ndarray, np.ndarray, list[list[int]]]
+
 
 class SkeletonFailed(RuntimeError):
     pass
 
 
-def _earcut(rings: list[np.ndarray]) -> np.ndarray:
+def _earcut(rings: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
     verts = np.concatenate(rings)
     ends = np.cumsum([len(r) for r in rings]).astype(np.uint32)
     idx = earcut.triangulate_float64(verts, ends)
     return verts, idx.reshape(-1, 3)
 
 
-def flat_roof(rings: list[np.ndarray], z) -> np.ndarray:
+def flat_roof(rings: list[np.ndarray], z: float | Callable[[np.ndarray], np.ndarray]) -> np.ndarray:
     """Horizontal roof (or any roof whose height is a function ``z(xy)``) over the polygon with holes."""
     verts, tris = _earcut(rings)
     if len(tris) == 0:
         return _EMPTY
-    zs = np.full(len(verts), float(z)) if np.isscalar(z) else z(verts)
+    zs = z(verts) if callable(z) else np.full(len(verts), float(z))
     v3 = np.column_stack([verts, zs])
     t = v3[tris]
     return _upward(t)
@@ -62,7 +66,7 @@ def _is_rectangle(shell: np.ndarray) -> bool:
     return bool(np.all(np.abs(np.sum(u * np.roll(u, -1, axis=0), axis=1)) < 0.02))
 
 
-def skeleton(shell: np.ndarray, holes: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray, list[list[int]]]:
+def skeleton(shell: np.ndarray, holes: list[np.ndarray]) -> Skeleton:
     """Straight skeleton: node positions (N,2), times (distance to the outline) and one face (node ids,
     counter-clockwise, starting with its footprint edge) per footprint edge."""
     if not holes and _is_rectangle(shell):
@@ -138,7 +142,8 @@ def shed_plane(shell: np.ndarray, holes: list[np.ndarray]) -> tuple[np.ndarray, 
 
 
 def roof_mesh(parts: list[tuple[np.ndarray, list[np.ndarray]]], z0: float, total: float, eaves: float,
-              kind: str, skeletons: list | None = None, slope: float = 0.0) -> tuple[np.ndarray, float, bool]:
+              kind: str, skeletons: list[Skeleton | None] | None = None, slope: float = 0.0
+              ) -> tuple[np.ndarray, float, bool]:
     """Roof triangles of one building (all polygon parts), the height where its walls end (above the
     datum; shed roofs: the eaves, walls follow the plane) and whether a pitched roof fell back to flat.
 
@@ -154,12 +159,14 @@ def roof_mesh(parts: list[tuple[np.ndarray, list[np.ndarray]]], z0: float, total
     if kind == "shed":
         for shell, holes in parts:
             v, pmin, span = shed_plane(shell, holes)
-            out.append(flat_roof([shell, *holes],
-                                 lambda xy, v=v, p=pmin, s=span: z0 + eaves + (xy @ v - p) / s * (total - eaves)))
+
+            def shed_z(xy: np.ndarray, v: np.ndarray = v, p: float = pmin, s: float = span) -> np.ndarray:
+                return z0 + eaves + (xy @ v - p) / s * (total - eaves)
+            out.append(flat_roof([shell, *holes], shed_z))
         return (np.concatenate(out) if out else _EMPTY), z0 + eaves, False
     try:
         for i, (shell, holes) in enumerate(parts):
-            sk = skeletons[i] if skeletons else skeleton(shell, holes)
+            sk: Skeleton | None = skeletons[i] if skeletons else skeleton(shell, holes)
             if sk is None:
                 raise SkeletonFailed("no skeleton")
             out.append(skeleton_roof(*sk, z0 + eaves, slope, "hip" if kind == "mansard" else kind))
@@ -183,7 +190,7 @@ def tile_rings(geoms, origin: tuple[float, float]):
     ring_arrays = np.split(xy, starts[1:])
     first_ring = np.r_[True, ring_p[1:] != ring_p[:-1]]
     per_b: list[list] = [[] for _ in range(len(geoms))]
-    for r, arr, is_shell in zip(range(len(rings)), ring_arrays, first_ring):
+    for r, arr, is_shell in zip(range(len(rings)), ring_arrays, first_ring, strict=True):
         ring = arr[:-1]
         b = part_b[ring_p[r]]
         if is_shell:

@@ -151,6 +151,7 @@ def write_glb(walls: np.ndarray, wall_fid: np.ndarray, roofs: np.ndarray, roof_f
 
     node: dict = {"mesh": 0}
     if quantize:
+        assert step is not None  # set above whenever quantize is on
         node["translation"] = [float(v) for v in lo]
         node["scale"] = [float(v) for v in step]
         used_ext.append("KHR_mesh_quantization")
@@ -187,7 +188,7 @@ def _meshopt(gltf: dict, b: _Bin, blob: bytes) -> bytes:
     import meshopt
     out = _Bin()
     views = []
-    vertex_views = {}
+    vertex_views: dict[int, dict] = {}
     for a in gltf["accessors"]:
         vertex_views.setdefault(a["bufferView"], a)
     for i, v in enumerate(b.views):

@@ -4,6 +4,7 @@ colours; the label/variant is shown where existing buildings show the address.""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 import numpy as np
 
@@ -22,7 +23,7 @@ def _default_dgm(out_dir: Path) -> Path | None:
     return None
 
 
-def build_planned_tileset(volumes, out_dir: Path, name: str, *, dgm: Path | None = None, lod: int = 2,
+def build_planned_tileset(volumes, out_dir: Path, name: str, *, dgm: Path | None = None, lod: Literal[1, 2] = 2,
                           **options) -> dict:
     """Write planned volumes (GeoDataFrame: ``key``, ``height_m``, ``storeys``, optional ``roof_form``,
     ``label``/``variant``; Polygon/MultiPolygon) to ``out_dir`` as 3D Tiles 1.1. Returns the report."""

@@ -30,11 +30,12 @@ def rect_corners(shells: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
 
 
 def rect_roofs(p: np.ndarray, kind: np.ndarray, eaves_z: np.ndarray, slope: np.ndarray, top_z: np.ndarray
-               ) -> np.ndarray:
+               ) -> tuple[np.ndarray, np.ndarray]:
     """Roof triangles (m*k, 3, 3) for rectangles ``p`` (m, 4, 2). ``kind``: 0 flat, 1 hip, 2 gable,
     3 half-hip; pitched roofs rise from ``eaves_z`` with ``slope`` per metre, flat ones sit at ``top_z``.
     Returns the triangles and the rectangle index of each."""
-    out, owner = [], []
+    out: list[np.ndarray] = []
+    owner: list[np.ndarray] = []
     flat = kind == 0
     if flat.any():
         q = p[flat]
@@ -60,7 +61,7 @@ def rect_roofs(p: np.ndarray, kind: np.ndarray, eaves_z: np.ndarray, slope: np.n
         ze = eaves_z[pit]
         zr = ze + s * slope[pit]
 
-        def v3(xy, z):
+        def v3(xy: np.ndarray, z: np.ndarray) -> np.ndarray:
             return np.column_stack([xy, z])
         P = [v3(q[:, k], ze) for k in range(4)]
         R1, R2 = v3(r1, zr), v3(r2, zr)

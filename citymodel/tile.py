@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 
 from .codes import FUNCTION_LABELS, HEIGHT_SOURCES, PITCHED, ROOF_KIND, ROOF_LABELS, enum_values
-from .geometry import SkeletonFailed, roof_mesh, shed_plane, skeleton, tile_rings, wall_triangles
+from .geometry import Skeleton, SkeletonFailed, roof_mesh, shed_plane, skeleton, tile_rings, wall_triangles
 from .gltf import PLANNED_COLOURS, ROOF_COLOUR, WALL_COLOUR, write_glb
 from .rectroofs import orthogonal_rects, rect_corners, rect_roofs
 from .source import HeightRules, normalise, read_footprints, resolve_heights
@@ -82,8 +82,9 @@ def build_tile(job: dict) -> dict:
         if kinds[i] not in PITCHED or not rings[i]:
             continue
         rs = [orthogonal_rects(sh, ho) for sh, ho in rings[i]]
-        if all(r is not None for r in rs):
-            allr = np.concatenate(rs)
+        found = [r for r in rs if r is not None]
+        if len(found) == len(rs):
+            allr = np.concatenate(found)
             rc.append(allr)
             rb.append(np.full(len(allr), i))
             vec[i] = True
@@ -94,11 +95,11 @@ def build_tile(job: dict) -> dict:
     tmax = np.zeros(n)
     np.maximum.at(tmax, vb, half_short)
     default_roof = np.where(vec, pitch * tmax, 0.0)
-    sk_all: list = [None] * n
+    sk_all: list[list[Skeleton | None] | None] = [None] * n
     for i in np.flatnonzero(~vec):
         parts, k = rings[i], kinds[i]
         if k in PITCHED:
-            sks = []
+            sks: list[Skeleton | None] = []
             for shell, holes in parts:
                 try:
                     sks.append(skeleton(shell, holes))
@@ -113,7 +114,7 @@ def build_tile(job: dict) -> dict:
     rules = HeightRules(opts["storey_height"], opts["default_height"], opts["pitch_deg"])
     sloped = np.array([k in PITCHED or k == "shed" for k in kinds])
     total, eaves, hsrc = resolve_heights(df, sloped, default_roof, rules)
-    for k, cnt in zip(*np.unique(hsrc, return_counts=True)):
+    for k, cnt in zip(*np.unique(hsrc, return_counts=True), strict=True):
         stats[f"height_{('measured', 'ridge_eaves', 'storeys', 'default')[int(k)]}"] = int(cnt)
     ground = np.asarray(job["ground"], float)
     wall_top = np.zeros(n)

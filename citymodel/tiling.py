@@ -147,7 +147,8 @@ def tileset_json(georef: Georef, leaves: dict[str, dict], root_side: float, extr
     def own_content(key) -> None:   # a parent's box also holds its own blocks (set before it propagates)
         c = blocks_of(key)
         if c:
-            nodes[key]["lo"], nodes[key]["hi"] = np.minimum(nodes[key]["lo"], c["lo"]), np.maximum(nodes[key]["hi"], c["hi"])
+            nodes[key]["lo"] = np.minimum(nodes[key]["lo"], c["lo"])
+            nodes[key]["hi"] = np.maximum(nodes[key]["hi"], c["hi"])
 
     for lvl in range(maxlvl, 0, -1):
         for key in [k for k in nodes if k[0] == lvl]:

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import os
 import re
+import types
+from difflib import get_close_matches
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar, Union, get_args, get_origin
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
 
 from .errors import ConfigError
 
@@ -22,7 +24,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 def substitute_env(text: str) -> str:
     """Replace ``${VAR}`` and ``${VAR:-default}`` with environment values."""
-    def repl(m: re.Match) -> str:
+    def repl(m: re.Match[str]) -> str:
         name, default = m.group(1), m.group(2)
         if name in os.environ:
             return os.environ[name]
@@ -51,32 +53,23 @@ class _Model(BaseModel):
 
 class I18n(_Model):
     """A text in German (required, the service language) and English."""
-    de: str
-    en: str
+    de: str = Field(description="German text (the service language)")
+    en: str = Field(description="English text")
 
     def get(self, lang: str) -> str:
         return self.en if lang.startswith("en") else self.de
 
 
-class ReaderOptions(_Model):
-    encoding: str = "utf-8"
-    delimiter: str = ","
-    decimal: Literal[".", ","] = "."
-    wkt_column: str | None = None
-    x_column: str | None = None
-    y_column: str | None = None
-    layer: str | None = None
-    key_column: str | None = None
-    max_bytes: int | None = Field(default=None, description="per-file size limit; default from settings")
-
-
 class Source(_Model):
-    path: str
-    reader: str = "vector"
+    """One source file of a dataset and the reader that reads it."""
+    path: str = Field(description="file to read, relative to the dataset folder (or absolute; `~` expands)")
+    reader: str = Field(default="vector", description="reader name (see *Readers* below)")
     crs: str | None = Field(default=None, description="declared CRS; overrides/fills what the file says")
-    options: ReaderOptions = ReaderOptions()
+    options: dict[str, Any] = Field(default_factory=dict,
+                                    description="options of the reader; the keys depend on the reader (see "
+                                    "*Readers* below); unknown keys are an error")
     fields: dict[str, str] = Field(default_factory=dict, description="canonical field -> source column")
-    role: str = "main"
+    role: str = Field(default="main", description="role of the source within the dataset")
 
     @field_validator("crs")
     @classmethod
@@ -93,45 +86,70 @@ class Source(_Model):
 
 
 class Licence(_Model):
-    id: str
-    name: str
-    url: str
-    attribution: str
-    open: bool = True
+    """The licence the data are published under."""
+    id: str = Field(description="licence id, e.g. `dl-de/by-2-0`, `cc-by-4.0`, `odbl-1.0`")
+    name: str = Field(description="full licence name")
+    url: str = Field(description="licence text URL")
+    attribution: str = Field(description="source note users must give (Quellenvermerk)")
+    open: bool = Field(default=True, description="open data licence (GDI-DE open-data keyword)")
 
 
 class Contact(_Model):
-    organisation: str
-    email: str
-    phone: str | None = None
-    url: str | None = None
-    address: str | None = None
-    city: str | None = "Hildesheim"
-    postcode: str | None = None
-    country: str = "Deutschland"
+    """The responsible organisation (metadata point of contact)."""
+    organisation: str = Field(description="organisation name")
+    email: str = Field(description="contact e-mail address")
+    phone: str | None = Field(default=None, description="phone number")
+    url: str | None = Field(default=None, description="web site")
+    address: str | None = Field(default=None, description="street address")
+    city: str | None = Field(default="Hildesheim", description="city")
+    postcode: str | None = Field(default=None, description="postcode (quote it in YAML)")
+    country: str = Field(default="Deutschland", description="country")
 
 
 class Inspire(_Model):
+    """The INSPIRE target of the dataset."""
     theme: str = Field(description="INSPIRE theme short name, e.g. sd, lu, am, bu, plu")
-    feature_type: str
-    namespace: str
+    feature_type: str = Field(description="INSPIRE feature type, e.g. SpeciesDistributionUnit")
+    namespace: str = Field(description="inspireId namespace (a `localId` is appended)")
     layer_name: str = Field(description="INSPIRE layer name for WMS, e.g. SD.SpeciesDistribution")
 
 
+# INSPIRE code list LimitationsOnPublicAccess: the grounds of Art. 13(1) a-h of the INSPIRE Directive
+AccessLimitation = Literal[
+    "INSPIRE_Directive_Article13_1a", "INSPIRE_Directive_Article13_1b", "INSPIRE_Directive_Article13_1c",
+    "INSPIRE_Directive_Article13_1d", "INSPIRE_Directive_Article13_1e", "INSPIRE_Directive_Article13_1f",
+    "INSPIRE_Directive_Article13_1g", "INSPIRE_Directive_Article13_1h"]
+
+
 class Dataset(_Model):
-    id: str
-    title: I18n
-    abstract: I18n
-    mapper: str
-    inspire: Inspire
-    sources: list[Source]
-    licence: Licence
-    contact: Contact
-    access: Literal["public", "restricted"] = "public"
-    keywords: list[str] = Field(default_factory=list)
-    topic_category: str = "environment"
-    spatial_resolution_m: float | None = None
-    options: dict[str, Any] = Field(default_factory=dict, description="mapper-specific options")
+    """One ``datasets/<id>/dataset.yml``: what the sources are, how they map, how they are served."""
+    id: str = Field(description="dataset id: lowercase letters, digits, `_` or `-` (2-41 characters)")
+    title: I18n = Field(description="title in German and English")
+    abstract: I18n = Field(description="abstract in German and English")
+    mapper: str = Field(description="INSPIRE mapper name (see *Mappers* below)")
+    inspire: Inspire = Field(description="INSPIRE theme, feature type, namespace and layer name")
+    sources: list[Source] = Field(description="the source files, read in order")
+    licence: Licence = Field(description="licence of the published data")
+    contact: Contact = Field(description="responsible organisation")
+    access: Literal["public", "restricted"] = Field(
+        default="public", description="`restricted`: served to authenticated staff only, in every service")
+    keywords: list[str] = Field(default_factory=list, description="free keywords for the metadata record")
+    topic_category: str = Field(default="environment", description="ISO 19115 topic category")
+    spatial_resolution_m: float | None = Field(default=None, description="spatial resolution in metres")
+    collection: str | None = Field(
+        default=None, pattern=r"^[a-z][a-z0-9_-]{1,62}$",
+        description="id of the INSPIRE-view collection (OGC API collection, GeoPackage layer); default: the "
+        "mapper's, e.g. `building`. Give distinct ids when several datasets use the same mapper")
+    access_limitation: AccessLimitation | None = Field(
+        default=None, description="limitation on public access written to the metadata of a restricted "
+        "dataset (INSPIRE code list LimitationsOnPublicAccess); default "
+        "`INSPIRE_Directive_Article13_1f` (personal data). Only for `access: restricted`")
+    wms_inspire_view_only: bool = Field(
+        default=False, description="WMS draws and queries the INSPIRE view only, never the source view "
+        "(which it otherwise uses when the theme's style needs attributes only the source view has)")
+    options: dict[str, Any] = Field(default_factory=dict,
+                                    description="options of the mapper; the keys depend on the mapper (see "
+                                    "*Mappers* below); unknown keys are an error")
     folder: Path | None = Field(default=None, exclude=True)
 
     @field_validator("id")
@@ -140,6 +158,18 @@ class Dataset(_Model):
         if not re.fullmatch(r"[a-z][a-z0-9_-]{1,40}", v):
             raise ValueError("must be lowercase letters, digits, '_' or '-' (2-41 chars)")
         return v
+
+    @field_validator("access_limitation")
+    @classmethod
+    def _limitation_needs_restricted(cls, v: str | None, info: ValidationInfo) -> str | None:
+        if v is not None and info.data.get("access", "public") != "restricted":
+            raise ValueError("applies to 'access: restricted' datasets only")
+        return v
+
+    @property
+    def yml_path(self) -> Path:
+        """The dataset.yml this dataset was loaded from (error messages name it)."""
+        return (self.folder or Path(".")) / "dataset.yml"
 
     def source_path(self, src: Source) -> Path:
         p = Path(os.path.expanduser(src.path))
@@ -186,14 +216,85 @@ class Settings(_Model):
         return self
 
 
-def _format_pydantic(exc: ValidationError, file: Path) -> list[str]:
+def _unwrap(t: Any) -> Any:
+    """``X | None`` -> ``X`` (the first member that is a model, list or dict)."""
+    if get_origin(t) in (Union, types.UnionType):
+        members = [a for a in get_args(t) if a is not type(None)]
+        return next((a for a in members if _is_model(a) or get_origin(a) in (list, dict)), members[0])
+    return t
+
+
+def _is_model(t: Any) -> bool:
+    return isinstance(t, type) and issubclass(t, BaseModel)
+
+
+def _model_at(model: type[BaseModel], loc: tuple[int | str, ...]) -> type[BaseModel] | None:
+    """The model class that the error location ``loc`` points into (None when it is not a model)."""
+    t: Any = model
+    for part in loc:
+        t = _unwrap(t)
+        if _is_model(t):
+            f = t.model_fields.get(str(part))
+            if f is None:
+                return None
+            t = f.annotation
+        elif get_origin(t) is list:
+            t = get_args(t)[0]
+        elif get_origin(t) is dict:
+            t = get_args(t)[1]
+        else:
+            return None
+    t = _unwrap(t)
+    return t if _is_model(t) else None
+
+
+def field_names(model: type[BaseModel]) -> list[str]:
+    return [n for n, f in model.model_fields.items() if not f.exclude]
+
+
+def _unknown_key(key: str, valid: list[str], what: str) -> str:
+    """'unknown ...; did you mean ...?' with the closest valid name (or the valid names)."""
+    close = get_close_matches(key, valid, n=1, cutoff=0.6)
+    if close:
+        return f"{what}; did you mean {close[0]!r}?"
+    if not valid:
+        return f"{what} (it takes none)"
+    return f"{what}; valid: {', '.join(valid)}"
+
+
+def _format_pydantic(exc: ValidationError, file: Path | str, model: type[BaseModel] | None = None, *,
+                     prefix: tuple[int | str, ...] = (), owner: str | None = None) -> list[str]:
+    """One line per error: ``<file>: field '<loc>': <message> (value ...)``. An unknown key names the
+    closest valid key; ``owner`` (e.g. ``mapper 'sd_trees'``) says whose options ``prefix`` holds."""
     out = []
     for err in exc.errors():
-        loc = ".".join(str(p) for p in err["loc"])
+        loc = ".".join(str(p) for p in prefix + tuple(err["loc"]))
+        if err["type"] == "extra_forbidden" and model is not None and err["loc"]:
+            parent = _model_at(model, tuple(err["loc"][:-1]))
+            valid = field_names(parent) if parent is not None else []
+            key = str(err["loc"][-1])
+            what = f"unknown option of {owner}" if owner else "unknown field"
+            if owner and owner.startswith("mapper") and len(err["loc"]) == 1 and key in Dataset.model_fields:
+                what += f" ({key!r} is a top-level field of dataset.yml)"
+            out.append(f"{file}: field '{loc}': {_unknown_key(key, valid, what)}")
+            continue
         val = err.get("input")
         sval = "" if isinstance(val, dict) else f" (value {val!r})"
         out.append(f"{file}: field '{loc}': {err['msg']}{sval}")
     return out
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def validate_options(model: type[M], data: Any, *, file: Path | str, prefix: tuple[int | str, ...],
+                     owner: str, context: dict[str, Any] | None = None) -> M:
+    """Build a plugin's options model from the raw YAML mapping; every error at once as
+    :class:`ConfigErrors` naming file, field (``prefix`` + key) and value."""
+    try:
+        return model.model_validate({} if data is None else data, context=context)
+    except ValidationError as exc:
+        raise ConfigErrors(_format_pydantic(exc, file, model, prefix=prefix, owner=owner)) from None
 
 
 class ConfigErrors(ConfigError):
@@ -207,7 +308,7 @@ class ConfigErrors(ConfigError):
 def load_settings(path: Path | None = None) -> Settings:
     path = path or Path(os.environ.get("GDI_SETTINGS", PROJECT_ROOT / "gdi.yml"))
     if not path.exists():
-        data: dict = {}
+        data: dict[str, Any] = {}
     else:
         data = load_yaml(path) or {}
     if "GDI_VAR" in os.environ:
@@ -225,7 +326,7 @@ def load_settings(path: Path | None = None) -> Settings:
     try:
         return Settings(**data)
     except ValidationError as exc:
-        raise ConfigErrors(_format_pydantic(exc, path)) from None
+        raise ConfigErrors(_format_pydantic(exc, path, Settings)) from None
 
 
 def load_dataset(path: Path) -> Dataset:
@@ -235,7 +336,7 @@ def load_dataset(path: Path) -> Dataset:
     try:
         ds = Dataset(**data)
     except ValidationError as exc:
-        raise ConfigErrors(_format_pydantic(exc, path)) from None
+        raise ConfigErrors(_format_pydantic(exc, path, Dataset)) from None
     ds.folder = path.parent
     return ds
 
@@ -268,13 +369,35 @@ def load_registry(datasets_dir: Path, *, check_plugins: bool = True) -> dict[str
 
 
 def _check_plugins(ds: Dataset, yml: Path) -> list[str]:
-    from .plugins import MAPPERS, READERS
-    errs = []
+    """Every reader and the mapper must exist, load, and accept their options."""
+    from .errors import PluginError
+    from .plugins import MAPPERS, READERS, Mapper, Reader
+    errs: list[str] = []
     if ds.mapper not in MAPPERS:
         errs.append(f"{yml}: field 'mapper': unknown mapper (value {ds.mapper!r}); "
                     f"valid: {', '.join(sorted(MAPPERS.names()))}")
+    else:
+        try:
+            cls = MAPPERS.get(ds.mapper)
+            if not (isinstance(cls, type) and issubclass(cls, Mapper)):
+                raise PluginError(f"mapper {ds.mapper!r} is not a core.plugins.Mapper subclass")
+            cls.options_for(ds)
+        except ConfigErrors as exc:
+            errs.extend(exc.messages)
+        except PluginError as exc:
+            errs.append(f"{yml}: field 'mapper': {exc}")
     for i, src in enumerate(ds.sources):
         if src.reader not in READERS:
             errs.append(f"{yml}: field 'sources.{i}.reader': unknown reader (value {src.reader!r}); "
                         f"valid: {', '.join(sorted(READERS.names()))}")
+            continue
+        try:
+            reader = READERS.get(src.reader)
+            if not isinstance(reader, Reader):
+                raise PluginError(f"reader {src.reader!r} is not a core.plugins.Reader instance")
+            reader.options_for(src, ds)
+        except ConfigErrors as exc:
+            errs.extend(exc.messages)
+        except PluginError as exc:
+            errs.append(f"{yml}: field 'sources.{i}.reader': {exc}")
     return errs

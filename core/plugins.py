@@ -4,7 +4,8 @@ Readers, INSPIRE mappers, encoders and data generators are looked up by the name
 ``dataset.yml`` and on the command line. The built-in ones are declared as Python entry points
 (``[project.entry-points."gdi.readers"]`` etc. in ``pyproject.toml``), so the core names no module
 of another package; a city adds its own plugins the same way from its own package, or at run time
-with ``READERS.register("name", "package.module:Class")``.
+with ``MAPPERS.register("name", "package.module:Class")`` (readers are registered as instances:
+``READERS.register("name", "package.module:READER")``).
 
 Loading is strict: a name that is registered but cannot be imported raises :class:`PluginError`
 naming the plugin and the import error. Nothing is skipped silently.
@@ -108,15 +109,24 @@ class Registry(Generic[T]):
 
 
 class Options(BaseModel):
-    """Base of every plugin's options model: unknown keys are an error, never silently ignored."""
+    """Base of every plugin's options model: unknown keys are an error, never silently ignored.
+
+    Give every field a type, a default and ``Field(description=...)``: docs/datasets.md is generated
+    from these models (``gdi config docs``); ``Field(examples=[...])`` feeds its YAML snippets."""
 
     model_config = ConfigDict(extra="forbid")
+
+
+# the base under another name, for annotations inside plugin classes (their ``Options`` shadows it)
+_Options = Options
 
 
 class Reader(ABC):
     """Reads one source file into GeoDataFrame chunks (bounded memory), CRS set where the file has one.
 
     ``Options`` declares the keys the reader understands under ``sources[].options`` in dataset.yml.
+    A reader is registered as an *instance* (``csv = "transforms.readers.csv:CSV_READER"``): readers
+    hold no state, and the registry hands out the object the pipeline calls.
     """
 
     Options: ClassVar[type[Options]] = Options
@@ -126,9 +136,19 @@ class Reader(ABC):
              options: Any) -> Iterator[gpd.GeoDataFrame]:
         """Yield chunks; ``options`` is an instance of ``Options`` (already validated)."""
 
+    def options_for(self, source: Source, dataset: Dataset | None = None) -> _Options:
+        """The source's options as this reader's ``Options``; a wrong key or value raises
+        :class:`~core.config.ConfigErrors` naming dataset.yml and ``sources.<i>.options.<key>``."""
+        from .config import validate_options
+        i = next((n for n, s in enumerate(dataset.sources) if s is source), None) if dataset else None
+        return validate_options(self.Options, source.options,
+                                file=dataset.yml_path if dataset else "dataset.yml",
+                                prefix=("sources", i, "options") if i is not None else ("options",),
+                                owner=f"reader {source.reader!r}", context={"dataset": dataset})
+
     def __call__(self, path: Path, source: Source, dataset: Dataset,
                  settings: Settings) -> Iterator[gpd.GeoDataFrame]:
-        return self.read(path, source, dataset, settings, self.Options.model_validate(source.options))
+        return self.read(path, source, dataset, settings, self.options_for(source, dataset))
 
 
 class Mapper(ABC):
@@ -145,6 +165,14 @@ class Mapper(ABC):
     geometry_types: ClassVar[tuple[str, ...]] = ()
     queryables: ClassVar[dict[str, str]] = {}
     run_time_iso: str
+
+    @classmethod
+    def options_for(cls, dataset: Dataset) -> _Options:
+        """The dataset's ``options`` as this mapper's ``Options`` (validated with the dataset as context,
+        so a model can check e.g. source paths); errors name dataset.yml and ``options.<key>``."""
+        from .config import validate_options
+        return validate_options(cls.Options, dataset.options, file=dataset.yml_path, prefix=("options",),
+                                owner=f"mapper {dataset.mapper!r}", context={"dataset": dataset})
 
     @abstractmethod
     def __init__(self, dataset: Dataset, settings: Settings, run_time: datetime): ...
@@ -191,6 +219,7 @@ class Encoder(ABC):
 
     def abort(self) -> None:
         """Release open files after a failure; the staged file is thrown away with the staging folder."""
+        return None
 
     def validation_errors(self) -> list[str] | None:
         """Schema errors of what was written (waits for a validator running beside the writer);

@@ -107,7 +107,8 @@ def current_manifest(publish_root: Path, dataset_id: str) -> dict[str, Any] | No
     d = current_dir(publish_root, dataset_id)
     if d is None or not (d / "manifest.json").exists():
         return None
-    return json.loads((d / "manifest.json").read_text())
+    manifest: dict[str, Any] = json.loads((d / "manifest.json").read_text())
+    return manifest
 
 
 def history(publish_root: Path, dataset_id: str) -> list[dict[str, Any]]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import logging
 import re
+from concurrent.futures import Future
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -42,7 +43,7 @@ class _Resolver(etree.Resolver):
         super().__init__()
         self.schema_dir = schema_dir
 
-    def resolve(self, url, pubid, context):
+    def resolve(self, url: str | None, pubid: str | None, context: Any) -> Any:
         if url and url.startswith(("http://", "https://")):
             local = url_to_local(self.schema_dir, url)
             if local is None:
@@ -68,7 +69,7 @@ def load_schema(schema_dir: Path, locations: tuple[tuple[str, str], ...]) -> etr
 
 def _schema_locations(root: etree._Element) -> tuple[tuple[str, str], ...]:
     raw = root.get(f"{{{XSI}}}schemaLocation", "").split()
-    pairs = tuple(zip(raw[0::2], raw[1::2]))
+    pairs = tuple(zip(raw[0::2], raw[1::2], strict=False))
     if not pairs and root.tag.startswith("{http://www.isotc211.org/2005/gmd}"):
         pairs = (("http://www.isotc211.org/2005/gmd", APISO_INSPIRE),)
     return pairs
@@ -91,15 +92,17 @@ def validate_xml_bytes(data: bytes, schema_dir: Path, name: str = "document") ->
 def validate_gml_file(path: Path, schema_dir: Path, chunk: int = 20_000) -> list[str]:
     """Validate a wfs:FeatureCollection member-chunk by member-chunk; return error lines (empty = valid)."""
     errors: list[str] = []
-    root_copy = None
-    schema = None
+    root_copy: etree._Element | None = None
+    schema: etree.XMLSchema | None = None
     members: list[etree._Element] = []
     first_line = 1
 
-    def flush():
+    def flush() -> None:
         nonlocal members, first_line
         if not members:
             return
+        if root_copy is None or schema is None:  # members are only collected below the root element
+            raise RuntimeError("GML members before the root element")
         doc = copy.copy(root_copy)
         for m in members:
             doc.append(m)
@@ -172,7 +175,7 @@ def _worker_validate(schema_dir: str, locations: tuple[tuple[str, str], ...], en
     return out
 
 
-def _member_index(root, line: int) -> int:
+def _member_index(root: etree._Element, line: int) -> int:
     for i, m in enumerate(root):
         if (m.sourceline or 0) > line:
             return i - 1
@@ -189,7 +192,7 @@ class StreamValidator:
         load_schema(schema_dir, locations)  # fail early (missing schema folder) in the caller
         self.schema_dir, self.envelope, self.locations = str(schema_dir), envelope, locations
         self.pool = ProcessPoolExecutor(max_workers=1, mp_context=mp.get_context("fork"))
-        self.pending: list = []
+        self.pending: list[Future[list[str]]] = []
         self.errors: list[str] = []
         self.max_pending = max_pending
         self.count = 0

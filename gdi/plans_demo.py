@@ -44,6 +44,8 @@ def _num(attrs: dict[str, Any], *keys: str) -> float | None:
         v = attrs.get(k)
         if isinstance(v, list):
             v = v[0] if v else None
+        if v is None:
+            continue
         try:
             f = float(v)
         except (TypeError, ValueError):
@@ -55,7 +57,8 @@ def _num(attrs: dict[str, Any], *keys: str) -> float | None:
 
 def _height(attrs: dict[str, Any], counts: dict[str, int]) -> tuple[float, int, str]:
     """(height m, storeys, source of the height)."""
-    rel = [float(v) for k, v in attrs.items() if "hoehenangabe" in k.lower() and k.lower().endswith(("_h", "_hmax", "hmax"))
+    rel = [float(v) for k, v in attrs.items()
+           if "hoehenangabe" in k.lower() and k.lower().endswith(("_h", "_hmax", "hmax"))
            and isinstance(v, (int, float)) and 0 < float(v) < 100]
     z = _num(attrs, "Zmax", "Z", "Zzwingend", "Z_Ausn")
     grz, gfz = _num(attrs, "GRZ", "GRZmax"), _num(attrs, "GFZ", "GFZmax")

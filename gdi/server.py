@@ -10,13 +10,20 @@ import sys
 import time
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import IO, Any
 
 ROOT = Path(__file__).resolve().parent.parent
 GDI = str(Path(sys.executable).parent / "gdi")
 
 
+class ServerProcess(subprocess.Popen[bytes]):
+    """The ``gdi serve`` child process; ``log_file`` is its output file, closed by :func:`stop`."""
+
+    log_file: IO[str] | None = None
+
+
 def start(env: Mapping[str, str], log: Path, *, args: Sequence[str] = (), ready: str = "/health",
-          timeout: float = 120.0, also: Callable[[], bool] | None = None) -> subprocess.Popen:
+          timeout: float = 120.0, also: Callable[[], bool] | None = None) -> ServerProcess:
     """``gdi serve [args]`` with ``env`` (``GDI_PORT`` required), output appended to ``log``; returns once
     ``GET ready`` answers 2xx (and ``also()`` is true). Raises with the log's tail if the server exits or
     does not come up within ``timeout`` seconds."""
@@ -24,8 +31,8 @@ def start(env: Mapping[str, str], log: Path, *, args: Sequence[str] = (), ready:
     log = Path(log)
     log.parent.mkdir(parents=True, exist_ok=True)
     fh = open(log, "a")  # noqa: SIM115 - closed by stop()
-    proc = subprocess.Popen([GDI, "serve", *args], env=dict(env), cwd=ROOT, stdout=fh, stderr=subprocess.STDOUT,
-                            start_new_session=True)
+    proc = ServerProcess([GDI, "serve", *args], env=dict(env), cwd=ROOT, stdout=fh, stderr=subprocess.STDOUT,
+                         start_new_session=True)
     proc.log_file = fh
     url = f"http://127.0.0.1:{env['GDI_PORT']}{ready}"
     deadline = time.time() + timeout
@@ -43,7 +50,7 @@ def start(env: Mapping[str, str], log: Path, *, args: Sequence[str] = (), ready:
     raise RuntimeError(f"gdi serve did not answer {url} within {timeout:.0f} s:\n{_tail(log)}")
 
 
-def stop(proc: subprocess.Popen, timeout: float = 20.0) -> None:
+def stop(proc: subprocess.Popen[Any], timeout: float = 20.0) -> None:
     """SIGTERM to the server's process group, SIGKILL after ``timeout`` seconds."""
     if proc.poll() is None:
         try:

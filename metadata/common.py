@@ -123,8 +123,8 @@ def online(parent: etree._Element, url: str, name: str, description: str | None 
     code(res, "gmd:function", "gmd:CI_OnLineFunctionCode", function)
 
 
-def union_bbox(boxes: Iterable[list[float]]) -> list[float] | None:
-    boxes = [b for b in boxes if b]
-    if not boxes:
+def union_bbox(boxes: Iterable[list[float] | None]) -> list[float] | None:
+    given = [b for b in boxes if b]
+    if not given:
         return None
-    return [min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes)]
+    return [min(b[0] for b in given), min(b[1] for b in given), max(b[2] for b in given), max(b[3] for b in given)]

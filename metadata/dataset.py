@@ -94,7 +94,7 @@ def build_dataset_record(ds: Dataset, manifest: dict[str, Any], history: list[di
     except KeyError as exc:
         raise ConfigError(str(exc.args[0]), file=str((ds.folder or Path(".")) / "dataset.yml"),
                           field="inspire.theme", value=ds.inspire.theme) from None
-    words = list(ds.keywords) + [gdide.KEYWORD_INSPIRE]
+    words = [*list(ds.keywords), gdide.KEYWORD_INSPIRE]
     if gdide.is_open(ds):
         words.append(gdide.KEYWORD_OPENDATA)
     common.free_keywords(ident, words)

@@ -90,7 +90,7 @@ REG_976 = (("Verordnung (EG) Nr. 976/2009 der Kommission vom 19. Oktober 2009 zu
 ACCESS_REGISTER = "http://inspire.ec.europa.eu/metadata-codelist/LimitationsOnPublicAccess"
 ACCESS_PUBLIC = ("noLimitations", "Es gelten keine Zugriffsbeschränkungen")
 # restricted datasets of a municipality are typically withheld for the protection of personal data
-# (Art. 13(1)(f)); the value can be overridden per dataset in dataset.yml ``options.access_limitation``
+# (Art. 13(1)(f)); the value can be overridden per dataset in dataset.yml ``access_limitation``
 ACCESS_RESTRICTED = {
     "INSPIRE_Directive_Article13_1a": "Vertraulichkeit der Arbeitsweise von Behörden",
     "INSPIRE_Directive_Article13_1b": "Internationale Beziehungen, öffentliche Sicherheit oder Landesverteidigung",
@@ -147,10 +147,10 @@ def access_limitation(ds: Dataset) -> tuple[str, str, str]:
     if ds.access == "public":
         value, label = ACCESS_PUBLIC
     else:
-        value = str(ds.options.get("access_limitation", DEFAULT_RESTRICTED))
+        value = ds.access_limitation or DEFAULT_RESTRICTED
         if value not in ACCESS_RESTRICTED:
             raise ConfigError(f"unknown limitation on public access; valid: {', '.join(ACCESS_RESTRICTED)}",
                               file=str((ds.folder or Path(".")) / "dataset.yml"),
-                              field="options.access_limitation", value=value)
+                              field="access_limitation", value=value)
         label = ACCESS_RESTRICTED[value]
     return value, label, f"{ACCESS_REGISTER}/{value}"

@@ -218,7 +218,8 @@ TOPICS = {"farming", "biota", "boundaries", "climatologyMeteorologyAtmosphere", 
 
 
 def _bbox(md):
-    boxes = xpath(md, f"{IDENT}/*[local-name()='extent']/gmd:EX_Extent/gmd:geographicElement/gmd:EX_GeographicBoundingBox")
+    boxes = xpath(md, f"{IDENT}/*[local-name()='extent']/gmd:EX_Extent/gmd:geographicElement"
+                      "/gmd:EX_GeographicBoundingBox")
     if not boxes:
         return "no EX_GeographicBoundingBox"
     for b in boxes:
@@ -276,7 +277,8 @@ def _locator(md):
 
 
 def _resolution(md):
-    ok = xpath(md, f"{IDENT}/gmd:spatialResolution/gmd:MD_Resolution/*[self::gmd:distance or self::gmd:equivalentScale]")
+    ok = xpath(md, f"{IDENT}/gmd:spatialResolution/gmd:MD_Resolution"
+                   "/*[self::gmd:distance or self::gmd:equivalentScale]")
     return None if ok else "spatial resolution (distance or equivalentScale) missing"
 
 
@@ -320,14 +322,16 @@ def _scope_description(md):
 
 RULES: tuple[Rule, ...] = (
     Rule("iso-file-identifier", "ISO 19115 + GDI-DE", "all", "one fileIdentifier, a UUID", _file_identifier),
-    Rule("tg-md-language", "INSPIRE TG MD 2.0", "all", "metadata language ger", _language("gmd:language/gmd:LanguageCode")),
+    Rule("tg-md-language", "INSPIRE TG MD 2.0", "all", "metadata language ger",
+         _language("gmd:language/gmd:LanguageCode")),
     Rule("tg-hierarchy-level", "INSPIRE TG MD 2.0", "all", "hierarchyLevel dataset/series/service", _hierarchy),
     Rule("tg-md-contact", "INSPIRE TG MD 2.0", "all", "metadata point of contact with e-mail",
          _contact("gmd:contact", "metadata contact")),
     Rule("tg-md-date", "INSPIRE TG MD 2.0", "all", "dateStamp", _datestamp),
     Rule("tg-title", "INSPIRE TG MD 2.0", "all", "resource title",
          _nonempty(f"{IDENT}/gmd:citation/gmd:CI_Citation/gmd:title/*", "title")),
-    Rule("tg-abstract", "INSPIRE TG MD 2.0", "all", "resource abstract", _nonempty(f"{IDENT}/gmd:abstract/*", "abstract")),
+    Rule("tg-abstract", "INSPIRE TG MD 2.0", "all", "resource abstract",
+         _nonempty(f"{IDENT}/gmd:abstract/*", "abstract")),
     Rule("tg-responsible-party", "INSPIRE TG MD 2.0", "all", "responsible organisation with e-mail",
          _contact(f"{IDENT}/gmd:pointOfContact", "resource point of contact")),
     Rule("tg-reference-date", "INSPIRE TG MD 2.0", "all", "creation/publication/revision date, ≤1 creation",

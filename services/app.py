@@ -64,7 +64,7 @@ def create_app(settings: Settings | None = None):
         factory = require(path, what=f"mount {prefix}")
         mounted[prefix] = factory(settings)
     root.config["GDI_MOUNTED"] = tuple(mounted)
-    root.wsgi_app = DispatcherMiddleware(root.wsgi_app, mounted)
+    root.wsgi_app = DispatcherMiddleware(root.wsgi_app, mounted)  # type: ignore[method-assign]  # Flask docs pattern
     return root
 
 

@@ -29,5 +29,5 @@ def stop_sidecars(procs) -> None:
     for p in procs:
         try:
             p.wait(timeout=10)
-        except Exception:  # noqa: BLE001
+        except Exception:
             p.kill()

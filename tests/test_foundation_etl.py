@@ -110,14 +110,12 @@ def test_geojson_without_crs_member_needs_declared_crs(tmp_settings, tmp_path, s
     fields = {"key": "baumid", "species_botanical": "art_bot", "species_german": "art_dtsch",
               "planting_year": "pflanzjahr", "height_m": "baumhoehe", "trunk_circumference_cm": "stammumfg",
               "crown_diameter_m": "kronedurch", "location_name": "strname"}
-    ds = trees_dataset(tmp_path / "ok", gj, reader="vector", crs="EPSG:25832", fields=fields,
-                       encoding="utf-8", delimiter=",", decimal=".", wkt_column=None)
+    ds = trees_dataset(tmp_path / "ok", gj, reader="vector", crs="EPSG:25832", fields=fields)
     res = run_dataset(ds, tmp_settings)
     assert res.summary["read"] == 2103
     assert res.summary["published"] + res.summary["rejected"] == 2103
     # without the declaration GDAL assumes EPSG:4326 and every coordinate is far outside it
-    ds2 = trees_dataset(tmp_path / "bad", gj, reader="vector", crs=None, fields=fields,
-                        encoding="utf-8", delimiter=",", decimal=".", wkt_column=None)
+    ds2 = trees_dataset(tmp_path / "bad", gj, reader="vector", crs=None, fields=fields)
     with pytest.raises(SourceError, match=r"no coordinate lies inside the area of use of the declared CRS EPSG:4326"):
         run_dataset(ds2, tmp_settings)
 
@@ -127,8 +125,7 @@ def test_hamburg_gml_in_etrs89_latlon(tmp_settings, tmp_path, shared_data):
     fields = {"key": "gml_id", "species_botanical": "sorte_latein", "species_german": "art_deutsch",
               "planting_year": "pflanzjahr_portal", "trunk_circumference_cm": "stammumfang",
               "crown_diameter_m": "krone_dm", "location_name": "strasse"}
-    ds = trees_dataset(tmp_path, gml, reader="vector", crs=None, fields=fields, encoding="utf-8",
-                       delimiter=",", decimal=".", wkt_column=None)
+    ds = trees_dataset(tmp_path, gml, reader="vector", crs=None, fields=fields)
     res = run_dataset(ds, tmp_settings)
     assert res.summary == {"read": 5, "published": 5, "repaired": 0, "rejected": 0, "flagged": 0}
     gdf = pyogrio.read_dataframe(res.published_dir / "trees.gpkg", layer="speciesdistributionunit")

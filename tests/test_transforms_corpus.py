@@ -206,6 +206,7 @@ def _dataset(template: str, path: Path, overrides: dict, tmp: Path):
     src["path"] = str(path)
     if path.suffix.lower() in (".geojson", ".zip", ".shp", ".gpkg") and src["reader"] != "vector":
         src["reader"] = "vector"
+        src.pop("options", None)  # the other reader's options are unknown keys to the vector reader
     for k, v in overrides.items():
         if k == "options":
             src.setdefault("options", {}).update(v)

@@ -55,12 +55,12 @@ def check_crs_extent(gdf: gpd.GeoDataFrame, crs_text: str, file: str) -> None:
     swapped = present & ~inside & (b[:, 1] >= minx) & (b[:, 3] <= maxx) & (b[:, 0] >= miny) & (b[:, 2] <= maxy)
     outside = present & ~inside & ~swapped
     if not inside.any() and not swapped.any():
-        i = int(np.flatnonzero(present)[0])
-        x, y = b[i, 0], b[i, 1]
+        first = int(np.flatnonzero(present)[0])
+        x, y = b[first, 0], b[first, 1]
         raise SourceError(
             f"no coordinate lies inside the area of use of the declared CRS {crs_text} "
             f"(first: {x:.6g} {y:.6g}; expected x {minx:.6g}..{maxx:.6g}, y {miny:.6g}..{maxy:.6g}); "
-            "is the CRS declared correctly?", file=file, record=gdf["_row"].iat[i], field="crs", value=crs_text)
+            "is the CRS declared correctly?", file=file, record=gdf["_row"].iat[first], field="crs", value=crs_text)
     issues = gdf["_issues"]
     if swapped.any():
         idx = np.flatnonzero(swapped)

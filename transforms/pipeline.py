@@ -65,7 +65,10 @@ def _run_dataset(ds: Dataset, settings: Settings, *, validate: bool,
     t0 = time.perf_counter()
     run_time = (now or datetime.now(UTC)).replace(microsecond=0)
     version = new_version(now)
-    mapper = MAPPERS.get(ds.mapper)(ds, settings, run_time)
+    mapper = MAPPERS.get(ds.mapper)(ds, settings, run_time)  # validates the mapper's options
+    # every reader and its options before anything is staged: a wrong option fails the run up front
+    readers = [(src, READERS.get(src.reader)) for src in ds.sources]
+    reader_options = [reader.options_for(src, ds) for src, reader in readers]
     reports = settings.var_dir / "reports"
     reports.mkdir(parents=True, exist_ok=True)
     ledger = Ledger()
@@ -90,11 +93,10 @@ def _run_dataset(ds: Dataset, settings: Settings, *, validate: bool,
     bounds = np.array([np.inf, np.inf, -np.inf, -np.inf])
     lifecycle = _lifecycle(ds, settings, mapper)
     try:
-        for src in ds.sources:
+        for (src, reader), options in zip(readers, reader_options, strict=True):
             path = ds.source_path(src)
-            reader = READERS.get(src.reader)
             n_src = 0
-            for chunk in reader(path, src, ds, settings):
+            for chunk in reader.read(path, src, ds, settings, options):
                 n_src += len(chunk)
                 crs_text = src.crs or (chunk.crs.to_string() if chunk.crs else None)
                 if crs_text:

@@ -26,8 +26,8 @@ class Ledger:
     def add(self, gdf: gpd.GeoDataFrame, key_col: str = "key") -> list[str]:
         statuses = [status_of(n) for n in gdf["_issues"]]
         self.counts["read"] += len(gdf)
-        for st, notes, row, key, f in zip(statuses, gdf["_issues"], gdf["_row"],
-                                          gdf[key_col] if key_col in gdf else [""] * len(gdf), gdf["_file"]):
+        keys = gdf[key_col] if key_col in gdf else [""] * len(gdf)
+        for st, notes, row, key, f in zip(statuses, gdf["_issues"], gdf["_row"], keys, gdf["_file"], strict=True):
             self.counts[st] += 1
             if any(n.startswith("flagged:") for n in notes):
                 self.counts["flagged"] += 1

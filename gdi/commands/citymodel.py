@@ -3,12 +3,15 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Literal
 
 import click
 from tqdm import tqdm
 
 from core.config import load_settings
 from core.errors import GdiError
+
+_LOD: dict[str, Literal[1, 2]] = {"1": 1, "2": 2}  # the --lod choices
 
 
 @click.command("citymodel")
@@ -49,7 +52,7 @@ def citymodel(input_path, layer, out, lod, dgm, quantize, meshopt, coarse, store
         ds_id = "gebaeude" if "gebaeude" in pubs else min(pubs)
         input_path, layer = pubs[ds_id][0], layer or pubs[ds_id][1]
     out = out or Path(settings.var_dir) / "3dtiles" / "buildings"
-    opts = CityModelOptions(lod=int(lod), dgm=dgm, quantize=quantize, meshopt=meshopt, coarse=coarse,
+    opts = CityModelOptions(lod=_LOD[lod], dgm=dgm, quantize=quantize, meshopt=meshopt, coarse=coarse,
                             storey_height=storey_height,
                             default_height=default_height, vertical=vertical, max_features=max_features,
                             workers=workers, layer=layer)
@@ -104,7 +107,8 @@ def _check(out: Path, rep: dict) -> None:
         click.secho(f"check: {p}", fg="red", err=True)
     if res.problems:
         raise SystemExit(1)
-    click.echo(f"check: ok ({res.tiles} tiles, {res.features} features, {res.coarse_tiles} block tiles, lon {res.lon_range[0]:.5f}..{res.lon_range[1]:.5f},"
+    click.echo(f"check: ok ({res.tiles} tiles, {res.features} features, {res.coarse_tiles} block tiles, "
+               f"lon {res.lon_range[0]:.5f}..{res.lon_range[1]:.5f},"
                f" lat {res.lat_range[0]:.5f}..{res.lat_range[1]:.5f})")
 
 

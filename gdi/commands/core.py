@@ -18,17 +18,34 @@ def config_group() -> None:
 
 @config_group.command("validate")
 def config_validate() -> None:
-    """Report every error in gdi.yml and datasets/*/dataset.yml, with file and field."""
+    """Report every error in gdi.yml and datasets/*/dataset.yml, with file and field (docs/datasets.md)."""
     try:
         settings = load_settings()
         reg = load_registry(settings.datasets_dir)
     except ConfigErrors as exc:
         for m in exc.messages:
             click.secho(m, fg="red", err=True)
-        raise SystemExit(1)
+        raise SystemExit(1) from None
     for ds in reg.values():
         click.echo(f"ok  {ds.id:<24} {ds.mapper:<24} {ds.access:<10} {len(ds.sources)} source(s)")
     click.echo(f"{len(reg)} dataset(s) valid")
+
+
+@config_group.command("docs")
+@click.option("--check", is_flag=True, help="Only check that the page is current (exit 1 when stale).")
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Where to write (default: docs/datasets.md).")
+def config_docs(check: bool, output: Path | None) -> None:
+    """Generate docs/datasets.md (dataset.yml fields, every reader's and mapper's options) from the models."""
+    from gdi.datasets_doc import DOC_PATH, is_current, write
+    path = output or DOC_PATH
+    if check:
+        if not is_current(path):
+            click.secho(f"{path} is stale: run 'gdi config docs'", fg="red", err=True)
+            raise SystemExit(1)
+        click.echo(f"{path} is current")
+        return
+    click.echo(f"{'wrote' if write(path) else 'unchanged'} {path}")
 
 
 @click.command("etl")

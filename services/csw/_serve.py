@@ -12,10 +12,10 @@ import os
 import signal
 import sys
 import warnings
-
-warnings.filterwarnings("ignore", category=FutureWarning)  # OWSLib/shapely deprecation noise
 from socketserver import ThreadingMixIn
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
+
+warnings.filterwarnings("ignore", category=FutureWarning)  # OWSLib/shapely deprecation noise
 
 
 class _Server(ThreadingMixIn, WSGIServer):

@@ -41,7 +41,7 @@ def create(settings: Settings):
         if path == "/staff" or path.startswith("/staff/"):
             path = "/not-found" + path  # the sidecar's staff prefix is not reachable from outside
         qs = environ.get("QUERY_STRING", "")
-        body = None
+        payload: bytes | None = None
         if method == "POST":
             try:
                 n = int(environ.get("CONTENT_LENGTH") or 0)
@@ -49,7 +49,7 @@ def create(settings: Settings):
                 n = 0
             if n > MAX_BODY:
                 return _error(start_response, "413 Payload Too Large", "request body too large")
-            body = environ["wsgi.input"].read(n) if n else b""
+            payload = environ["wsgi.input"].read(n) if n else b""
         headers = {"Host": environ.get("HTTP_HOST", "localhost")}
         if staff:
             path = "/staff" + path
@@ -58,7 +58,7 @@ def create(settings: Settings):
             headers["Content-Type"] = environ["CONTENT_TYPE"]
         conn = http.client.HTTPConnection("127.0.0.1", int(state["port"]), timeout=120)
         try:
-            conn.request(method, path + ("?" + qs if qs else ""), body=body, headers=headers)
+            conn.request(method, path + ("?" + qs if qs else ""), body=payload, headers=headers)
             resp = conn.getresponse()
             data = resp.read()
         except OSError as exc:

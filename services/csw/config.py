@@ -47,7 +47,7 @@ def pycsw_python() -> Path:
 def _themes_en(settings: Settings) -> list[str]:
     try:
         reg = load_registry(settings.datasets_dir, check_plugins=False)
-    except Exception:  # noqa: BLE001 - capabilities keywords must not stop the catalogue
+    except Exception:
         return []
     pubs = published_datasets(settings.publish_dir)
     keys = set()

@@ -154,7 +154,8 @@ def _record_url(base: str, ds_id: str) -> str:
 
 
 def _dataset_extra(ds: Dataset, m: dict) -> str:
-    parts = [f"<inspire_dls:spatial_dataset_identifier_code>{escape(ds.id)}</inspire_dls:spatial_dataset_identifier_code>",
+    code = escape(ds.id)
+    parts = [f"<inspire_dls:spatial_dataset_identifier_code>{code}</inspire_dls:spatial_dataset_identifier_code>",
              (f"<inspire_dls:spatial_dataset_identifier_namespace>{escape(ds.inspire.namespace)}"
              "</inspire_dls:spatial_dataset_identifier_namespace>"),
              f"<rights>{escape(ds.licence.name)}; {escape(ds.licence.attribution)}</rights>"]

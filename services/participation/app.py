@@ -229,7 +229,8 @@ def create(settings: Settings) -> Flask:
     def _public_proc(p: dict[str, Any]) -> dict[str, Any]:
         return {"id": p["id"], "title": p["title"], "plan_id": p["plan_id"], "announcement": p["announcement"],
                 "documents": p["documents"], "accepting": p["accepting"],
-                "periods": [{k: x[k] for k in ("kind", "label", "starts_on", "ends_on", "state")} for x in p["periods"]]}
+                "periods": [{k: x[k] for k in ("kind", "label", "starts_on", "ends_on", "state")}
+                            for x in p["periods"]]}
 
     # -- static -------------------------------------------------------------------------------
     @app.get("/static/<path:name>")

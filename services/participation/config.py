@@ -2,7 +2,8 @@
 
 | variable | default | meaning |
 |---|---|---|
-| ``GDI_BETEILIGUNG_DB`` | ``sqlite:///<var>/participation/beteiligung.db`` | SQLAlchemy URL (PostgreSQL: ``postgresql+psycopg://...``) |
+| ``GDI_BETEILIGUNG_DB`` | ``sqlite:///<var>/participation/beteiligung.db`` | SQLAlchemy URL (PostgreSQL:
+``postgresql+psycopg://...``) |
 | ``GDI_BETEILIGUNG_RATE`` | ``20`` | statements per client IP per 10 minutes (0 = off) |
 | ``GDI_BETEILIGUNG_KIOSK_RATE`` | ``120`` | statements per kiosk per 10 minutes (0 = off) |
 | ``GDI_KIOSK_IDLE_S`` | ``120`` | kiosk idle reset after this many seconds |

@@ -7,6 +7,7 @@ last period is kept and flagged ``late``; one before the first period opened is 
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import secrets
@@ -103,9 +104,9 @@ class Participation:
         return per
 
     # -- statements -----------------------------------------------------------------------------
-    def submit(self, pid: str, text: str, *, geometry: dict[str, Any] | None = None, location_kind: str | None = None,
-               name: str = "", email: str = "", consent: bool = False, channel: str = "web",
-               kiosk_id: str | None = None, files: list[tuple[str, str, bytes]] | None = None,
+    def submit(self, pid: str, text: str, *, geometry: dict[str, Any] | str | None = None,
+               location_kind: str | None = None, name: str = "", email: str = "", consent: bool = False,
+               channel: str = "web", kiosk_id: str | None = None, files: list[tuple[str, str, bytes]] | None = None,
                at: datetime | None = None) -> dict[str, Any]:
         """Store one statement durably and return its receipt (number, received_at, content_hash)."""
         text = (text or "").replace("\r\n", "\n").strip()
@@ -137,7 +138,10 @@ class Participation:
                 period_kind=period["kind"], late=late, channel=channel, kiosk_id=kiosk_id, text=text,
                 geometry=json.dumps(geometry) if geometry else None, location_kind=kind, received_at=received,
                 content_hash=chash, consent_version=self.cfg.consent_version, moderation="pending", planner_note=""))
-            sid = res.inserted_primary_key[0]
+            pk = res.inserted_primary_key
+            if pk is None:  # a single-row INSERT always reports its key
+                raise RuntimeError("the statement INSERT reported no primary key")
+            sid = pk[0]
             number = f"{at.astimezone(self.tz).year}-{sid:06d}"
             c.execute(T.statements.update().where(T.statements.c.id == sid).values(number=number))
             if name or email:
@@ -169,7 +173,7 @@ class Participation:
             q = q.where(T.statements.c.moderation == moderation)
         with self.db.read() as c:
             rows = [dict(r) for r in c.execute(q).mappings()]
-            counts = dict(c.execute(select(T.attachments.c.statement_id, func.count())
+            counts: dict[int, int] = dict(c.execute(select(T.attachments.c.statement_id, func.count())
                                     .group_by(T.attachments.c.statement_id)).all())
         for r in rows:
             r["geometry"] = json.loads(r["geometry"]) if r["geometry"] else None
@@ -242,10 +246,8 @@ class Participation:
             ok = False
         if not ok:
             if r is None:  # same cost for unknown users: no user enumeration by timing
-                try:
+                with contextlib.suppress(VerificationError):
                     _PH.verify(_DUMMY, password)
-                except VerificationError:
-                    pass
             self.audit(username[:64] or "?", "login:failed")
             raise AuthError("Anmeldung fehlgeschlagen.")
         token = secrets.token_urlsafe(32)

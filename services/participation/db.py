@@ -133,7 +133,8 @@ class Database:
     def __init__(self, url: str):
         self.url = url
         self.is_sqlite = url.startswith("sqlite")
-        kw = {"connect_args": {"timeout": 60, "check_same_thread": False}} if self.is_sqlite else {"pool_pre_ping": True}
+        kw = ({"connect_args": {"timeout": 60, "check_same_thread": False}} if self.is_sqlite
+              else {"pool_pre_ping": True})
         self.engine: Engine = create_engine(url, **kw)
         if self.is_sqlite:
             event.listen(self.engine, "connect", _sqlite_connect)

@@ -23,7 +23,8 @@ PERSONAL = [("name", "Name"), ("email", "E-Mail")]
 PSEUDO = [("pseudonym", "Pseudonym")]
 
 
-def rows(p: Participation, pid: str | None, *, pseudonymised: bool, secret: bytes) -> tuple[list[tuple[str, str]], list[dict]]:
+def rows(p: Participation, pid: str | None, *, pseudonymised: bool,
+         secret: bytes) -> tuple[list[tuple[str, str]], list[dict]]:
     cols = COLUMNS + (PSEUDO if pseudonymised else PERSONAL)
     out = []
     for r in p.list_statements(pid, with_personal=True):

@@ -9,6 +9,7 @@
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import os
@@ -32,10 +33,8 @@ def load_secret(data_dir: Path) -> bytes:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "wb") as fh:
             fh.write(secrets.token_bytes(32))
-        try:
+        with contextlib.suppress(FileExistsError):
             os.link(tmp, path)  # first writer wins; others read its key
-        except FileExistsError:
-            pass
         tmp.unlink()
     return path.read_bytes()
 
@@ -65,10 +64,10 @@ class RateLimiter:
         self._mem: dict[str, deque[float]] = defaultdict(deque)
         self._lock = threading.Lock()
 
-    def _conn(self) -> sqlite3.Connection:
+    def _conn(self, path: Path) -> sqlite3.Connection:
         c = getattr(self._local, "conn", None)
         if c is None:
-            c = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+            c = sqlite3.connect(path, timeout=30, isolation_level=None)
             c.execute("PRAGMA journal_mode=WAL")
             c.execute("PRAGMA synchronous=OFF")
             c.execute("CREATE TABLE IF NOT EXISTS hits (key TEXT NOT NULL, t REAL NOT NULL)")
@@ -89,7 +88,7 @@ class RateLimiter:
                     return False
                 q.append(now)
                 return True
-        c = self._conn()
+        c = self._conn(self.path)
         c.execute("BEGIN IMMEDIATE")
         try:
             c.execute("DELETE FROM hits WHERE key = ? AND t <= ?", (key, now - self.window))

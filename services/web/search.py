@@ -96,7 +96,8 @@ def index_layer(gpkg: Path, layer: str, dataset: str) -> list[Entry]:
         tr = _transformer(srs_id)
         out: list[Entry] = []
         for field, expr in exprs:
-            sql = (f"SELECT {expr} AS label, min(r.minx), min(r.miny), max(r.maxx), max(r.maxy), count(*) "
+            # identifiers come from the GeoPackage's own gpkg_contents and are quoted; no value is interpolated
+            sql = (f"SELECT {expr} AS label, min(r.minx), min(r.miny), max(r.maxx), max(r.maxy), count(*) "  # noqa: S608
                    f'FROM "{layer}" t JOIN "{rtree}" r ON r.id = t.fid '
                    f"WHERE label IS NOT NULL AND trim(label) != '' GROUP BY label")
             streets: dict[str, list[float]] = {}

@@ -142,7 +142,7 @@ def create(settings: Settings) -> Flask:
         try:
             limit = int(request.args.get("limit", "10"))
         except ValueError:
-            raise RequestError("limit must be an integer", field="limit", value=request.args.get("limit"))
+            raise RequestError("limit must be an integer", field="limit", value=request.args.get("limit")) from None
         resp = jsonify({"query": q, "results": index.search(q, limit)})
         resp.headers["Cache-Control"] = "public, max-age=60"
         resp.headers["Access-Control-Allow-Origin"] = "*"

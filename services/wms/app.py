@@ -232,7 +232,7 @@ class WmsApp:
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
         method = environ.get("REQUEST_METHOD", "GET")
         if method == "OPTIONS":
-            start_response("204 No Content", CORS + [("Access-Control-Allow-Methods", "GET, POST, OPTIONS")])
+            start_response("204 No Content", [*CORS, ("Access-Control-Allow-Methods", "GET, POST, OPTIONS")])
             return [b""]
         query = environ.get("QUERY_STRING", "")
         if method == "POST" and environ.get("CONTENT_TYPE", "").startswith("application/x-www-form-urlencoded"):
@@ -243,7 +243,7 @@ class WmsApp:
             body = environ["wsgi.input"].read(min(n, MAX_SLD_BYTES * 2)).decode("utf-8", "replace")
             query = "&".join(q for q in (query, body) if q)
         elif method not in ("GET", "HEAD"):
-            start_response("405 Method Not Allowed", [("Allow", "GET, POST, OPTIONS")] + CORS)
+            start_response("405 Method Not Allowed", [("Allow", "GET, POST, OPTIONS"), *CORS])
             return [b""]
         if not query:
             query = urlencode({"SERVICE": "WMS", "REQUEST": "GetCapabilities"})

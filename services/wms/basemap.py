@@ -62,9 +62,8 @@ class BasemapApp:
             LOGGER.warning("basemap tile %s/%s/%s failed: %s", z, x, y, body[:300])
             start_response("500 Internal Server Error", [("Content-Type", "text/plain")])
             return [b"tile rendering failed\n"]
-        start_response("200 OK", headers + [("Access-Control-Allow-Origin", "*"),
-                                            ("Cache-Control", "public, max-age=300"),
-                                            ("Content-Length", str(len(body)))])
+        start_response("200 OK", [*headers, ("Access-Control-Allow-Origin", "*"),
+                                  ("Cache-Control", "public, max-age=300"), ("Content-Length", str(len(body)))])
         return [body]
 
 

@@ -153,8 +153,8 @@ def collect_layers(settings: Settings, *, staff: bool) -> list[WmsLayer]:
 def restricted_source(ds: Dataset) -> bool:
     """Source views of public datasets are public too (they are in the public OGC API); the only
     case where drawing from the source view could reveal more than the public view holds would be
-    a dataset flagged ``options.wms_inspire_view_only``."""
-    return bool(ds.options.get("wms_inspire_view_only"))
+    a dataset flagged ``wms_inspire_view_only: true`` in its dataset.yml."""
+    return ds.wms_inspire_view_only
 
 
 def _geom_keyword(geometry: str) -> str:

@@ -32,7 +32,7 @@ class GeoJsonEncoder(Encoder):
         geoms = shapely.to_geojson(shapely.set_precision(wgs.geometry.to_numpy(), 1e-7))
         props = wgs.drop(columns=wgs.geometry.name).to_dict("records")
         parts = []
-        for g, p in zip(geoms, props):
+        for g, p in zip(geoms, props, strict=True):
             p = {k: (None if isinstance(v, float) and math.isnan(v) else v) for k, v in p.items()}
             parts.append('{"type":"Feature","id":' + json.dumps(p.get("inspireId") or p.get("localId"))
                          + ',"geometry":' + g + ',"properties":' + json.dumps(p, ensure_ascii=False, default=str) + "}")

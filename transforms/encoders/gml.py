@@ -50,7 +50,7 @@ class GmlEncoder(Encoder):
         if validator_factory is not None:
             envelope = (f'<wfs:FeatureCollection {xmlns} timeStamp="{run_time_iso}" numberMatched="unknown" '
                         f'numberReturned="0" xsi:schemaLocation="{locs}">')
-            pairs = tuple(zip(locs.split()[0::2], locs.split()[1::2]))
+            pairs = tuple(zip(locs.split()[0::2], locs.split()[1::2], strict=True))
             self.validator = validator_factory(envelope, pairs)
 
     def write(self, view: gpd.GeoDataFrame) -> None:
@@ -63,14 +63,14 @@ class GmlEncoder(Encoder):
             return
         geoms = view.geometry.to_numpy()
         cols = [c for c in view.columns if c != view.geometry.name]
-        recs = [dict(zip(cols, vals)) for vals in zip(*(_column(view[c]) for c in cols))]
+        recs = [dict(zip(cols, vals, strict=True)) for vals in zip(*(_column(view[c]) for c in cols), strict=True)]
         gids = [gml_id(self.mapper.gml_prefix, str(r["localId"])) for r in recs]
         if is_point_array(geoms):
             ggml = points_gml(shapely.get_x(geoms), shapely.get_y(geoms), gids)
         else:
             multi = "MultiSurface" in self.mapper.gml_geometry
-            ggml = [geometry_gml(g, gid, multi_surface=multi) for g, gid in zip(geoms, gids)]
-        members = [self.mapper.gml_member(r, g) for r, g in zip(recs, ggml)]
+            ggml = [geometry_gml(g, gid, multi_surface=multi) for g, gid in zip(geoms, gids, strict=True)]
+        members = [self.mapper.gml_member(r, g) for r, g in zip(recs, ggml, strict=True)]
         body = "".join(members)
         self._fh.write(body)
         if self.validator is not None:

@@ -13,8 +13,10 @@ def _poslist(coords: np.ndarray) -> str:
 
 def _polygon(p, gid: str, n: list[int]) -> str:
     n[0] += 1
-    ext = f"<gml:exterior><gml:LinearRing><gml:posList>{_poslist(np.asarray(p.exterior.coords))}</gml:posList></gml:LinearRing></gml:exterior>"
-    ints = "".join(f"<gml:interior><gml:LinearRing><gml:posList>{_poslist(np.asarray(r.coords))}</gml:posList></gml:LinearRing></gml:interior>"
+    ext = (f"<gml:exterior><gml:LinearRing><gml:posList>{_poslist(np.asarray(p.exterior.coords))}"
+           "</gml:posList></gml:LinearRing></gml:exterior>")
+    ints = "".join(f"<gml:interior><gml:LinearRing><gml:posList>{_poslist(np.asarray(r.coords))}"
+                   "</gml:posList></gml:LinearRing></gml:interior>"
                    for r in p.interiors)
     return f'<gml:Polygon gml:id="{gid}-p{n[0]}">{ext}{ints}</gml:Polygon>'
 
@@ -38,7 +40,7 @@ def geometry_gml(geom, gid: str, srs: str = SRS_25832, *, multi_surface: bool = 
 def points_gml(xs: np.ndarray, ys: np.ndarray, gids: list[str], srs: str = SRS_25832) -> list[str]:
     """Fast path for point layers (a million trees)."""
     return [f'<gml:Point gml:id="{g}-g" srsName="{srs}"><gml:pos>{x:.3f} {y:.3f}</gml:pos></gml:Point>'
-            for g, x, y in zip(gids, xs.tolist(), ys.tolist())]
+            for g, x, y in zip(gids, xs.tolist(), ys.tolist(), strict=True)]
 
 
 def is_point_array(geoms: np.ndarray) -> bool:

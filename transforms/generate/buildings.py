@@ -198,9 +198,11 @@ def generate_buildings(n: int, out: Path, seed: int = 1) -> Path:
         m = np.flatnonzero(kind == k)
         shell = _closed(_place(ring, cx[m], cy[m], ang[m]))
         if k == COURT:
+            assert second is not None  # _local_rings gives courtyards their inner ring
             hole = _closed(_place(second, cx[m], cy[m], ang[m]))
             polys = shapely.polygons(shapely.linearrings(shell), holes=shapely.linearrings(hole)[:, None])
         elif k == MULTI:
+            assert second is not None  # _local_rings gives MULTI its garage ring
             p2 = shapely.polygons(_closed(_place(second, cx[m], cy[m], ang[m])))
             polys = shapely.multipolygons(np.stack([shapely.polygons(shell), p2], 1))
         else:
@@ -216,8 +218,10 @@ def generate_buildings(n: int, out: Path, seed: int = 1) -> Path:
         "hoehe": hoehe,
         "firsthoehe": first,
         "traufhoehe": trauf,
-        "strasse": np.where(no_addr, None, np.array(STREETS, dtype=object)[street]),
-        "hausnummer": np.where(no_addr, None, np.char.add(hnr.astype(str), suffix).astype(object)),
+        # numpy's stubs reject None as the scalar branch of where (valid at runtime: object arrays)
+        "strasse": np.where(no_addr, None, np.array(STREETS, dtype=object)[street]),  # type: ignore[call-overload]
+        "hausnummer": np.where(no_addr, None,  # type: ignore[call-overload]
+                               np.char.add(hnr.astype(str), suffix).astype(object)),
     })
     gdf = gpd.GeoDataFrame(df, geometry=gpd.GeoSeries(geoms, crs="EPSG:25832"))
     out = Path(out)

@@ -43,6 +43,7 @@ def generate_trees(n: int, out: Path, seed: int = 1) -> Path:
                 lines.append(
                     f"HI{i:09d};{i % 97};{height[i]};1;{circ[i] / 3.14159:.2f}".replace(".", ",")
                     + f";{circ[i]};{crown[i]};{year[i]};{2024 - year[i]};{de};{bot};"
-                    f"POINT ({xs[i]:.3f} {ys[i]:.3f});VG {st};{i % 40};{10000 + street[i]};20 {10000 + street[i]} VG {st}")
+                    f"POINT ({xs[i]:.3f} {ys[i]:.3f});VG {st};{i % 40};{10000 + street[i]};"
+                    f"20 {10000 + street[i]} VG {st}")
             fh.write("\n".join(lines) + "\n")
     return out

@@ -23,9 +23,11 @@ import geopandas as gpd
 import numpy as np
 import shapely
 from lxml import etree
+from pydantic import Field, PositiveInt
 
 from core.config import Dataset, Settings, Source
 from core.errors import SourceError
+from core.plugins import Options, Reader
 
 from ..safety import check_size, check_xml_file
 
@@ -135,8 +137,29 @@ def parse_building(b: etree._Element) -> tuple[dict, shapely.Geometry | None]:
     return rec, geom
 
 
-def read_citygml(path: Path, source: Source, dataset: Dataset, settings: Settings) -> Iterator[gpd.GeoDataFrame]:
-    check_size(path, source.options.max_bytes or settings.limits.max_source_bytes)
+class CityGmlOptions(Options):
+    """Options of the ``citygml`` reader (the source must declare ``crs``)."""
+
+    max_bytes: PositiveInt | None = Field(default=None, description="size limit of this file in bytes; "
+                                          "default: `limits.max_source_bytes` of gdi.yml")
+
+
+class CityGmlReader(Reader):
+    """LGLN/AdV CityGML 1.0/2.0 LoD1 building models: footprint, heights, function per building."""
+
+    Options = CityGmlOptions
+
+    def read(self, path: Path, source: Source, dataset: Dataset, settings: Settings,
+             options: CityGmlOptions) -> Iterator[gpd.GeoDataFrame]:
+        return _read(path, source, settings, options)
+
+
+CITYGML_READER = CityGmlReader()
+read_citygml = CITYGML_READER  # the callable form: read_citygml(path, source, dataset, settings)
+
+
+def _read(path: Path, source: Source, settings: Settings, options: CityGmlOptions) -> Iterator[gpd.GeoDataFrame]:
+    check_size(path, options.max_bytes or settings.limits.max_source_bytes)
     check_xml_file(path)
     if not source.crs:
         raise SourceError("CityGML srsNames of this kind are not parsed: declare 'crs' (e.g. EPSG:25832) on the "

@@ -10,14 +10,17 @@ import csv as _csv
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Literal
 
 import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
+from pydantic import Field, PositiveInt, field_validator, model_validator
 
 from core.config import Dataset, Settings, Source
 from core.errors import SourceError
+from core.plugins import Options, Reader
 
 from ..safety import check_size
 
@@ -79,8 +82,60 @@ def repair_wkt(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     return fixed, fixed.ne(s)
 
 
-def read_csv(path: Path, source: Source, dataset: Dataset, settings: Settings) -> Iterator[gpd.GeoDataFrame]:
-    opts = source.options
+class CsvOptions(Options):
+    """Options of the ``csv`` reader."""
+
+    encoding: str = Field(default="utf-8", examples=["latin-1"],
+                          description="character encoding of the file (any Python codec name: utf-8, latin-1, "
+                          "cp1252 ...); a wrong one is reported with the line")
+    delimiter: str = Field(default=",", min_length=1, max_length=1, examples=[";"],
+                           description="field delimiter, one character")
+    decimal: Literal[".", ","] = Field(default=".", examples=[","],
+                                       description="decimal separator of numbers written as text (coordinates "
+                                       "in `x_column`/`y_column` and the numeric fields the mapper reads)")
+    wkt_column: str | None = Field(default=None, examples=["flaeche_wkt"],
+                                   description="column holding the geometry as WKT (decimal-comma WKT is "
+                                   "repaired); give this or `x_column` and `y_column`")
+    x_column: str | None = Field(default=None, description="column of the x (easting/longitude) coordinate "
+                                 "of point data")
+    y_column: str | None = Field(default=None, description="column of the y (northing/latitude) coordinate "
+                                 "of point data")
+    max_bytes: PositiveInt | None = Field(default=None, description="size limit of this file in bytes; "
+                                          "default: `limits.max_source_bytes` of gdi.yml")
+
+    @field_validator("encoding")
+    @classmethod
+    def _known_codec(cls, v: str) -> str:
+        try:
+            codecs.lookup(v)
+        except LookupError:
+            raise ValueError(f"unknown encoding {v!r} (e.g. utf-8, latin-1, cp1252)") from None
+        return v
+
+    @model_validator(mode="after")
+    def _geometry_columns(self) -> CsvOptions:
+        if self.wkt_column and (self.x_column or self.y_column):
+            raise ValueError("give either wkt_column or x_column and y_column, not both")
+        if not self.wkt_column and not (self.x_column and self.y_column):
+            raise ValueError("the geometry is missing: set wkt_column, or x_column and y_column")
+        return self
+
+
+class CsvReader(Reader):
+    """Delimited text exports: any encoding and delimiter, decimal commas, geometry as WKT or x/y columns."""
+
+    Options = CsvOptions
+
+    def read(self, path: Path, source: Source, dataset: Dataset, settings: Settings,
+             options: CsvOptions) -> Iterator[gpd.GeoDataFrame]:
+        return _read(path, source, settings, options)
+
+
+CSV_READER = CsvReader()
+read_csv = CSV_READER  # the callable form: read_csv(path, source, dataset, settings)
+
+
+def _read(path: Path, source: Source, settings: Settings, opts: CsvOptions) -> Iterator[gpd.GeoDataFrame]:
     check_size(path, opts.max_bytes or settings.limits.max_source_bytes)
     _check_encoding(path, opts.encoding)
     enc = "utf-8-sig" if opts.encoding.lower().replace("_", "-") in ("utf-8", "utf8") else opts.encoding
@@ -115,16 +170,15 @@ def read_csv(path: Path, source: Source, dataset: Dataset, settings: Settings) -
             chunk.index = pd.RangeIndex(next_row, next_row + n)
             rows = np.arange(next_row, next_row + n)
             next_row += n
-            yield _to_frame(chunk, rows, source, dataset, path)
+            yield _to_frame(chunk, rows, source, opts, path)
     except pd.errors.ParserError as exc:
         m = re.search(r"line (\d+)", str(exc))
         raise SourceError(f"malformed CSV ({exc}); the file may be truncated or use another delimiter",
                           file=str(path), record=f"line {m.group(1)}" if m else None) from None
 
 
-def _to_frame(chunk: pd.DataFrame, rows: np.ndarray, source: Source, dataset: Dataset,
+def _to_frame(chunk: pd.DataFrame, rows: np.ndarray, source: Source, opts: CsvOptions,
               path: Path) -> gpd.GeoDataFrame:
-    opts = source.options
     issues: list[list[str]] = [[] for _ in range(len(chunk))]
     if opts.wkt_column:
         raw = chunk[opts.wkt_column]
@@ -165,10 +219,7 @@ def _numbers(s: pd.Series, decimal: str) -> np.ndarray:
 def parse_numbers(s: pd.Series, decimal: str) -> tuple[np.ndarray, np.ndarray]:
     """Parse a text column as numbers; return (values with NaN for empty/bad, mask of bad non-empty)."""
     t = s.fillna("").astype(str).str.strip()
-    if decimal == ",":
-        t2 = t.str.replace(",", ".", regex=False)
-    else:
-        t2 = t
+    t2 = t.str.replace(",", ".", regex=False) if decimal == "," else t
     vals = pd.to_numeric(t2, errors="coerce").to_numpy(dtype=float, copy=True)
     nonempty = t.ne("").to_numpy()
     bad = nonempty & (np.isnan(vals) | np.isinf(vals) | t.str.lower().isin(["nan", "inf", "-inf"]).to_numpy())
@@ -176,4 +227,4 @@ def parse_numbers(s: pd.Series, decimal: str) -> tuple[np.ndarray, np.ndarray]:
     return vals, bad
 
 
-__all__ = ["parse_numbers", "read_csv", "repair_wkt"]
+__all__ = ["CSV_READER", "CsvOptions", "CsvReader", "parse_numbers", "read_csv", "repair_wkt"]

@@ -14,10 +14,12 @@ import geopandas as gpd
 import numpy as np
 import pyogrio
 import shapely
+from pydantic import Field
 from pyogrio.errors import DataLayerError, DataSourceError
 
 from core.config import Dataset, Settings, Source
 from core.errors import SourceError
+from core.plugins import Options, Reader
 
 from ..safety import check_size, check_xml_file, check_zip
 
@@ -46,14 +48,35 @@ def gdal_path(path: Path, settings: Settings, member: str | None = None) -> str:
     return str(path)
 
 
-def read_vector(path: Path, source: Source, dataset: Dataset, settings: Settings) -> Iterator[gpd.GeoDataFrame]:
+class VectorOptions(Options):
+    """Options of the ``vector`` reader."""
+
+    layer: str | None = Field(default=None, examples=["gebaeude"],
+                              description="layer to read from a multi-layer file (GeoPackage, GML); "
+                              "default: the first layer")
+
+
+class VectorReader(Reader):
+    """Everything GDAL reads (GeoJSON, GeoPackage, Shapefile, GML, zipped archives), through pyogrio."""
+
+    Options = VectorOptions
+
+    def read(self, path: Path, source: Source, dataset: Dataset, settings: Settings,
+             options: VectorOptions) -> Iterator[gpd.GeoDataFrame]:
+        return _read(path, source, settings, options.layer)
+
+
+VECTOR_READER = VectorReader()
+read_vector = VECTOR_READER  # the callable form: read_vector(path, source, dataset, settings)
+
+
+def _read(path: Path, source: Source, settings: Settings, layer: str | None) -> Iterator[gpd.GeoDataFrame]:
     gpath = gdal_path(path, settings)
     try:
-        info = pyogrio.read_info(gpath, layer=source.options.layer)
+        info = pyogrio.read_info(gpath, layer=layer)
     except (DataSourceError, DataLayerError) as exc:
         raise SourceError(f"GDAL cannot open it: {str(exc).strip()}", file=str(path),
-                          field="options.layer" if source.options.layer else None,
-                          value=source.options.layer) from None
+                          field="options.layer" if layer else None, value=layer) from None
     total = int(info.get("features") or 0)
     if total == 0:
         raise SourceError("file holds no features", file=str(path))
@@ -72,9 +95,9 @@ def read_vector(path: Path, source: Source, dataset: Dataset, settings: Settings
                           f"{', '.join(info['fields'])}", file=str(path))
     for start in range(0, total, CHUNK):
         try:
-            gdf = pyogrio.read_dataframe(gpath, layer=source.options.layer, skip_features=start,
+            gdf = pyogrio.read_dataframe(gpath, layer=layer, skip_features=start,
                                          max_features=CHUNK, on_invalid="ignore", fid_as_index=False)
-        except Exception as exc:  # noqa: BLE001 - GDAL raises many kinds for truncated files
+        except Exception as exc:  # GDAL raises many kinds for truncated files
             raise SourceError(f"GDAL failed while reading features {start}..{start + CHUNK}: "
                               f"{str(exc).strip()[:300]} (truncated or corrupt file?)", file=str(path)) from None
         crs = declared or file_crs

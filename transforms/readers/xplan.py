@@ -31,9 +31,11 @@ import numpy as np
 import pandas as pd
 import pyogrio
 import shapely
+from pydantic import Field
 
 from core.config import Dataset, Settings, Source
 from core.errors import SourceError
+from core.plugins import Options, Reader
 
 from .vector import gdal_path
 
@@ -180,21 +182,43 @@ def plan_info(path: Path, settings: Settings) -> dict[str, Any]:
     return info
 
 
-def read_xplan(path: Path, source: Source, dataset: Dataset, settings: Settings) -> Iterator[gpd.GeoDataFrame]:
+class XPlanOptions(Options):
+    """Options of the ``xplan`` reader."""
+
+    layer: str | None = Field(default=None, examples=["BP_BaugebietsTeilFlaeche,BP_UeberbaubareGrundstuecksFlaeche"],
+                              description="comma-separated XPlanung classes to read; default: every "
+                              "Fachobjekt class of the plan")
+
+
+class XPlanReader(Reader):
+    """XPlanGML 4.1, 5.x, 6.0 (a zipped XPlanArchiv or a plain .gml): all Fachobjekte of one plan."""
+
+    Options = XPlanOptions
+
+    def read(self, path: Path, source: Source, dataset: Dataset, settings: Settings,
+             options: XPlanOptions) -> Iterator[gpd.GeoDataFrame]:
+        return _read(path, source, settings, options)
+
+
+XPLAN_READER = XPlanReader()
+read_xplan = XPLAN_READER  # the callable form: read_xplan(path, source, dataset, settings)
+
+
+def _read(path: Path, source: Source, settings: Settings, options: XPlanOptions) -> Iterator[gpd.GeoDataFrame]:
     """All Fachobjekte of one plan as one GeoDataFrame (plans are small: thousands of objects)."""
     xplan_version(path)
     gpath = _open(path, settings)
     layers = [n for n in _layers(gpath, path)
               if n[:3] in ("BP_", "FP_", "SO_", "RP_", "LP_") and not n.endswith(SKIP_SUFFIX)]
-    if source.options.layer:
-        wanted = set(source.options.layer.split(","))
+    if options.layer:
+        wanted = {n.strip() for n in options.layer.split(",")}
         layers = [n for n in layers if n in wanted]
     frames = []
     file_crs = None
     for name in layers:
         try:
             df = pyogrio.read_dataframe(gpath, layer=name, on_invalid="ignore", **OPEN_OPTS)
-        except Exception as exc:  # noqa: BLE001 - GDAL raises many kinds for broken GML
+        except Exception as exc:  # GDAL raises many kinds for broken GML
             raise SourceError(f"GDAL failed reading layer {name}: {str(exc).strip()[:300]}", file=str(path),
                               field=name) from None
         if len(df) == 0 or "geometry" not in df:
@@ -229,7 +253,7 @@ def read_xplan(path: Path, source: Source, dataset: Dataset, settings: Settings)
             k = gdf["key"].iat[i]
             issues[i].append(f"rejected: {gdf['xplan_class'].iat[i]} {k}: geometry unreadable — "
                              f"{why.get(k, 'GDAL could not build it (invalid GML geometry)')}")
-    gdf["_row"] = [f"{c} {k}" for c, k in zip(gdf["xplan_class"], gdf["key"])]
+    gdf["_row"] = [f"{c} {k}" for c, k in zip(gdf["xplan_class"], gdf["key"], strict=False)]
     gdf["_issues"] = issues
     gdf["_file"] = path.name
     yield gdf

@@ -13,14 +13,17 @@ Point sources (e.g. map symbols of a Flächennutzungsplan) have no area: they be
 """
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from difflib import get_close_matches
+from typing import Any, ClassVar, Literal
 
 import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
+from pydantic import Field, PositiveFloat, ValidationInfo, field_validator, model_validator
 
 from core.config import Source
+from core.plugins import Options
 
 from .base import CODELIST, Mapper, gml_id, xml_escape
 from .elu import as_multi, parse_date
@@ -49,15 +52,108 @@ LEGISLATION: dict[str, dict[str, str]] = {
 }
 DEFAULT_AUTHORITY = "Stadt Hildesheim, Untere Bodenschutzbehörde"
 PUBLIC_COLUMNS = ("key", "status", "status_label")
-FULL_COLUMNS = PUBLIC_COLUMNS + ("site_name", "branch", "former_use", "owner", "remarks", "designation_date",
-                                 "authority", "area_m2", "geometry_origin")
+FULL_COLUMNS = (*PUBLIC_COLUMNS, "site_name", "branch", "former_use", "owner", "remarks", "designation_date",
+                "authority", "area_m2", "geometry_origin")
 
 
 def status_code(raw: str) -> str | None:
     return _STATUS_LOOKUP.get(" ".join(raw.strip().lower().split()))
 
 
+def _known_status(v: list[str] | None) -> list[str] | None:
+    for s in v or []:
+        if status_code(s) is None:
+            raise ValueError(f"unknown status {s!r}; valid: {', '.join(lab for lab, _ in STATUS.values())}")
+    return v
+
+
+def _known_laws(v: list[str] | None) -> list[str] | None:
+    for k in v or []:
+        if k not in LEGISLATION:
+            raise ValueError(f"unknown legislation {k!r}; known: {', '.join(LEGISLATION)}")
+    return v
+
+
+class SourceDefaults(Options):
+    """Values for the records of one source file that has no such column."""
+
+    status: str | None = Field(default=None, description="status of every record (e.g. Altlastverdachtsfläche)")
+    authority: str | None = Field(default=None, description="competent authority of these sites")
+    legal_basis: list[str] | None = Field(default=None, description="legislation keys (see `legal_basis`)")
+
+    @field_validator("status")
+    @classmethod
+    def _status_ok(cls, v: str | None) -> str | None:
+        _known_status([v] if v else None)
+        return v
+
+    @field_validator("legal_basis")
+    @classmethod
+    def _laws_ok(cls, v: list[str] | None) -> list[str] | None:
+        return _known_laws(v)
+
+
+class ContaminatedSitesOptions(Options):
+    """Options of the ``am_contaminated_sites`` mapper."""
+
+    view: Literal["public", "full"] = Field(
+        default="public", description="`public`: zone geometry and status only, statuses in `exclude_status` "
+        "left out; `full`: every attribute and status, for an `access: restricted` dataset")
+    exclude_status: list[str] | None = Field(
+        default=None, examples=[["Verdacht ausgeräumt"]], description="statuses not published at all; "
+        "default: `[Verdacht ausgeräumt]` in the public view, none in the full view")
+    point_buffer_m: PositiveFloat = Field(
+        default=50, description="radius in metres of the circular zone a point source (map symbol) becomes")
+    identifier_scheme: str = Field(default="Altlastenkataster Stadt Hildesheim",
+                                   description="identifierScheme of the thematicId (the cadastre number)")
+    authority: str = Field(default=DEFAULT_AUTHORITY, description="competentAuthority of the zones")
+    legal_basis: list[str] = Field(
+        default=["BBodSchG", "NBodSchG"], description=f"legislation keys written as legalBasis; known: "
+        f"{', '.join(LEGISLATION)}")
+    source_defaults: dict[str, SourceDefaults] = Field(
+        default_factory=dict, examples=[{"fnp_kennzeichnung.geojson": {
+            "status": "Altlastverdachtsfläche", "legal_basis": ["BBodSchG", "BbgAbfBodG"]}}],
+        description="per source (key: the source's `path` as written in `sources`): status, authority and "
+        "legal basis for records without such a column")
+
+    @field_validator("exclude_status")
+    @classmethod
+    def _status_ok(cls, v: list[str] | None) -> list[str] | None:
+        return _known_status(v)
+
+    @field_validator("legal_basis")
+    @classmethod
+    def _laws_ok(cls, v: list[str]) -> list[str]:
+        return _known_laws(v) or []
+
+    @field_validator("source_defaults")
+    @classmethod
+    def _sources_exist(cls, v: dict[str, SourceDefaults], info: ValidationInfo) -> dict[str, SourceDefaults]:
+        ds = (info.context or {}).get("dataset")
+        if ds is None:  # validated without its dataset (e.g. in a unit test): nothing to compare with
+            return v
+        paths: list[str] = [s.path for s in ds.sources]
+        for key in v:
+            if key not in paths:
+                close = get_close_matches(key, paths, n=1)
+                hint = f"did you mean {close[0]!r}?" if close else f"the sources are: {', '.join(paths)}"
+                raise ValueError(f"{key!r} is not the path of a source of this dataset; {hint}")
+        return v
+
+    @model_validator(mode="after")
+    def _default_exclusion(self) -> ContaminatedSitesOptions:
+        if self.exclude_status is None:
+            self.exclude_status = ["Verdacht ausgeräumt"] if self.view == "public" else []
+        return self
+
+
 class ContaminatedSitesMapper(Mapper):
+    """Altlastenkataster -> INSPIRE AM ManagementRestrictionOrRegulationZone, zoneType
+    restrictedZonesAroundContaminatedSites: a public view (geometry and status) or a full view for staff;
+    point symbols become circular zones."""
+
+    Options = ContaminatedSitesOptions
+    options: ContaminatedSitesOptions
     feature_type = "ManagementRestrictionOrRegulationZone"
     collection = "managementrestrictionorregulationzone"
     gml_prefix = "AM"
@@ -77,30 +173,25 @@ class ContaminatedSitesMapper(Mapper):
 
     def __init__(self, *a, **kw):
         super().__init__(*a, **kw)
-        opts = self.dataset.options
-        self.view = str(opts.get("view", "public"))
-        if self.view not in ("public", "full"):
-            from core.errors import ConfigError
-            raise ConfigError("options.view must be 'public' or 'full'", file=self.dataset.id, field="options.view",
-                              value=self.view)
-        excl = opts.get("exclude_status", ["Verdacht ausgeräumt"] if self.view == "public" else [])
-        self.exclude = {status_code(s) or s for s in excl}
-        self.buffer_m = float(opts.get("point_buffer_m", 50))
-        self.scheme = str(opts.get("identifier_scheme", "Altlastenkataster Stadt Hildesheim"))
-        self.per_source: dict[str, dict[str, Any]] = opts.get("source_defaults", {}) or {}
-        self.authority = str(opts.get("authority", DEFAULT_AUTHORITY))
-        self.legal = list(opts.get("legal_basis", ["BBodSchG", "NBodSchG"]))
+        opts = self.options
+        self.view = opts.view
+        self.exclude = {status_code(s) or s for s in opts.exclude_status or []}
+        self.buffer_m = float(opts.point_buffer_m)
+        self.scheme = opts.identifier_scheme
+        self.per_source = opts.source_defaults
+        self.authority = opts.authority
+        self.legal = list(opts.legal_basis)
         self.buffered = 0
 
     def prepare(self, gdf: gpd.GeoDataFrame, source: Source) -> gpd.GeoDataFrame:
-        defaults = self.per_source.get(source.path, {})
+        defaults = self.per_source.get(source.path) or SourceDefaults()
         out = gpd.GeoDataFrame({"_row": gdf["_row"], "_issues": gdf["_issues"], "_file": gdf["_file"]},
                                geometry=gdf.geometry.copy(), crs=gdf.crs)
         issues = out["_issues"]
         out["key"] = self.field(gdf, source, "key")
         raw = self.field(gdf, source, "status")
         if "status" not in source.fields:
-            raw = pd.Series([str(defaults.get("status", ""))] * len(gdf), index=gdf.index)
+            raw = pd.Series([defaults.status or ""] * len(gdf), index=gdf.index)
         col = source.fields.get("status", "status")
         codes = []
         for i, r in enumerate(raw):
@@ -126,8 +217,8 @@ class ContaminatedSitesMapper(Mapper):
                 d = None
             dates.append(d.isoformat() if d else None)
         out["designation_date"] = dates
-        out["authority"] = str(defaults.get("authority", self.authority))
-        out["legal_basis"] = ",".join(defaults.get("legal_basis", self.legal))
+        out["authority"] = defaults.authority or self.authority
+        out["legal_basis"] = ",".join(defaults.legal_basis if defaults.legal_basis is not None else self.legal)
         self._points_to_zones(out)
         return out
 
@@ -143,8 +234,9 @@ class ContaminatedSitesMapper(Mapper):
         out.geometry = gpd.GeoSeries(geoms, index=out.index, crs=out.crs)
         self.buffered += int(pts.sum())
         for i in np.flatnonzero(pts):
-            out["_issues"].iat[i].append(f"flagged: point symbol mapped to a circular zone of radius {self.buffer_m:g} m "
-                                         "(options.point_buffer_m); the real extent of the site is unknown")
+            out["_issues"].iat[i].append(f"flagged: point symbol mapped to a circular zone of radius "
+                                         f"{self.buffer_m:g} m (options.point_buffer_m); the real extent of "
+                                         "the site is unknown")
 
     def inspire_view(self, gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
         n = len(gdf)

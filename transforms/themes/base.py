@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from core.config import Dataset, Settings, Source
+from core.plugins import READERS, Options
 from core.plugins import Mapper as MapperBase
 
 from ..readers.csv import parse_numbers
@@ -36,10 +37,12 @@ def xml_escape(v: Any) -> str:
 
 
 class Mapper(MapperBase):
-    """Shared helpers of the built-in mappers. Subclasses set the class attributes and implement
-    ``prepare``, ``inspire_view``, ``source_view`` and ``gml_member`` (see ``core.plugins.Mapper``)."""
+    """Shared helpers of the built-in mappers. Subclasses set the class attributes and ``Options`` (their
+    options model) and implement ``prepare``, ``inspire_view``, ``source_view`` and ``gml_member`` (see
+    ``core.plugins.Mapper``). ``self.options`` is the dataset's ``options``, validated."""
 
     required_fields: ClassVar[tuple[str, ...]] = ("key",)
+    options: Options
 
     def __init__(self, dataset: Dataset, settings: Settings, run_time: datetime):
         self.dataset = dataset
@@ -48,8 +51,10 @@ class Mapper(MapperBase):
         self.run_time_iso = run_time.strftime("%Y-%m-%dT%H:%M:%SZ")
         self.namespace = dataset.inspire.namespace
         self.stats: dict[str, Any] = {}
+        self.options = self.options_for(dataset)
         # several datasets of one feature type (e.g. a public and a restricted view) need distinct ids
-        self.collection = dataset.options.get("collection", type(self).collection)
+        self.collection = dataset.collection or type(self).collection
+        self._decimals: dict[int, str] = {}
 
     # -- helpers ---------------------------------------------------------------------------------
     def field(self, gdf: gpd.GeoDataFrame, source: Source, name: str) -> pd.Series:
@@ -62,19 +67,30 @@ class Mapper(MapperBase):
                hi: float | None = None, what: str = "") -> np.ndarray:
         """Parse a numeric field; text, NaN and out-of-range values are emptied and reported."""
         raw = self.field(gdf, source, name)
-        vals, bad = parse_numbers(raw, source.options.decimal)
+        vals, bad = parse_numbers(raw, self.decimal(source))
         col = source.fields.get(name, name)
         issues = gdf["_issues"]
         for i in np.flatnonzero(bad):
             issues.iat[i].append(f"repaired: field '{col}' value {raw.iat[i]!r} is not a number; left empty")
         if lo is not None or hi is not None:
-            out = ~np.isnan(vals) & (((vals < lo) if lo is not None else False) | ((vals > hi) if hi is not None else False))
+            low = (vals < lo) if lo is not None else False
+            high = (vals > hi) if hi is not None else False
+            out = ~np.isnan(vals) & (low | high)
             for i in np.flatnonzero(out):
                 issues.iat[i].append(f"repaired: field '{col}' value {raw.iat[i]!r} is implausible "
                                      f"({what or f'outside {lo}..{hi}'}); left empty")
             vals = vals.copy()
             vals[out] = np.nan
         return vals
+
+    def decimal(self, source: Source) -> str:
+        """Decimal separator of numbers written as text in ``source``: the reader's ``decimal`` option
+        where it has one (csv), else '.'."""
+        key = id(source)
+        if key not in self._decimals:
+            opts = READERS.get(source.reader).options_for(source, self.dataset)
+            self._decimals[key] = str(getattr(opts, "decimal", "."))
+        return self._decimals[key]
 
     def inspire_id_uri(self, local_id: str) -> str:
         return f"{self.namespace}/{local_id}"

@@ -14,14 +14,16 @@ from __future__ import annotations
 import csv
 from functools import lru_cache
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
+from pydantic import Field, PositiveFloat
 
 from core.config import Source
+from core.plugins import Options
 
 from .base import CODELIST, Mapper, gml_id, xml_escape
 from .elu import as_multi
@@ -66,7 +68,23 @@ def split_function(raw: str) -> tuple[int | None, int | None]:
         return None, None
 
 
+class BuildingsOptions(Options):
+    """Options of the ``bu_buildings`` mapper."""
+
+    height_status: Literal["measured", "estimated"] = Field(
+        default="measured", description="INSPIRE HeightStatusValue of the source heights (`measured`: "
+        "surveyed or from a LoD1/LoD2 model; `estimated`: e.g. storeys x 3 m)")
+    horizontal_accuracy_m: PositiveFloat | None = Field(
+        default=None, examples=[0.5], description="horizontalGeometryEstimatedAccuracy of the footprints in "
+        "metres; default: not written (nil)")
+
+
 class BuildingsMapper(Mapper):
+    """ALKIS footprints or LGLN CityGML LoD1 -> INSPIRE BU bu-core2d:Building; roof form and
+    ridge/eaves/ground heights stay in the source view (the city model builds 3D tiles from it)."""
+
+    Options = BuildingsOptions
+    options: BuildingsOptions
     feature_type = "Building"
     collection = "building"
     gml_prefix = "BU"
@@ -83,9 +101,8 @@ class BuildingsMapper(Mapper):
 
     def __init__(self, *a, **kw):
         super().__init__(*a, **kw)
-        opts = self.dataset.options
-        self.height_status = str(opts.get("height_status", "measured"))
-        self.accuracy = opts.get("horizontal_accuracy_m")
+        self.height_status = self.options.height_status
+        self.accuracy = self.options.horizontal_accuracy_m
         self.table = function_table()
         self.unknown_functions: dict[str, int] = {}
 

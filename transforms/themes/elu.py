@@ -21,9 +21,11 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
+from pydantic import Field
 from pyproj import Transformer
 
 from core.config import Source
+from core.plugins import Options
 
 from .base import CODELIST, Mapper, gml_id, xml_escape
 
@@ -77,7 +79,23 @@ def as_multi(geoms: np.ndarray) -> np.ndarray:
     return geoms
 
 
+class PlaygroundsOptions(Options):
+    """Options of the ``elu_playgrounds`` mapper."""
+
+    ring_tolerance_m: float = Field(
+        default=0.5, ge=0, description="a LineString whose ends lie at most this far apart (metres, in "
+        "EPSG:25832) is closed to a polygon; farther apart it is rejected")
+    observation_date: date | None = Field(
+        default=None, examples=["2020-09-14"], description="observation date of records whose "
+        "`observation_date` field is empty (e.g. the date of an OpenStreetMap extract)")
+
+
 class PlaygroundsMapper(Mapper):
+    """Playgrounds (OpenStreetMap or the municipal Spielplatzkataster) -> INSPIRE ELU ExistingLandUseObject,
+    HILUCS 3_4_4; equipment and DIN EN 1176 inspections stay in the source view."""
+
+    Options = PlaygroundsOptions
+    options: PlaygroundsOptions
     feature_type = "ExistingLandUseObject"
     collection = "existinglanduseobject"
     gml_prefix = "ELU"
@@ -93,9 +111,9 @@ class PlaygroundsMapper(Mapper):
 
     def __init__(self, *a, **kw):
         super().__init__(*a, **kw)
-        opts = self.dataset.options
-        self.ring_tolerance = float(opts.get("ring_tolerance_m", 0.5))
-        self.default_observation = str(opts.get("observation_date", "") or "")
+        self.ring_tolerance = self.options.ring_tolerance_m
+        obs = self.options.observation_date
+        self.default_observation = obs.isoformat() if obs else ""
         self.dataset_local_id = f"ELUDS_{self.dataset.id}"
         self.members: list[str] = []
         self.extent = np.array([np.inf, np.inf, -np.inf, -np.inf])

@@ -36,6 +36,7 @@ from pyproj import Transformer
 from core.area import STORAGE_CRS
 from core.config import Source
 from core.errors import MappingError
+from core.plugins import Options
 
 from ..encoders.gmlgeom import geometry_gml
 from .base import CODELIST, Mapper, gml_id, xml_escape
@@ -156,7 +157,8 @@ def plan_document(refs: list[dict[str, str]]) -> dict[str, str] | None:
     """The externeReferenz that becomes OfficialDocumentation.planDocument, or None."""
     def rank(r: dict[str, str]) -> tuple[int, int]:
         t = r.get("typ", "")
-        return (DOCUMENT_TYPES.index(t) if t in DOCUMENT_TYPES else len(DOCUMENT_TYPES), 0 if r.get("referenzURL") else 1)
+        return (DOCUMENT_TYPES.index(t) if t in DOCUMENT_TYPES else len(DOCUMENT_TYPES),
+                0 if r.get("referenzURL") else 1)
     if not refs:
         return None
     best = min(refs, key=rank)
@@ -166,7 +168,12 @@ def plan_document(refs: list[dict[str, str]]) -> dict[str, str] | None:
     return {"name": name, "url": url, "date": date or ""}
 
 
+class PluOptions(Options):
+    """The PLU mappers take no options: the plan itself (XPlanGML) says everything."""
+
+
 class _PluMapper(Mapper):
+    Options = PluOptions
     gml_prefix = "PLU"
     kind: str = ""
     namespaces: ClassVar[dict[str, str]] = {
@@ -178,7 +185,8 @@ class _PluMapper(Mapper):
     }
     schema_locations: ClassVar[dict[str, str]] = {"http://inspire.ec.europa.eu/schemas/plu/4.0":
                         "https://inspire.ec.europa.eu/schemas/plu/4.0/PlannedLandUse.xsd"}
-    queryables: ClassVar[dict[str, str]] = {"xplanClass": "string", "hilucsLandUse": "string", "regulationNature": "string"}
+    queryables: ClassVar[dict[str, str]] = {"xplanClass": "string", "hilucsLandUse": "string",
+                                            "regulationNature": "string"}
 
     def __init__(self, *a, **kw):
         super().__init__(*a, **kw)
@@ -207,7 +215,8 @@ class _PluMapper(Mapper):
         crs = source.crs or info["crs"]
         if geom is not None and crs:
             tr = Transformer.from_crs(crs, STORAGE_CRS, always_xy=True)
-            geom = shapely.make_valid(shapely.transform(geom, lambda c: np.column_stack(tr.transform(c[:, 0], c[:, 1]))))
+            geom = shapely.make_valid(
+                shapely.transform(geom, lambda c: np.column_stack(tr.transform(c[:, 0], c[:, 1]))))
             polys = [g for g in getattr(geom, "geoms", [geom]) if g.geom_type in ("Polygon", "MultiPolygon")]
             geom = shapely.union_all(polys) if polys else None
         lid = str(a.get("gml_id") or self.dataset.id)
@@ -249,7 +258,7 @@ class _PluMapper(Mapper):
         if self.kind == "supplementary":
             g = _explode_multi(g)
         ins_l, spec_l, grz, gfz = [], [], [], []
-        for cls, raw, notes in zip(g["xplan_class"], g["attributes"], g["_issues"]):
+        for cls, raw, notes in zip(g["xplan_class"], g["attributes"], g["_issues"], strict=False):
             attrs = json.loads(raw or "{}")
             ins, spec, found = lookup(self.kind, cls, attrs)
             if not found:
@@ -260,7 +269,8 @@ class _PluMapper(Mapper):
                 self.unmapped[cls] = self.unmapped.get(cls, 0) + 1
                 notes.append(f"flagged: {cls} has no XLeitstelle {self.kind} mapping; "
                              f"{ins[0]} used")
-            ins_l.append(" ".join(f"{CODELIST}/{'HILUCSValue' if self.kind == 'zoning' else 'SupplementaryRegulationValue'}/{v}" for v in ins))
+            register = "HILUCSValue" if self.kind == "zoning" else "SupplementaryRegulationValue"
+            ins_l.append(" ".join(f"{CODELIST}/{register}/{v}" for v in ins))
             spec_l.append(" ".join(f"{XL}/LandUse/{v}" for v in spec if v))
             grz.append(_num(attrs.get("GRZ")))
             gfz.append(_num(attrs.get("GFZ")))
@@ -415,6 +425,8 @@ def _explode_multi(g: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
 
 
 class ZoningMapper(_PluMapper):
+    """XPlanung Flächenschlussobjekte -> INSPIRE PLU ZoningElement (+ SpatialPlan, OfficialDocumentation)."""
+
     feature_type = "ZoningElement"
     collection = "zoningelement"
     gml_prefix = "ZE"
@@ -446,6 +458,8 @@ class ZoningMapper(_PluMapper):
 
 
 class SupplementaryMapper(_PluMapper):
+    """XPlanung overlay, line and point objects -> INSPIRE PLU SupplementaryRegulation (+ SpatialPlan)."""
+
     feature_type = "SupplementaryRegulation"
     collection = "supplementaryregulation"
     gml_prefix = "SR"
@@ -464,7 +478,8 @@ class SupplementaryMapper(_PluMapper):
         spec = "".join(f'<plu:specificSupplementaryRegulation xlink:href="{u}"/>'
                        for u in (rec.get("specificSupplementaryRegulation") or "").split()) \
             or f"<plu:specificSupplementaryRegulation {nil}/>"
-        sup = "".join(f'<plu:supplementaryRegulation xlink:href="{u}"/>' for u in rec["supplementaryRegulation"].split())
+        sup = "".join(f'<plu:supplementaryRegulation xlink:href="{u}"/>'
+                      for u in rec["supplementaryRegulation"].split())
         end = (f"<plu:endLifespanVersion>{rec['endLifespanVersion']}</plu:endLifespanVersion>"
                if rec.get("endLifespanVersion") else "")
         return (self._head() + f'<wfs:member><plu:SupplementaryRegulation gml:id="{gml_id(self.gml_prefix, lid)}">'

@@ -17,6 +17,7 @@ from urllib.parse import quote_plus
 import geopandas as gpd
 
 from core.config import Source
+from core.plugins import Options
 
 from .base import CODELIST, Mapper, gml_id, xml_escape
 
@@ -50,7 +51,16 @@ def normalise_botanical(raw: str) -> tuple[str, str | None, str]:
     return s, cv, "species"
 
 
+class TreesOptions(Options):
+    """The ``sd_trees`` mapper takes no options: the source's ``fields`` say where species, planting
+    year and sizes are."""
+
+
 class TreesMapper(Mapper):
+    """Baumkataster -> INSPIRE SD SpeciesDistributionUnit (sd 4.0), one unit per tree; planting year,
+    height, trunk circumference and crown diameter stay in the source view."""
+
+    Options = TreesOptions
     feature_type = "SpeciesDistributionUnit"
     collection = "speciesdistributionunit"
     gml_prefix = "SDU"
@@ -98,7 +108,11 @@ class TreesMapper(Mapper):
                     self.unknown[raw or "(empty)"] = self.unknown.get(raw or "(empty)", 0) + 1
             elif not ok:
                 self.unverified[name] = self.unverified.get(name, 0) + 1
-            names.append(name); cvs.append(cv); ranks.append(rank); ids.append(ident); verified.append(ok)
+            names.append(name)
+            cvs.append(cv)
+            ranks.append(rank)
+            ids.append(ident)
+            verified.append(ok)
         out["species_botanical"] = bot
         out["reference_name"] = names
         out["cultivar"] = cvs
