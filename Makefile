@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 GDI := $(VENV)/bin/gdi
 
-.PHONY: setup demo test lint bench clean
+.PHONY: setup demo test lint bench bench-quick clean
 
 setup:
 	@bash scripts/setup.sh
@@ -18,8 +18,12 @@ test: setup
 lint: setup
 	@bash scripts/lint.sh
 
+# every benchmark at full scale (long: 1M trees, 100k buildings); bench-quick runs each at its small scale
 bench: setup
-	$(GDI) bench all
+	@set -e; for f in benchmarks/bench_*.py; do echo "== $$f"; $(PY) $$f $(BENCH_ARGS); done
+
+bench-quick: setup
+	@$(MAKE) --no-print-directory bench BENCH_ARGS=--quick
 
 clean:
 	rm -rf var build .pytest_cache

@@ -205,6 +205,7 @@ class Encoder(ABC):
     """Writes one view of a dataset to one file, chunk by chunk."""
 
     suffix: ClassVar[str] = ""
+    path: Path
 
     @abstractmethod
     def __init__(self, path: Path, *, mapper: Mapper, layer: str, run_time_iso: str,

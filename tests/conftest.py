@@ -1,5 +1,10 @@
 """Shared fixtures. The demo datasets are run through the real ETL once per test session into a
-temporary var dir, and ``gdi serve`` is started for real (gunicorn, pygeoapi, MapServer…) on a free port."""
+temporary var dir, and ``gdi serve`` is started for real (gunicorn, pygeoapi, MapServer…) on a free port.
+
+Also the skip rule of the suite (see README, "Tests"): a skipped test fails the run, unless its node id is
+on ``tests/skip_allowlist.txt`` (only tests that need hardware this machine lacks, e.g. a GPU). Setup
+installs everything else the tests need, so a skip would only hide a broken installation or missing data.
+"""
 from __future__ import annotations
 
 import os
@@ -16,6 +21,7 @@ SHARED = Path(os.environ.get("GDI_SHARED", ROOT.parent / "shared"))
 SHARED_DATA = SHARED / "data"
 SCHEMAS = SHARED / "inspire" / "schemas"
 GDI = str(Path(sys.executable).parent / "gdi")
+SKIP_ALLOWLIST = Path(os.environ.get("GDI_SKIP_ALLOWLIST", Path(__file__).resolve().parent / "skip_allowlist.txt"))
 
 
 def free_port() -> int:
@@ -83,3 +89,95 @@ def tmp_settings(tmp_path, monkeypatch):
 
 def have(cmd: str) -> bool:
     return shutil.which(cmd) is not None
+
+
+# --------------------------------------------------------------------------- the skip rule
+
+def parse_skip_allowlist(text: str, source: str = "skip_allowlist.txt") -> dict[str, str]:
+    """``node id pattern -> reason`` from the allow-list text. One entry a line:
+    ``tests/test_x.py::test_y  # needs <hardware>: why``; ``#`` lines and blank lines are comments.
+    A pattern is a node id, or a prefix ending in ``*``. An entry without a reason is an error (the
+    reason is what makes the entry reviewable)."""
+    entries: dict[str, str] = {}
+    for n, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        pattern, _, reason = line.partition("#")
+        pattern, reason = pattern.strip(), reason.strip()
+        if not reason or not pattern:
+            raise pytest.UsageError(f"{source}:{n}: an entry is '<node id>  # <hardware it needs and why>', "
+                                    f"got {raw!r}")
+        entries[pattern] = reason
+    return entries
+
+
+def skip_allowed(nodeid: str, entries: dict[str, str]) -> bool:
+    """Whether a skipped node is on the allow-list (exact node id, or a pattern ``prefix*``)."""
+    return any(nodeid == p or (p.endswith("*") and nodeid.startswith(p[:-1])) for p in entries)
+
+
+class SkipCheck:
+    """Plugin: collects every skipped (or xfailed) test and collector, fails the session on those not on the
+    allow-list and says so in the terminal summary."""
+
+    def __init__(self, entries: dict[str, str], source: Path):
+        self.entries = entries
+        self.source = source
+        self.skipped: list[tuple[str, str]] = []
+
+    @staticmethod
+    def _reason(report: pytest.TestReport | pytest.CollectReport) -> str:
+        wasxfail = getattr(report, "wasxfail", None)
+        if wasxfail is not None:
+            return f"xfail: {wasxfail}"
+        lr = report.longrepr
+        if isinstance(lr, tuple) and len(lr) == 3:  # (file, line, "Skipped: reason")
+            return str(lr[2])
+        return str(lr)
+
+    def _add(self, report: pytest.TestReport | pytest.CollectReport) -> None:
+        if report.skipped:
+            self.skipped.append((report.nodeid, self._reason(report)))
+
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        self._add(report)
+
+    def pytest_collectreport(self, report: pytest.CollectReport) -> None:
+        self._add(report)  # module-level skips (pytest.importorskip, allow_module_level=True)
+
+    @property
+    def disallowed(self) -> list[tuple[str, str]]:
+        return [(n, r) for n, r in self.skipped if not skip_allowed(n, self.entries)]
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_sessionfinish(self, session: pytest.Session) -> None:
+        bad = self.disallowed
+        summary = os.environ.get("GDI_SKIP_SUMMARY")
+        if summary:  # scripts/run_tests.sh checks that this rule ran at all
+            lines = [f"skip-check: {len(self.skipped)} skipped, {len(bad)} not on the allow-list"]
+            lines += [f"  {n}: {r}" for n, r in bad]
+            Path(summary).write_text("\n".join(lines) + "\n", encoding="utf-8")
+        # a run whose only module was skipped collected "no tests" (5): it fails for the skip as well
+        if bad and session.exitstatus in (pytest.ExitCode.OK, pytest.ExitCode.NO_TESTS_COLLECTED):
+            session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+    def pytest_terminal_summary(self, terminalreporter: pytest.TerminalReporter) -> None:
+        bad = self.disallowed
+        if not bad:
+            return
+        tr = terminalreporter
+        tr.section("skipped tests fail this suite", sep="=", red=True, bold=True)
+        tr.line(f"{len(bad)} test(s) were skipped and are not on the allow-list {self.source}: the run FAILS.",
+                red=True)
+        tr.line("Setup installs everything the tests need, so a skip means a broken installation or missing "
+                "data. Only tests that need hardware this machine lacks (e.g. a GPU) may be allow-listed.")
+        for nodeid, reason in bad:
+            tr.line(f"  SKIPPED {nodeid}: {reason}", red=True)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    text = SKIP_ALLOWLIST.read_text(encoding="utf-8") if SKIP_ALLOWLIST.exists() else ""
+    entries = parse_skip_allowlist(text, str(SKIP_ALLOWLIST))
+    if not config.pluginmanager.has_plugin("gdi-skip-check"):
+        config.pluginmanager.register(SkipCheck(entries, SKIP_ALLOWLIST), "gdi-skip-check")

@@ -77,13 +77,10 @@ def test_not_found_and_traversal(server):
 def test_published_building_datasets_have_tilesets(demo_settings):
     """Every published BU dataset (its source view) became a tileset with one feature per record, at
     the right place (the manifest's CRS84 bbox)."""
-    import pytest
-
     from core.publication import current_manifest
     from gdi.citymodel_demo import published_bu_sources
     pubs = published_bu_sources(demo_settings)
-    if not pubs:
-        pytest.skip("no BU dataset is published by the demo (transforms' gebaeude datasets absent)")
+    assert pubs, "the demo published no BU dataset (datasets/gebaeude and datasets/gebaeude_lorup missing?)"
     for ds_id in pubs:
         man = current_manifest(demo_settings.publish_dir, ds_id)
         res = check_tileset(Path(demo_settings.var_dir) / "3dtiles" / ds_id / "tileset.json", man["bbox_crs84"])

@@ -47,16 +47,18 @@ os._exit(0)  # QgsApplication.exitQgis() segfaults headless on Debian 12's QGIS
 '''
 
 
-def _have_qgis() -> bool:
+def _qgis_problem() -> str | None:
+    """Why PyQGIS cannot run here (None when it can). Setup installs python3-qgis, so this is a failure."""
     if not os.path.exists(SYS_PY):
-        return False
-    r = subprocess.run([SYS_PY, "-c", "import qgis.core"], capture_output=True, env={**os.environ,
-                       "QT_QPA_PLATFORM": "offscreen"})
-    return r.returncode == 0
+        return f"{SYS_PY} not found"
+    r = subprocess.run([SYS_PY, "-c", "import qgis.core"], capture_output=True, text=True,
+                       env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    return None if r.returncode == 0 else f"`{SYS_PY} -c 'import qgis.core'` failed: {r.stderr.strip()[-500:]}"
 
 
-@pytest.mark.skipif(not _have_qgis(), reason="python3-qgis (apt) not installed for /usr/bin/python3")
 def test_qgis_reads_every_public_collection(server, demo_settings):
+    problem = _qgis_problem()
+    assert problem is None, f"python3-qgis (apt, installed by scripts/setup.sh) is not usable: {problem}"
     colls = {}
     for m in published_datasets(demo_settings.publish_dir).values():
         if m.get("access") == "public":

@@ -72,5 +72,5 @@ def test_builtin_hooks_are_registered() -> None:
 def test_broken_demo_step_stops_the_demo(settings, monkeypatch: pytest.MonkeyPatch) -> None:
     import gdi.demo as demo
     monkeypatch.setattr(demo, "DEMO_STEPS", ["gdi.kein_schritt:run"])
-    with pytest.raises(PluginError, match="demo step 'gdi.kein_schritt:run'"):
+    with pytest.raises(PluginError, match=r"demo step 'gdi\.kein_schritt:run'"):
         demo.prepare_demo(settings)

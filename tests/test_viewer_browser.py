@@ -22,11 +22,11 @@ FLAGS = ["--headless", "--no-sandbox", "--use-angle=swiftshader", "--enable-unsa
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 LOCAL = {"127.0.0.1", "localhost"}
 
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium not installed at /usr/bin/chromium")
 
 
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory):
+    assert Path(CHROMIUM).exists(), f"Debian chromium not installed at {CHROMIUM} (setup installs it)"
     from playwright.sync_api import sync_playwright
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
@@ -87,9 +87,8 @@ def centre_view(height: float = 700.0, pitch: float = -45.0) -> str:
 @pytest.fixture(scope="module")
 def tiles(server):
     r = requests.get(server + "/3dtiles/buildings/tileset.json", timeout=30)
-    if r.status_code != 200:
-        pytest.skip(f"no building tileset at /3dtiles/buildings/tileset.json yet (HTTP {r.status_code}); "
-                    "the city-model service is another issue's work")
+    assert r.status_code == 200, (f"the demo built no building tileset: /3dtiles/buildings/tileset.json answers "
+                                  f"HTTP {r.status_code}")
     return r.json()
 
 
@@ -129,7 +128,8 @@ def known_building(demo_settings, tiles):
                         "storeys": str(int(row[3])), "lon": lon, "lat": lat, "source": str(gpkg)}
         finally:
             con.close()
-    pytest.skip(f"no ALKIS-style footprint GeoPackage under {demo_settings.var_dir} to take a known building from")
+    pytest.fail(f"no ALKIS-style footprint GeoPackage under {demo_settings.var_dir} to take a known building from "
+                "(the demo's generated buildings, var/citymodel/generated_*.gpkg, are missing)")
 
 
 def test_page_loads_offline_and_draws_buildings(browser, server, tiles):
@@ -214,8 +214,8 @@ def test_wms_overlay_switch_changes_pixels(browser, server, demo_settings):
     w, s, e, n = m["bbox_crs84"]
     page = open_viewer(browser, server + f"/viewer/#view={(w + e) / 2:.6f},{(s + n) / 2:.6f},1500,0,-90,0&layers=",
                        globe=True)
-    if page.locator("#layer-trees").is_disabled():
-        pytest.skip("the WMS has no SD.SpeciesDistribution layer yet")
+    assert not page.locator("#layer-trees").is_disabled(), \
+        "the viewer's trees switch is disabled: the WMS offers no SD.SpeciesDistribution layer"
     off = map_pixels(page, "trees_off")
     page.locator("#layer-trees").check()
     wait_ready(page, "gdiViewer.layers.trees.imagery && gdiViewer.layers.trees.imagery.ready !== false")
@@ -303,8 +303,7 @@ def test_measure_distance_between_two_clicks(browser, server):
 def test_planned_buildings_toggle(browser, server, tiles):
     index = requests.get(server + "/3dtiles/index.json", timeout=30).json()
     planned = [t for t in index.get("tilesets", []) if t.get("kind") == "planned"]
-    if not planned:
-        pytest.skip("/3dtiles/index.json lists no planned tileset")
+    assert planned, f"/3dtiles/index.json lists no planned tileset (the demo plans' variants): {index}"
     from pyproj import Transformer
     entry = planned[0]
     ts = requests.get(server + "/3dtiles/" + entry["url"], timeout=30).json()

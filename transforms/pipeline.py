@@ -210,7 +210,8 @@ def _manifest(ds: Dataset, mapper, version: str, run_time: datetime, summary: di
     tr = Transformer.from_crs(STORAGE_CRS, "OGC:CRS84", always_xy=True)
     bbox84 = None
     if np.all(np.isfinite(bounds)):
-        xs, ys = tr.transform([bounds[0], bounds[2], bounds[0], bounds[2]], [bounds[1], bounds[1], bounds[3], bounds[3]])
+        xs, ys = tr.transform([bounds[0], bounds[2], bounds[0], bounds[2]],
+                              [bounds[1], bounds[1], bounds[3], bounds[3]])
         bbox84 = [min(xs), min(ys), max(xs), max(ys)]
     files = {p.name: p.stat().st_size for p in pub.staging.iterdir() if p.is_file()}
     return {

@@ -50,7 +50,8 @@ def serve(workers: int | None) -> None:
 
 @click.command("ogc-config")
 def ogc_config() -> None:
-    """Regenerate pygeoapi-config.yml (and the staff config and OpenAPI documents) from the registry."""
+    """Regenerate var/pygeoapi/pygeoapi-config.yml (and the staff config and OpenAPI documents) from the
+    registry; the files live under the var dir (GDI_VAR), never in the checkout."""
     from services.ogcapi.config import write_config
     for k, p in write_config(load_settings()).items():
         click.echo(f"{k:<15} {p}")

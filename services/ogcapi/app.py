@@ -1,10 +1,15 @@
 """pygeoapi mounted at /ogc: two instances (public and staff configuration) behind a small WSGI
 dispatcher that picks one by ``services.auth.is_staff``.
 
-pygeoapi's Flask app reads its configuration at import time into module globals, so each
-configuration gets its own fresh copy of the module. The public instance does not know restricted
-collections at all (not in /collections, OpenAPI, queryables; 404 everywhere). A request with a
-wrong credential gets 401.
+Each instance is a ``pygeoapi.api.API`` built from its generated configuration dict, served by a Flask
+app of our own whose routes are those of ``pygeoapi.flask_app`` (0.21) calling the same API functions
+(``get_collection_items(api, request, collection)`` …) with that instance's API object. Nothing is
+re-imported and no environment variable is set (``pygeoapi.flask_app`` reads ``PYGEOAPI_CONFIG`` into
+module globals at import time, one configuration per process). The few changes to pygeoapi's code
+that have no extension point live in ``patches.py``.
+
+The public instance does not know restricted collections at all (not in /collections, OpenAPI,
+queryables; 404 everywhere). A request with a wrong credential gets 401.
 
 The dispatcher also validates query parameters first (400 with an OGC exception naming parameter and
 value, instead of pygeoapi's generic messages or 500s), hands the raw parameters to our provider
@@ -13,12 +18,9 @@ unexpected exception into an OGC exception body.
 """
 from __future__ import annotations
 
-import importlib.util
 import json
 import logging
 import math
-import os
-import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -29,60 +31,10 @@ from core.config import PROJECT_ROOT, Settings
 
 from .config import CRS_LIST, config_paths, licence_url, write_config
 from .cql import FilterError, parse_filter
+from .instance import Pygeoapi, load_pygeoapi
 
 LOGGER = logging.getLogger(__name__)
-_LOCK = threading.Lock()
-_PATCHED = False
 CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84"
-
-
-def _patch_pygeoapi() -> None:
-    """Route pygeoapi's filter parsing through ours (CQL2 text/JSON; see cql.py) and leave the
-    filter-crs transformation to our provider, which also handles BBOX() literals."""
-    global _PATCHED
-    if _PATCHED:
-        return
-    from pygeoapi.api import itemtypes
-    itemtypes.parse_ecql_text = lambda text: parse_filter(text)
-    itemtypes.parse_cql2_json = lambda text: parse_filter(text, "cql2-json")
-    itemtypes.modify_pygeofilter = lambda tree, **kw: tree
-    itemtypes.to_json = _to_json  # a third of a 1000-feature response was stdlib json encoding
-    _PATCHED = True
-
-
-def _to_json(dict_: dict, pretty: bool = False) -> str:
-    from pygeoapi.util import json_serial, to_json
-    try:
-        import orjson
-    except ImportError:
-        return to_json(dict_, pretty)
-    try:
-        return orjson.dumps(dict_, default=json_serial,
-                            option=orjson.OPT_INDENT_2 if pretty else 0).decode("utf-8")
-    except TypeError:  # e.g. integers beyond 64 bit: the stdlib encoder handles them
-        return to_json(dict_, pretty)
-
-
-def load_pygeoapi(config: str, openapi: str, name: str):
-    """Import a private copy of ``pygeoapi.flask_app`` bound to ``config``; return its Flask app."""
-    with _LOCK:
-        _patch_pygeoapi()
-        old = os.environ.get("PYGEOAPI_CONFIG"), os.environ.get("PYGEOAPI_OPENAPI")
-        os.environ["PYGEOAPI_CONFIG"], os.environ["PYGEOAPI_OPENAPI"] = config, openapi
-        try:
-            import pygeoapi.flask_app as stock
-            spec = importlib.util.spec_from_file_location(f"gdi_pygeoapi_{name}", stock.__file__)
-            mod = importlib.util.module_from_spec(spec)
-            sys.modules[spec.name] = mod
-            spec.loader.exec_module(mod)
-        finally:
-            for key, val in zip(("PYGEOAPI_CONFIG", "PYGEOAPI_OPENAPI"), old):
-                if val is None:
-                    os.environ.pop(key, None)
-                else:
-                    os.environ[key] = val
-    mod.APP.config["PROPAGATE_EXCEPTIONS"] = True  # the dispatcher answers with an OGC exception body
-    return mod
 
 
 def ogc_error(start_response, status: int, code: str, description: str, extra_headers=()) -> list[bytes]:
@@ -100,11 +52,11 @@ class _Instance:
     def __init__(self, kind: str, settings: Settings):
         self.kind, self.settings = kind, settings
         self.mtime: float | None = None
-        self.mod: Any = None
+        self.pga: Pygeoapi | None = None
         self.lock = threading.Lock()
         self.fields: dict[str, dict] = {}
 
-    def get(self):
+    def get(self) -> Pygeoapi:
         paths = config_paths(self.settings)
         cfg, oas = paths[self.kind], paths[f"{self.kind}_openapi"]
         try:
@@ -112,24 +64,24 @@ class _Instance:
         except FileNotFoundError:
             write_config(self.settings)
             mtime = cfg.stat().st_mtime
-        if mtime != self.mtime:
+        if mtime != self.mtime or self.pga is None:
             with self.lock:
-                if mtime != self.mtime:
-                    self.mod = load_pygeoapi(str(cfg), str(oas), f"{self.kind}_{int(mtime * 1000)}")
+                if mtime != self.mtime or self.pga is None:
+                    self.pga = load_pygeoapi(str(cfg), str(oas), f"{self.kind}_{int(mtime * 1000)}")
                     self.fields = {}
                     self.mtime = mtime
-        return self.mod
+        return self.pga
 
     def collection_fields(self, coll: str) -> dict[str, dict] | None:
         if coll not in self.fields:
-            res = self.mod.CONFIG["resources"].get(coll)
+            res = self.get().config["resources"].get(coll)
             if res is None:
                 return None
             from pygeoapi.plugin import load_plugin
             try:
                 p = load_plugin("provider", res["providers"][0])
                 self.fields[coll] = dict(p.get_fields())
-            except Exception as exc:  # noqa: BLE001
+            except Exception as exc:
                 LOGGER.warning("cannot load provider of %s: %s", coll, exc)
                 return None
         return self.fields[coll]
@@ -155,7 +107,7 @@ class Dispatcher:
                 inst = self.staff
             else:
                 inst = self.public
-            mod = inst.get()
+            pga = inst.get()
             path = environ.get("PATH_INFO", "") or "/"
             params = dict(parse_qsl(environ.get("QUERY_STRING", ""), keep_blank_values=True))
             err = self.validate(inst, path, params, environ)
@@ -165,10 +117,10 @@ class Dispatcher:
             if path.startswith("/vendor/"):
                 return _vendor(path[len("/vendor/"):], environ, start_response)
             if path.rstrip("/") in ("/collections", "") and _wants_json(environ, params):
-                return self._with_service_links(mod.APP, environ, start_response, path)
+                return self._with_service_links(pga.app, environ, start_response, path)
             if not _wants_json(environ, params) and params.get("f") in (None, "html"):
-                return _offline_html(mod.APP, environ, start_response)
-            return mod.APP(environ, start_response)
+                return _offline_html(pga.app, environ, start_response)
+            return pga.app(environ, start_response)
         except Exception as exc:
             LOGGER.exception("OGC API request failed: %s", environ.get("PATH_INFO"))
             return ogc_error(start_response, 500, "NoApplicableCode", f"internal error: {type(exc).__name__}")

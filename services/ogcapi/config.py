@@ -1,7 +1,7 @@
 """pygeoapi configuration generated from the dataset registry and the current publications.
 
-Never edited by hand: ``gdi ogc-config`` (and every ETL run) rewrites ``pygeoapi-config.yml`` and its
-OpenAPI document. Restricted datasets go only into the staff configuration (``*-staff.yml``), so the
+Never edited by hand: ``gdi ogc-config`` (and every ETL run) rewrites ``<var>/pygeoapi/pygeoapi-config.yml``
+and its OpenAPI document. Restricted datasets go only into the staff configuration (``*-staff.yml``), so the
 public pygeoapi instance does not know they exist.
 """
 from __future__ import annotations
@@ -29,11 +29,10 @@ STORAGE_CRS = "http://www.opengis.net/def/crs/EPSG/0/25832"
 
 
 def config_paths(settings: Settings) -> dict[str, Path]:
-    default_var = settings.var_dir == (PROJECT_ROOT / "var").resolve()
+    """Where the generated configs go: always under the var dir (``var/pygeoapi/`` by default), never into
+    the checkout, so ``make demo`` leaves ``git status`` clean."""
     return {
-        # the demo's config sits at the project root (layout); other var dirs (tests) keep their own
-        "public": PROJECT_ROOT / "pygeoapi-config.yml" if default_var
-        else settings.var_dir / "pygeoapi" / "pygeoapi-config.yml",
+        "public": settings.var_dir / "pygeoapi" / "pygeoapi-config.yml",
         "staff": settings.var_dir / "pygeoapi" / "pygeoapi-config-staff.yml",
         "public_openapi": settings.var_dir / "pygeoapi" / "openapi.yml",
         "staff_openapi": settings.var_dir / "pygeoapi" / "openapi-staff.yml",

@@ -292,7 +292,7 @@ class GpkgProvider(BaseProvider):
         fcrs = params.get("filter-crs") or "http://www.opengis.net/def/crs/OGC/1.3/CRS84"
         try:
             src = _crs_from_uri(fcrs)
-        except Exception:  # noqa: BLE001
+        except Exception:
             raise FilterError("unsupported CRS", field="filter-crs", value=fcrs) from None
         if pyproj.CRS.from_wkt(src) == self.meta.storage_crs:
             return None
@@ -375,18 +375,19 @@ class GpkgProvider(BaseProvider):
                 tr = None if same else _transformer(self.storage_wkt, target)
                 decimals = 8 if geographic else 3
             types = shapely.get_type_id(geoms)
-            if len(types) and (types == 0).all():  # points: build GeoJSON directly (the common case)
+            # points: build GeoJSON directly (the common case); an empty point has no coordinate pair
+            if len(types) and (types == 0).all() and not shapely.is_empty(geoms).any():
                 xy = shapely.get_coordinates(geoms)
                 if tr is not None:
                     xy = np.column_stack(tr.transform(xy[:, 0], xy[:, 1]))
-                for f, (x, y) in zip(feats, np.round(xy, decimals).tolist()):
+                for f, (x, y) in zip(feats, np.round(xy, decimals).tolist(), strict=True):
                     f["geometry"] = {"type": "Point", "coordinates": [x, y]}
             else:
                 if tr is not None:
                     geoms = shapely.transform(geoms, lambda xy: np.column_stack(tr.transform(xy[:, 0], xy[:, 1])))
                 texts = shapely.to_geojson(_round(geoms, decimals))
                 parsed = json.loads("[" + ",".join("null" if t is None else t for t in texts) + "]")
-                for f, g in zip(feats, parsed):
+                for f, g in zip(feats, parsed, strict=True):
                     f["geometry"] = g
         return feats
 

@@ -313,7 +313,7 @@ def _layers(layer: WmsLayer, settings: Settings, tdir: Path) -> list[dict[str, A
 def build_map(settings: Settings, layers: list[WmsLayer], tdir: Path) -> dict[str, Any]:
     base = settings.service.public_url.rstrip("/")
     ext = DEFAULT_EXTENT
-    boxes = [lay.manifest.get("bbox_25832") for lay in layers if lay.manifest.get("bbox_25832")]
+    boxes: list[list[float]] = [b for lay in layers if (b := lay.manifest.get("bbox_25832"))]
     if boxes:
         ext = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes),
                max(b[3] for b in boxes))

@@ -130,6 +130,7 @@ class BuildingsMapper(Mapper):
                     self.unknown_functions[str(code)] = self.unknown_functions.get(str(code), 0) + 1
                     label = f"Gebäudefunktion {code}"
             else:
+                assert cls is not None  # split_function returns a class whenever it returns a code
                 label, nature = BAUWERK_DETAIL.get((cls, code), BAUWERK.get(cls, (f"Bauwerk {cls}", "")))
             classes.append(cls)
             codes.append(code)
@@ -141,13 +142,14 @@ class BuildingsMapper(Mapper):
         out["function_label"] = labels
         out["current_use"] = uses
         out["building_nature"] = natures
+        # (type: ignore below: numpy's stubs reject None as a branch of np.where; it works on object arrays)
         storeys = self.number(gdf, source, "storeys", lo=0, hi=200, what="storeys outside 0..200")
-        out["storeys"] = pd.array(np.where(np.isnan(storeys), None, np.round(storeys)), dtype="Int32")
+        out["storeys"] = pd.array(np.where(np.isnan(storeys), None, np.round(storeys)), dtype="Int32")  # type: ignore[call-overload]
         h = self.number(gdf, source, "height", lo=0.5, hi=400, what="building height outside 0.5..400 m")
         out["height_m"] = np.round(h, 3)
-        out["height_status"] = np.where(np.isnan(h), None, self.height_status)
+        out["height_status"] = np.where(np.isnan(h), None, self.height_status)  # type: ignore[call-overload]
         roof = self.number(gdf, source, "roof_form", lo=1000, hi=9999, what="not an ALKIS dachform code")
-        out["roof_form"] = pd.array(np.where(np.isnan(roof), None, roof), dtype="Int32")
+        out["roof_form"] = pd.array(np.where(np.isnan(roof), None, roof), dtype="Int32")  # type: ignore[call-overload]
         for name in ("ridge_height", "eaves_height"):
             out[f"{name}_m"] = np.round(self.number(gdf, source, name, lo=0, hi=400), 3)
         out["ground_height_m"] = np.round(self.number(gdf, source, "ground_height", lo=-500, hi=5000), 3)
