@@ -89,22 +89,17 @@ class GpkgStore(Store):
     name = "gpkg"
 
     def layer(self, dataset_id: str, collection: str, version: str | None = None) -> LayerRef | None:
+        """For the current version the path goes through the ``current`` link, so a service that keeps it
+        reads the next publication without being told."""
+        folder: Path | None
         if version is None:
             folder = self.current_dir(dataset_id)
+            stable = self.files_root / dataset_id / "current"
         else:
-            folder = self.files_root / dataset_id / version
-            folder = folder if folder.is_dir() else None
-        if folder is None:
+            folder = stable = self.files_root / dataset_id / version
+        if folder is None or not folder.is_dir() or not (folder / f"{dataset_id}.gpkg").exists():
             return None
-        path = folder / f"{dataset_id}.gpkg"
-        if not path.exists():
-            return None
-        return LayerRef("gpkg", dataset_id, folder.name, collection, path=path)
-
-    def current_gpkg(self, dataset_id: str) -> Path:
-        """The stable path of the current GeoPackage (through the ``current`` link, so a service that keeps
-        the path sees the next publication)."""
-        return self.files_root / dataset_id / "current" / f"{dataset_id}.gpkg"
+        return LayerRef("gpkg", dataset_id, folder.name, collection, path=stable / f"{dataset_id}.gpkg")
 
 
 STORES: dict[str, type[Store]] = {"gpkg": GpkgStore}

@@ -32,17 +32,17 @@ def demo_dgm(var_dir: Path) -> Path:
 
 def published_bu_sources(settings) -> dict[str, tuple[Path, str]]:
     """Published building datasets -> (GeoPackage, source view layer)."""
-    from core.publication import current_dir, published_datasets
+    from core.store import get_store
+    store = get_store(settings)
     out = {}
-    for ds_id, man in published_datasets(settings.publish_dir).items():
+    for ds_id, man in store.published().items():
         if "building" not in str(man.get("feature_type", "")).lower():
             continue
-        d = current_dir(settings.publish_dir, ds_id)
-        gpkg = d / f"{ds_id}.gpkg" if d else None
         layer = next((c["layer"] for c in man.get("collections", []) if c.get("view") == "source"),
                      f"{ds_id}_source")
-        if gpkg and gpkg.exists():
-            out[ds_id] = (gpkg, layer)
+        ref = store.layer(ds_id, layer)
+        if ref is not None and ref.path is not None:
+            out[ds_id] = (ref.path.resolve(), layer)
     return out
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import subprocess
 
 from core.plugins import require
 
@@ -29,5 +30,5 @@ def stop_sidecars(procs) -> None:
     for p in procs:
         try:
             p.wait(timeout=10)
-        except Exception:
+        except subprocess.TimeoutExpired:
             p.kill()

@@ -41,7 +41,7 @@ def test_distant_groups_stay_apart_and_a_tower_keeps_its_height():
     west = [box(100 + i * 14, 100) for i in range(6)]
     east = [box(600 + i * 14, 600) for i in range(6)]
     tower = box(128, 100, 14, 14)                            # replaces the third house of the west group
-    geoms = west[:2] + [tower] + west[3:] + east
+    geoms = [*west[:2], tower, *west[3:], *east]
     heights = [9, 9, 45, 9, 9, 9] + [12] * 6
     polys, tops, _, counts = run(geoms, heights)
     assert counts.sum() == 12

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 from shapely.geometry import MultiPolygon, Polygon
 
-from citymodel.geometry import roof_mesh, skeleton, tile_rings, wall_triangles
+from citymodel.geometry import Skeleton, roof_mesh, skeleton, tile_rings, wall_triangles
 from citymodel.source import HeightRules, normalise, resolve_heights
 
 RECT = Polygon([(0, 0), (12, 0), (12, 8), (0, 8)])
@@ -41,7 +41,8 @@ def test_skeleton_roofs_cover_footprint_and_face_up(name, kind):
     sks = [skeleton(s, h) for s, h in parts]
     tmax = max(float(s[1].max()) for s in sks)
     eaves, rise = 6.0, 4.0
-    roof, wall_top, fell_back = roof_mesh(parts, 100.0, eaves + rise, eaves, kind, sks, rise / tmax)
+    skeletons: list[Skeleton | None] = list(sks)
+    roof, wall_top, fell_back = roof_mesh(parts, 100.0, eaves + rise, eaves, kind, skeletons, rise / tmax)
     assert not fell_back and wall_top == pytest.approx(106.0)
     z = roof[:, :, 2]
     assert z.min() == pytest.approx(106.0) and z.max() == pytest.approx(110.0, abs=1e-6)
@@ -144,7 +145,10 @@ def test_vectorised_rectangles_equal_skeleton_path(kind, code):
                           kind, [sk], slope)
     vec, owner = rect_roofs(corners, np.array([code]), np.array([6.0]), np.array([slope]), np.array([7.0]))
     assert set(owner) == {0}
-    key = (lambda t: sorted(tuple(np.round(v, 6)) for v in t.reshape(-1, 3)))
+
+    def key(t: np.ndarray) -> list[tuple[float, ...]]:
+        return sorted(tuple(np.round(v, 6)) for v in t.reshape(-1, 3))
+
     assert key(vec) == key(ref)
     assert _plan_area(vec[np.abs(_normals(vec)[:, 2]) > 1e-6]) == pytest.approx(rot.area)
 

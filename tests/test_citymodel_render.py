@@ -9,6 +9,7 @@ import shutil
 import tempfile
 import threading
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -50,6 +51,11 @@ Cesium.Cesium3DTileset.fromUrl('%(url)s').then(ts => {
 </script></body></html>"""
 
 
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
 @pytest.fixture(scope="module")
 def page_server():
     """A static server for the test page and CesiumJS (the tileset comes from gdi serve via CORS)."""
@@ -57,8 +63,7 @@ def page_server():
         pytest.fail("node_modules/cesium missing: run scripts/setup.sh (npm ci)")
     d = Path(tempfile.mkdtemp())
     (d / "Cesium").symlink_to(CESIUM)
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(d))
-    handler.log_message = lambda *a, **k: None
+    handler = functools.partial(_QuietHandler, directory=str(d))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield d, f"http://127.0.0.1:{httpd.server_address[1]}"

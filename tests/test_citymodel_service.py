@@ -83,6 +83,7 @@ def test_published_building_datasets_have_tilesets(demo_settings):
     assert pubs, "the demo published no BU dataset (datasets/gebaeude and datasets/gebaeude_lorup missing?)"
     for ds_id in pubs:
         man = current_manifest(demo_settings.publish_dir, ds_id)
+        assert man is not None, ds_id
         res = check_tileset(Path(demo_settings.var_dir) / "3dtiles" / ds_id / "tileset.json", man["bbox_crs84"])
         assert res.problems == [], (ds_id, res.problems[:5])
         assert res.features == man["counts"]["published"], ds_id

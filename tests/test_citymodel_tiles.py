@@ -163,7 +163,8 @@ def test_incremental_rebuild_only_changed_tile(city, tmp_path):
     with_blocks = sorted(a for a in ancestors if parents[a]["blocks"])
     assert with_blocks and second["rebuilt_parent_tiles"] == with_blocks
     after = {p.name: p.stat().st_mtime_ns for p in (out / "tiles").glob("*.glb")}
-    assert sorted(n for n in after if after[n] != before[n]) == sorted([f"{tid}.glb"] + [f"{a}.glb" for a in with_blocks])
+    changed = sorted(n for n in after if after[n] != before[n])
+    assert changed == sorted([f"{tid}.glb", *(f"{a}.glb" for a in with_blocks)])
     gltf, blob = read_glb(out / "tiles" / f"{tid}.glb")
     assert key in string_property(gltf, blob, "id")
     assert check_tileset(out / "tileset.json").problems == []

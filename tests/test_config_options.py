@@ -8,6 +8,7 @@ import shutil
 import subprocess
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -19,7 +20,8 @@ from transforms.pipeline import run_dataset
 from transforms.readers.csv import CsvOptions
 from transforms.themes.am import ContaminatedSitesMapper, ContaminatedSitesOptions
 from transforms.themes.bu import BuildingsOptions
-from transforms.themes.elu import PlaygroundsOptions
+from transforms.themes.elu import PlaygroundsMapper, PlaygroundsOptions
+from transforms.themes.sd import TreesMapper
 
 from .conftest import GDI, ROOT
 from .helpers import trees_dataset
@@ -129,7 +131,7 @@ def test_every_plugin_declares_a_strict_documented_options_model():
     for name, cls in MAPPERS.items():
         assert issubclass(cls, Mapper), name
         assert issubclass(cls.Options, Options) and cls.Options is not Options, name
-    models: list[type[BaseModel]] = [r.Options for _, r in READERS.items()] + [c.Options for _, c in MAPPERS.items()]
+    models: list[type[BaseModel]] = [*(r.Options for _, r in READERS.items()), *(c.Options for _, c in MAPPERS.items())]
     for model in models:
         assert model.model_config.get("extra") == "forbid", model
         for field, info in model.model_fields.items():
@@ -142,7 +144,7 @@ def test_csv_options():
     o = CsvOptions(wkt_column="wkt")
     assert (o.encoding, o.delimiter, o.decimal, o.max_bytes) == ("utf-8", ",", ".", None)
     assert CsvOptions(x_column="x", y_column="y", decimal=",").decimal == ","
-    for bad, message in [
+    cases: list[tuple[dict[str, Any], str]] = [
         ({}, "the geometry is missing: set wkt_column, or x_column and y_column"),
         ({"x_column": "x"}, "the geometry is missing"),
         ({"wkt_column": "w", "x_column": "x", "y_column": "y"}, "not both"),
@@ -150,7 +152,8 @@ def test_csv_options():
         ({"wkt_column": "w", "delimiter": ""}, "at least 1 character"),
         ({"wkt_column": "w", "max_bytes": 0}, "greater than 0"),
         ({"wkt_column": "w", "key_column": "id"}, "Extra inputs are not permitted"),
-    ]:
+    ]
+    for bad, message in cases:
         with pytest.raises(ValidationError, match=message):
             CsvOptions(**bad)
 
@@ -158,12 +161,13 @@ def test_csv_options():
 def test_mapper_options_have_typed_defaults():
     assert ContaminatedSitesOptions().exclude_status == ["Verdacht ausgeräumt"]
     assert ContaminatedSitesOptions(view="full").exclude_status == []
-    assert ContaminatedSitesOptions(point_buffer_m="25").point_buffer_m == 25.0
+    # untyped input as it comes from YAML goes through model_validate (the same validation as the constructor)
+    assert ContaminatedSitesOptions.model_validate({"point_buffer_m": "25"}).point_buffer_m == 25.0
     with pytest.raises(ValidationError, match="unknown status 'geklärt'"):
         ContaminatedSitesOptions(exclude_status=["geklärt"])
     with pytest.raises(ValidationError, match="Input should be 'public' or 'full'"):
-        ContaminatedSitesOptions(view="intern")
-    o = PlaygroundsOptions(observation_date="2020-09-14")
+        ContaminatedSitesOptions.model_validate({"view": "intern"})
+    o = PlaygroundsOptions.model_validate({"observation_date": "2020-09-14"})
     assert o.observation_date is not None and o.observation_date.isoformat() == "2020-09-14"
     with pytest.raises(ValidationError):
         PlaygroundsOptions(ring_tolerance_m=-1)
@@ -178,12 +182,16 @@ def test_mappers_read_typed_options_and_dataset_fields():
     assert intern.view == "full" and intern.exclude == set() and intern.buffer_m == 50.0
     assert intern.collection == reg["altlasten_intern"].collection == "managementrestrictionorregulationzone_intern"
     public = MAPPERS.get("am_contaminated_sites")(reg["altlasten"], settings, now)
+    assert isinstance(public, ContaminatedSitesMapper)
     assert public.exclude == {"verdachtAusgeraeumt"} and public.collection == "managementrestrictionorregulationzone"
     src = reg["altlasten"].sources[1]
     assert public.per_source[src.path].legal_basis == ["BBodSchG", "BbgAbfBodG"]
-    assert MAPPERS.get("elu_playgrounds")(reg["playgrounds"], settings, now).default_observation == "2020-09-14"
+    playgrounds = MAPPERS.get("elu_playgrounds")(reg["playgrounds"], settings, now)
+    assert isinstance(playgrounds, PlaygroundsMapper)
+    assert playgrounds.default_observation == "2020-09-14"
     assert public.decimal(reg["altlasten"].sources[0]) == "." and public.decimal(src) == "."
     trees = MAPPERS.get("sd_trees")(reg["trees"], settings, now)
+    assert isinstance(trees, TreesMapper)
     assert trees.decimal(reg["trees"].sources[0]) == ","
 
 

@@ -11,6 +11,7 @@ import requests
 from lxml import etree
 from owslib.csw import CatalogueServiceWeb
 from owslib.fes import BBox, PropertyIsEqualTo, PropertyIsLike
+from owslib.iso import MD_Metadata
 
 from core.config import load_registry
 from core.publication import current_manifest, published_datasets
@@ -64,7 +65,7 @@ def test_capabilities_with_inspire_extended_capabilities(csw, server):
 
 
 def test_getrecords_paging_through_all_records_in_gmd(csw, public_ids, schema_dir):
-    seen: dict[str, object] = {}
+    seen: dict[str, MD_Metadata] = {}
     start, pages = 1, 0
     while True:
         csw.getrecords2(outputschema=GMD, esn="full", startposition=start, maxrecords=3)
@@ -96,6 +97,7 @@ def test_getrecordbyid(csw, demo_settings):
     assert list(csw.records) == [rid]
     md = csw.records[rid]
     man = current_manifest(demo_settings.publish_dir, "trees")
+    assert man is not None
     assert float(md.identification[0].bbox.minx) == pytest.approx(man["bbox_crs84"][0], abs=1e-6)
 
 
@@ -126,7 +128,9 @@ def test_constraint_anytext(csw):
 
 
 def test_constraint_bbox(csw, demo_settings):
-    w, s, e, n = current_manifest(demo_settings.publish_dir, "trees")["bbox_crs84"]
+    man = current_manifest(demo_settings.publish_dir, "trees")
+    assert man is not None
+    w, s, e, n = man["bbox_crs84"]
     # EPSG:4326 in a CSW 2.0.2 filter is lat/lon
     csw.getrecords2(constraints=[BBox([s, w, n, e])], maxrecords=50)
     assert dataset_record_id("trees") in csw.records
@@ -144,7 +148,8 @@ def test_content_length_matches_body_even_when_gzip_is_asked(server):
     body = resp.read()
     conn.close()
     assert resp.status == 200
-    assert int(resp.getheader("Content-Length")) == len(body)
+    length = resp.getheader("Content-Length")
+    assert length is not None and int(length) == len(body)
     assert resp.getheader("Content-Encoding") in (None, "identity")
     etree.fromstring(body)  # complete XML, not truncated
 
@@ -182,8 +187,9 @@ def test_services_link_back_to_the_records(server, demo_settings):
     """OGC API ``describedby`` and WMS MetadataURL (built by the other services with metadata.ids) resolve
     through /csw to the right ISO records."""
     rid = dataset_record_id("trees")
-    coll = next(c["id"] for c in current_manifest(demo_settings.publish_dir, "trees")["collections"]
-                if c["view"] == "inspire")
+    man = current_manifest(demo_settings.publish_dir, "trees")
+    assert man is not None
+    coll = next(c["id"] for c in man["collections"] if c["view"] == "inspire")
     links = requests.get(f"{server}/ogc/collections/{coll}", params={"f": "json"}, timeout=60).json()["links"]
     described = [lk["href"] for lk in links if lk.get("rel") == "describedby"]
     assert described == [get_record_by_id_url(server, rid)]

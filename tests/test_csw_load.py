@@ -78,8 +78,11 @@ def test_a_record_pycsw_cannot_read_fails_the_load_and_keeps_the_old_repository(
 def test_sidecar_serves_and_stops(copy_settings):
     load_records(copy_settings)
     proc = sidecar.start(copy_settings)
+    assert proc is not None, "the pycsw sidecar did not start (pycsw venv missing?)"
     try:
-        port = read_state(copy_settings)["port"]
+        state = read_state(copy_settings)
+        assert state is not None, "the sidecar wrote no state"
+        port = state["port"]
         r = requests.get(f"http://127.0.0.1:{port}/", params={"service": "CSW", "version": "2.0.2",
                                                                "request": "GetCapabilities"}, timeout=60)
         assert r.status_code == 200 and b"inspire_ds:ExtendedCapabilities" in r.content
@@ -90,7 +93,7 @@ def test_sidecar_serves_and_stops(copy_settings):
         wrong = requests.get(f"http://127.0.0.1:{port}/staff", params=q, headers={"X-Gdi-Staff": "x"}, timeout=60)
         assert wrong.status_code == 403
         ok = requests.get(f"http://127.0.0.1:{port}/staff", params=q, timeout=60,
-                          headers={"X-Gdi-Staff": read_state(copy_settings)["staff_token"]})
+                          headers={"X-Gdi-Staff": state["staff_token"]})
         assert ok.status_code == 200 and "intern" in ok.text
     finally:
         proc.terminate()
@@ -112,6 +115,7 @@ def test_sidecar_dies_with_a_killed_parent(copy_settings, tmp_path):
         "time.sleep(600)\n")
     parent = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True,
                               cwd=str(Path(__file__).resolve().parent.parent))
+    assert parent.stdout is not None
     child = json.loads(parent.stdout.readline())["pid"]
     assert Path(f"/proc/{child}").exists()
     parent.send_signal(signal.SIGKILL)

@@ -12,10 +12,24 @@ import requests
 from core.publication import current_dir, published_datasets
 
 ATOM = "{http://www.w3.org/2005/Atom}"
+DLS_CODE = "{http://inspire.ec.europa.eu/schemas/inspire_dls/1.0}spatial_dataset_identifier_code"
+
+
+def _child(e: ET.Element, path: str) -> ET.Element:
+    found = e.find(path)
+    assert found is not None, f"no {path} in <{e.tag}>"
+    return found
+
+
+def _attr(e: ET.Element, name: str) -> str:
+    value = e.get(name)
+    assert value is not None, f"<{e.tag}> has no {name} attribute"
+    return value
 
 
 def test_files_match_the_current_publication(server, demo_settings):
     folder = current_dir(demo_settings.publish_dir, "trees")
+    assert folder is not None
     for name, mime in (("trees.gml", "application/gml+xml"), ("trees.gpkg", "application/geopackage+sqlite3"),
                        ("trees.geojson", "application/geo+json")):
         url = f"{server}/download/trees/{name}"
@@ -39,7 +53,9 @@ def test_range_request(server):
 def test_downloaded_geopackage_opens_with_gdal(server, demo_settings, tmp_path):
     p = tmp_path / "trees.gpkg"
     p.write_bytes(requests.get(f"{server}/download/trees/trees.gpkg", timeout=60).content)
-    man = json.loads((current_dir(demo_settings.publish_dir, "trees") / "manifest.json").read_text())
+    folder = current_dir(demo_settings.publish_dir, "trees")
+    assert folder is not None
+    man = json.loads((folder / "manifest.json").read_text())
     for coll in man["collections"]:
         assert pyogrio.read_info(p, layer=coll["layer"])["features"] == coll["count"]
 
@@ -54,21 +70,21 @@ def test_atom_service_and_dataset_feeds(server, demo_settings):
     feed = ET.fromstring(requests.get(f"{server}/download/feed.xml", timeout=30).content)
     entries = feed.findall(f"{ATOM}entry")
     public = {k for k, m in published_datasets(demo_settings.publish_dir).items() if m.get("access") == "public"}
-    codes = {e.find("{http://inspire.ec.europa.eu/schemas/inspire_dls/1.0}spatial_dataset_identifier_code").text
-             for e in entries}
+    codes = {_child(e, DLS_CODE).text for e in entries}
     assert codes == public
     for e in entries:
         alt = next(link for link in e.findall(f"{ATOM}link") if link.get("rel") == "alternate")
-        ds_feed = ET.fromstring(requests.get(alt.get("href"), timeout=30).content)
-        hrefs = {}
+        ds_feed = ET.fromstring(requests.get(_attr(alt, "href"), timeout=30).content)
+        hrefs: dict[str | None, tuple[str, int]] = {}
         for de in ds_feed.findall(f"{ATOM}entry"):
-            link = de.find(f"{ATOM}link")
-            hrefs[link.get("type")] = (link.get("href"), int(link.get("length")))
-            assert de.find(f"{ATOM}category").get("term").startswith("http://www.opengis.net/def/crs/")
+            link = _child(de, f"{ATOM}link")
+            hrefs[link.get("type")] = (_attr(link, "href"), int(_attr(link, "length")))
+            assert _attr(_child(de, f"{ATOM}category"), "term").startswith("http://www.opengis.net/def/crs/")
         assert {"application/gml+xml", "application/geopackage+sqlite3"} <= set(hrefs)
         for href, length in hrefs.values():
             h = requests.head(href, timeout=30)
             assert h.status_code == 200 and int(h.headers["Content-Length"]) == length
         rels = {link.get("rel"): link.get("href") for link in ds_feed.findall(f"{ATOM}link")}
-        assert "GetRecordById" in rels["describedby"]
-        assert requests.get(rels["license"], timeout=30).status_code == 200
+        described_by, licence = rels["describedby"], rels["license"]
+        assert described_by is not None and "GetRecordById" in described_by
+        assert licence is not None and requests.get(licence, timeout=30).status_code == 200

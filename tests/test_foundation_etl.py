@@ -43,7 +43,9 @@ def test_muenster_csv_every_row_accounted(trees_run):
     assert len(no_tree) == s["rejected"] == 138
     assert all(r["status"] == "rejected" for r in no_tree)
     # published features in the GeoPackage match the ETL's count, in both views
-    gpkg = current_dir(settings.publish_dir, "trees") / "trees.gpkg"
+    folder = current_dir(settings.publish_dir, "trees")
+    assert folder is not None
+    gpkg = folder / "trees.gpkg"
     layers = dict(pyogrio.list_layers(gpkg))
     assert set(layers) >= {"speciesdistributionunit", "trees_source"}
     for layer in ("speciesdistributionunit", "trees_source"):
@@ -55,7 +57,9 @@ def test_muenster_csv_every_row_accounted(trees_run):
 
 def test_gml_validates_with_independent_validator(trees_run, schema_dir):
     res, settings = trees_run
-    gml = current_dir(settings.publish_dir, "trees") / "trees.gml"
+    folder = current_dir(settings.publish_dir, "trees")
+    assert folder is not None
+    gml = folder / "trees.gml"
     r = subprocess.run([sys.executable, str(SHARED / "tools" / "inspire_validate.py"), str(gml)],
                        capture_output=True, text=True, env=dict(os.environ, INSPIRE_SCHEMAS=str(schema_dir)))
     assert r.returncode == 0, r.stdout + r.stderr
@@ -67,7 +71,9 @@ def test_gml_validates_with_independent_validator(trees_run, schema_dir):
 
 def test_geojson_follows_inspire_rule_in_crs84(trees_run):
     res, settings = trees_run
-    fc = json.loads((current_dir(settings.publish_dir, "trees") / "trees.geojson").read_text())
+    folder = current_dir(settings.publish_dir, "trees")
+    assert folder is not None
+    fc = json.loads((folder / "trees.geojson").read_text())
     assert len(fc["features"]) == res.summary["published"]
     f = fc["features"][0]
     lon, lat = f["geometry"]["coordinates"]
@@ -97,10 +103,12 @@ def test_local_ids_are_stable_across_runs_and_row_order(tmp_settings, tmp_path):
     lines = src.read_bytes().split(b"\n")
     shuffled = tmp_path / "shuffled.csv"
     body = [line for line in lines[1:] if line.strip()]
-    shuffled.write_bytes(b"\n".join([lines[0]] + body[::-1]) + b"\n")
+    shuffled.write_bytes(b"\n".join([lines[0], *body[::-1]]) + b"\n")
     a = run_dataset(trees_dataset(tmp_path / "a"), tmp_settings)
+    assert a.published_dir is not None
     ids_a = set(pyogrio.read_dataframe(a.published_dir / "trees.gpkg", layer="speciesdistributionunit")["localId"])
     b = run_dataset(trees_dataset(tmp_path / "b", shuffled), tmp_settings)
+    assert b.published_dir is not None
     ids_b = set(pyogrio.read_dataframe(b.published_dir / "trees.gpkg", layer="speciesdistributionunit")["localId"])
     assert ids_a == ids_b and len(ids_a) == a.summary["published"]
 
@@ -128,6 +136,7 @@ def test_hamburg_gml_in_etrs89_latlon(tmp_settings, tmp_path, shared_data):
     ds = trees_dataset(tmp_path, gml, reader="vector", crs=None, fields=fields)
     res = run_dataset(ds, tmp_settings)
     assert res.summary == {"read": 5, "published": 5, "repaired": 0, "rejected": 0, "flagged": 0}
+    assert res.published_dir is not None
     gdf = pyogrio.read_dataframe(res.published_dir / "trees.gpkg", layer="speciesdistributionunit")
     x, y = gdf.geometry.x.mean(), gdf.geometry.y.mean()
     assert 560_000 < x < 570_000 and 5_930_000 < y < 5_940_000, "Hamburg St. Georg in UTM 32N (axes right)"
@@ -142,11 +151,14 @@ def test_unknown_mapper_lists_valid_names():
 
 def test_config_validate_reports_every_error_with_file_and_field(tmp_path):
     good = (ROOT / "datasets" / "trees" / "dataset.yml").read_text()
-    a = tmp_path / "a"; a.mkdir()
+    a = tmp_path / "a"
+    a.mkdir()
     (a / "dataset.yml").write_text(good.replace("mapper: sd_trees", "mapper: sd_tress"))
-    c = tmp_path / "c"; c.mkdir()
+    c = tmp_path / "c"
+    c.mkdir()
     (c / "dataset.yml").write_text(good.replace("crs: EPSG:25832", "crs: EPSG:999999").replace("id: trees", "id: c"))
-    b = tmp_path / "b"; b.mkdir()
+    b = tmp_path / "b"
+    b.mkdir()
     (b / "dataset.yml").write_text(good.replace("id: trees", "id: Trees!").replace("access: public", "access: secret"))
     (b / "baumkataster_muenster.csv").write_text("x")
     with pytest.raises(ConfigErrors) as ei:
@@ -169,6 +181,7 @@ def _tree_of(path: Path) -> dict[str, str]:
 
 def test_failed_run_leaves_previous_publication_untouched(tmp_settings, tmp_path):
     first = run_dataset(trees_dataset(tmp_path / "good"), tmp_settings)
+    assert first.published_dir is not None
     before = _tree_of(first.published_dir)
     broken = tmp_path / "broken.csv"
     broken.write_bytes((ROOT / "datasets" / "trees" / "baumkataster_muenster.csv").read_bytes()[:1000]

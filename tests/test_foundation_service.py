@@ -14,7 +14,9 @@ def test_health_lists_published_datasets(server, demo_settings):
     assert r.status_code == 200
     body = r.json()
     assert body["status"] == "ok"
-    assert body["datasets"]["trees"] == current_manifest(demo_settings.publish_dir, "trees")["version"]
+    man = current_manifest(demo_settings.publish_dir, "trees")
+    assert man is not None
+    assert body["datasets"]["trees"] == man["version"]
 
 
 def test_landing_page_html_works_in_a_browser_sense(server):
@@ -25,6 +27,7 @@ def test_landing_page_html_works_in_a_browser_sense(server):
 
 def test_owslib_reads_trees_collections(server, demo_settings):
     man = current_manifest(demo_settings.publish_dir, "trees")
+    assert man is not None
     api = Features(server + "/ogc/")
     ids = {c["id"] for c in api.collections()["collections"]}
     assert {"speciesdistributionunit", "trees_source"} <= ids
@@ -37,6 +40,7 @@ def test_owslib_reads_trees_collections(server, demo_settings):
 
 def test_gdal_oapif_reads_the_published_count(server, demo_settings):
     man = current_manifest(demo_settings.publish_dir, "trees")
+    assert man is not None
     for coll in ("speciesdistributionunit", "trees_source"):
         gdf = pyogrio.read_dataframe(f"OAPIF:{server}/ogc", layer=coll)
         assert len(gdf) == man["counts"]["published"], coll
@@ -44,9 +48,8 @@ def test_gdal_oapif_reads_the_published_count(server, demo_settings):
 
 
 def test_crs_parameter_returns_utm(server):
-    r = requests.get(server + "/ogc/collections/speciesdistributionunit/items",
-                     params={"f": "json", "limit": 1, "crs": "http://www.opengis.net/def/crs/EPSG/0/25832"},
-                     timeout=10)
+    params: dict[str, str | int] = {"f": "json", "limit": 1, "crs": "http://www.opengis.net/def/crs/EPSG/0/25832"}
+    r = requests.get(server + "/ogc/collections/speciesdistributionunit/items", params=params, timeout=10)
     assert r.status_code == 200
     assert r.headers.get("Content-Crs", "").strip("<>") == "http://www.opengis.net/def/crs/EPSG/0/25832"
     x, y = r.json()["features"][0]["geometry"]["coordinates"]

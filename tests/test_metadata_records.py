@@ -85,7 +85,9 @@ def test_records_are_stable_across_runs(demo_settings):
 def test_dataset_record_is_derived_from_the_publication(demo_settings, index, registry):
     ds = registry["trees"]
     man = current_manifest(demo_settings.publish_dir, "trees")
-    rep = json.loads((current_dir(demo_settings.publish_dir, "trees") / "report.json").read_text())
+    folder = current_dir(demo_settings.publish_dir, "trees")
+    assert man is not None and folder is not None
+    rep = json.loads((folder / "report.json").read_text())
     raw = (demo_settings.var_dir / "metadata" / index["trees"]["file"]).read_bytes()
     md = MD_Metadata(etree.fromstring(raw))
     ident = md.identification[0]
@@ -169,6 +171,7 @@ def test_invalid_record_stops_the_hook_and_names_the_file(tmp_settings, tmp_path
     """A dataset.yml with a topic category outside ISO's list yields an XSD-invalid record: the hook
     fails loudly with the file and the dataset, and the previous records stay in place."""
     ds = trees_dataset(tmp_path, ROOT / "datasets" / "trees" / "baumkataster_muenster.csv")
+    assert ds.folder is not None
     settings = tmp_settings.model_copy(update={"datasets_dir": ds.folder.parent})
     run_dataset(ds, settings)
     write_records(settings)

@@ -62,8 +62,8 @@ def test_staff_key_reaches_restricted_collections(server, restricted, staff_toke
         for coll in manifests[ds_id]["collections"]:
             cid = coll["id"]
             assert cid in ids and f"/collections/{cid}/items" in oas["paths"]
-            r = requests.get(f"{server}/ogc/collections/{cid}/items", params={"f": "json", "limit": 10000},
-                             headers=h, timeout=30)
+            params: dict[str, str | int] = {"f": "json", "limit": 10000}
+            r = requests.get(f"{server}/ogc/collections/{cid}/items", params=params, headers=h, timeout=30)
             assert r.status_code == 200 and r.json()["numberMatched"] == coll["count"]
             assert requests.get(f"{server}/ogc/collections/{cid}/queryables", params={"f": "json"}, headers=h,
                                 timeout=30).status_code == 200

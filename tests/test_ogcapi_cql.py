@@ -138,8 +138,9 @@ def test_filter_and_paging_keep_number_matched(server, trees):
     got = []
     offset = 0
     while True:
-        doc = requests.get(url, params={"f": "json", "limit": 50, "offset": offset,
-                                        "filter": f"species_german = '{sp}'"}, timeout=30).json()
+        params: dict[str, str | int] = {"f": "json", "limit": 50, "offset": offset,
+                                        "filter": f"species_german = '{sp}'"}
+        doc = requests.get(url, params=params, timeout=30).json()
         assert doc["numberMatched"] == total
         got += [f["id"] for f in doc["features"]]
         nxt = [link for link in doc["links"] if link["rel"] == "next"]

@@ -212,7 +212,8 @@ def test_filter_crs_is_applied_once_and_exactly(instances):
     provider would again (the patch keeps the tree as parsed)."""
     ring_25832 = shapely.Polygon([(405150, 5755050), (405350, 5755050), (405350, 5755250), (405150, 5755250)])
     t = pyproj.Transformer.from_crs("EPSG:25832", "EPSG:4258")   # authority order: lat, lon
-    lat, lon = t.transform(*zip(*ring_25832.exterior.coords, strict=True))
+    xs, ys = zip(*ring_25832.exterior.coords, strict=True)
+    lat, lon = t.transform(xs, ys)
     wkt = "POLYGON((" + ", ".join(f"{a:.9f} {b:.9f}" for a, b in zip(lat, lon, strict=True)) + "))"
     status, doc = items(instances, {"filter": f"S_INTERSECTS(geometry, {wkt})", "filter-crs": f"{EPSG}4258"})
     assert status == 200, doc

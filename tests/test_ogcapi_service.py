@@ -86,8 +86,9 @@ def test_accept_language(server, lang, title, content_lang):
                         timeout=30)
     assert coll.json()["title"] == title
     assert coll.headers["Content-Language"].startswith(content_lang)
+    params: dict[str, str | int] = {"f": "json", "limit": 1}
     for path in ("/ogc/", "/ogc/collections", "/ogc/collections/speciesdistributionunit/items"):
-        r = requests.get(server + path, params={"f": "json", "limit": 1}, headers=h, timeout=30)
+        r = requests.get(server + path, params=params, headers=h, timeout=30)
         assert r.status_code == 200
         assert r.headers["Content-Language"].startswith(content_lang), path
 

@@ -27,8 +27,8 @@ def part(tmp_path) -> Participation:
     return p
 
 
-def utc(*a) -> datetime:
-    return datetime(*a, tzinfo=UTC)
+def utc(year: int, month: int, day: int, hour: int = 0, minute: int = 0, second: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute, second, tzinfo=UTC)
 
 
 def test_wal_mode_and_schema_version(part, tmp_path):
@@ -102,6 +102,7 @@ def test_geometry_checks(geom, kind, error):
             check_geometry(geom, kind)
     else:
         g, k = check_geometry(geom, kind)
+        assert g is not None
         assert g["type"] == geom["type"] and k in ("point", "line", "area", "3d")
 
 

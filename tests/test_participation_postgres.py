@@ -80,7 +80,8 @@ def pg_server() -> Iterator[str]:
                   "-o", f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c max_connections=60"])
     try:
         with psycopg.connect(f"host=127.0.0.1 port={port} user=postgres dbname=postgres") as c:
-            assert c.execute("SELECT current_setting('server_version_num')::int").fetchone()[0] >= 150000
+            row = c.execute("SELECT current_setting('server_version_num')::int").fetchone()
+            assert row is not None and row[0] >= 150000
         yield f"postgresql+psycopg://postgres@127.0.0.1:{port}"
     finally:
         _as_postgres([str(PG_BIN / "pg_ctl"), "stop", "-w", "-m", "fast", "-D", str(data)])
@@ -145,7 +146,8 @@ def test_migration_from_version_1(pg_url):
     assert db.migrate() == 1
     with db.read() as c:
         assert c.execute(text("SELECT version FROM schema_version")).scalar_one() == SCHEMA_VERSION
-        assert c.execute(text("SELECT count(*) FROM pg_indexes WHERE indexname = 'ix_statements_received'")).scalar() == 1
+        ix = c.execute(text("SELECT count(*) FROM pg_indexes WHERE indexname = 'ix_statements_received'")).scalar()
+        assert ix == 1
     db.engine.dispose()
 
 

@@ -14,12 +14,16 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 import requests
 
 from gdi import server as gdi_server
 from tests.conftest import ROOT, SCHEMAS, free_port
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Dialog
 
 PW = "Demo-Passwort-2026!"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -40,7 +44,8 @@ def _prepare(env: dict[str, str]) -> None:
             "from gdi.plans_demo import import_demo_plans\n"
             "from services.participation.demo import seed_demo\n"
             "s = load_settings(); import_demo_plans(s); seed_demo(s)\n")
-    r = subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True, timeout=300, check=False)
+    r = subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True, timeout=300,
+                       check=False)
     assert r.returncode == 0, r.stderr
 
 
@@ -82,7 +87,9 @@ def browser():
 
 
 def _csrf(s: requests.Session, url: str) -> str:
-    return re.search(r'name="csrf" value="([^"]+)"', s.get(url).text).group(1)
+    m = re.search(r'name="csrf" value="([^"]+)"', s.get(url).text)
+    assert m is not None, f"no csrf token on {url}"
+    return m.group(1)
 
 
 def _submit(base: str, text: str, **extra) -> tuple[requests.Session, requests.Response]:
@@ -244,8 +251,13 @@ def test_xss_payload_shown_as_text(bsrv, browser):
     tok = _csrf(staff, f"{base}/staff")
     staff.post(f"{base}/staff/moderate/{number}", data={"csrf": tok, "decision": "published"})
     page = browser.new_page()
-    dialogs = []
-    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    dialogs: list[str] = []
+
+    def on_dialog(d: Dialog) -> None:
+        dialogs.append(d.message)
+        d.dismiss()
+
+    page.on("dialog", on_dialog)
     page.goto(f"{base}/verfahren/{PID}")
     assert page.get_by_text(payload, exact=True).count() == 1  # shown literally, as text
     assert page.evaluate("window.__xss") is None and not dialogs
@@ -326,7 +338,8 @@ def test_kiosk_touch_targets_and_no_way_out(bsrv, browser):
     for screen in ("s-start", "s-write"):
         if screen == "s-write":
             page.tap("#k-open-write")
-        small = page.evaluate("""(id) => [...document.querySelectorAll('#' + id + ' button, #' + id + ' input, header button')]
+        small = page.evaluate("""(id) => [...document.querySelectorAll(
+                '#' + id + ' button, #' + id + ' input, header button')]
             .filter(e => e.offsetParent !== null)
             .map(e => [e.id || e.textContent.trim(), e.getBoundingClientRect()])
             .filter(([n, r]) => r.width < 44 || r.height < 44).map(([n]) => n)""", screen)
@@ -389,7 +402,7 @@ def test_staff_moderation_notes_export(bsrv, browser):
     from openpyxl import load_workbook
     ws = load_workbook(io.BytesIO(Path(dl.value.path()).read_bytes())).active
     header = [c.value for c in ws[1]]
-    rows = [dict(zip(header, [c.value for c in r])) for r in ws.iter_rows(min_row=2)]
+    rows = [dict(zip(header, [c.value for c in r], strict=True)) for r in ws.iter_rows(min_row=2)]
     mine = next(x for x in rows if x["Nr."] == number)
     assert mine["Vermerk Planung"] == "Berücksichtigt: Tempo 30 prüfen" and mine["Moderation"] == "published"
     assert mine["E-Mail"] == "hans@example.org" and mine["verspätet"] == "nein"

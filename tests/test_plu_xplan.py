@@ -62,6 +62,7 @@ def test_bplan_2070_valid_plu(tmp_settings, schema_dir, ds_id, feature, count):
     ds = load_dataset(ROOT / "datasets" / ds_id / "dataset.yml")
     res = run_dataset(ds, tmp_settings)
     assert res.status == "published" and res.summary["published"] == count
+    assert res.published_dir is not None
     gml = res.published_dir / f"{ds_id}.gml"
     assert validate_gml_file(gml, schema_dir) == []
     assert "VALID" in _independent_validator(gml) and "INVALID" not in _independent_validator(gml)
@@ -89,6 +90,7 @@ def test_fnp_grasleben_plain_gml(tmp_settings, tmp_path, schema_dir):
     src = PLANS / "FNP_Grasleben_031545401000_xplan51.gml"
     ds = _dataset(tmp_path, "fnp_grasleben", "plu_zoning", src, None)
     res = run_dataset(ds, tmp_settings)
+    assert res.published_dir is not None
     gml = res.published_dir / "fnp_grasleben.gml"
     assert validate_gml_file(gml, schema_dir) == []
     doc = _check_plu_document(gml, "ZoningElement")
@@ -113,6 +115,7 @@ def test_liebenwerda_unclosed_ring_is_a_clear_message(tmp_settings, tmp_path, sc
     text = json.dumps(report, ensure_ascii=False)
     assert re.search(r"GML_ed9b7898-b7e4-4464-8bc7-9cc211ee7192: geometry unreadable — a ring is not closed "
                      r"\(first point 3391285\.422 5710176\.666, last point 3391285\.423 5710176\.666\)", text)
+    assert res.published_dir is not None
     assert validate_gml_file(res.published_dir / "fnp_liebenwerda.gml", schema_dir) == []
 
 
@@ -164,6 +167,7 @@ def test_other_xplan_versions_by_namespace(tmp_settings, tmp_path, schema_dir, n
     assert res.summary["published"] == 75
     report = json.loads(res.report_json.read_text())
     assert report["mapper"]["plan"]["version"] == version
+    assert res.published_dir is not None
     assert validate_gml_file(res.published_dir / f"{ds.id}.gml", schema_dir) == []
 
 
@@ -188,6 +192,7 @@ def test_plan_pdf_becomes_the_plan_document(tmp_settings, tmp_path, schema_dir):
     ds = _dataset(tmp_path, "bp2070_refs", "plu_zoning", src, "EPSG:31467")
     res = run_dataset(ds, tmp_settings)
     assert res.status == "published"
+    assert res.published_dir is not None
     out = res.published_dir / "bp2070_refs.gml"
     assert validate_gml_file(out, schema_dir) == []
     independent = _independent_validator(out)

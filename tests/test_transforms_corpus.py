@@ -24,8 +24,8 @@ import pyogrio
 import pytest
 import yaml
 
-from core.config import load_dataset
-from core.errors import ConfigError, GdiError
+from core.config import ConfigErrors, load_dataset
+from core.errors import GdiError
 from core.publication import current_manifest
 from transforms.pipeline import run_dataset
 
@@ -96,7 +96,8 @@ CASES = [
     ("latin1-declared-utf8", "spielplatzkataster", "sp_latin1_declared_utf8.csv", {}, "error",
      "cannot decode as utf-8 (invalid continuation byte, byte 0xe4); is the declared encoding right?", 0),
     ("bom-declared-latin1", "spielplatzkataster", "sp_bom_declared_latin1.csv", {"options": {"encoding": "latin-1"}},
-     "error", "file starts with a UTF-8 byte-order mark but the dataset declares encoding 'latin-1'; declare 'utf-8'", 0),
+     "error",
+     "file starts with a UTF-8 byte-order mark but the dataset declares encoding 'latin-1'; declare 'utf-8'", 0),
     ("bom-utf8-is-fine", "spielplatzkataster", "sp_bom_utf8.csv", {}, "published", None, 1),
     ("empty-file", "spielplatzkataster", "sp_empty.csv", {}, "error", "file is empty (0 bytes)", 0),
     ("header-only", "spielplatzkataster", "sp_header_only.csv", {}, "error", "file has a header but no data rows", 0),
@@ -126,7 +127,8 @@ CASES = [
     ("unknown-status", "altlasten", "am_unknown_status.csv", {"fields": {"key": "katasternummer", "status": "status"}},
      "rejected", ("rejected: field 'status' value 'belastet' is not a status of the Altlastenkataster "
      "(Altlastverdachtsfläche, Altlast, saniert, Verdacht ausgeräumt)"), 0),
-    ("cleared-site-not-public", "altlasten", "am_only_cleared.csv", {"fields": {"key": "katasternummer", "status": "status"}},
+    ("cleared-site-not-public", "altlasten", "am_only_cleared.csv",
+     {"fields": {"key": "katasternummer", "status": "status"}},
      "rejected", "rejected: status 'Verdacht ausgeräumt' is not published in this view (options.exclude_status)", 0),
     ("bad-registration-date", "altlasten_intern", "am_bad_date.csv",
      {"fields": {"key": "katasternummer", "status": "status", "designation_date": "eingetragen_am"}}, "repaired",
@@ -163,7 +165,8 @@ CASES = [
      "rejected: flaeche_wkt is empty (no location)", 0),
     ("null-geometry", "playgrounds", "pg_no_geometry.geojson", {}, "rejected",
      "rejected: geometry is missing or unreadable (e.g. unclosed ring)", 0),
-    ("empty-feature-collection", "playgrounds", "pg_empty_collection.geojson", {}, "error", "file holds no features", 0),
+    ("empty-feature-collection", "playgrounds", "pg_empty_collection.geojson", {}, "error", "file holds no features",
+     0),
     ("truncated-geojson", "playgrounds", "pg_valid_polygon_then_truncated.geojson", {}, "error",
      "GDAL cannot open it: Failed to read GeoJSON data; At line 1, character 82: Unterminated object", 0),
     ("truncated-citygml", "gebaeude_lorup", "citygml_truncated.gml", {}, "error",
@@ -244,21 +247,23 @@ def test_bad_input(case, tmp_settings, tmp_path):
     _cid, template, fname, overrides, outcome, expected, n_published = case
     src = GENERATED[fname](tmp_path) if fname in GENERATED else CORPUS / fname
     if outcome == "config":
-        with pytest.raises(ConfigError) as ei:
+        with pytest.raises(ConfigErrors) as config_info:
             _dataset(template, src, overrides, tmp_path)
-        assert any(m.endswith(expected) for m in ei.value.messages), ei.value.messages
+        assert any(m.endswith(expected) for m in config_info.value.messages), config_info.value.messages
         return
     ds = _dataset(template, src, overrides, tmp_path)
     root = tmp_settings.publish_dir / ds.id
     if outcome in ("error", "rejected"):
-        with pytest.raises(GdiError) as ei:
+        with pytest.raises(GdiError) as error_info:
             run_dataset(ds, tmp_settings)
-        exc = ei.value
+        exc = error_info.value
         if outcome == "error":
             assert _matches(expected, exc.bare_message), exc.bare_message
         else:
             assert exc.bare_message.startswith("nothing to publish: all "), exc.bare_message
-            report = json.loads(Path(exc.report).read_text())
+            report_file = getattr(exc, "report", None)   # attached by the pipeline to a failed run's error
+            assert report_file is not None, "the failed run's error carries no report"
+            report = json.loads(Path(report_file).read_text())
             assert report["status"] == "failed"
             assert any(_matches(expected, n) for n in _notes(report)), _notes(report)
         # nothing published, nothing half-written left behind

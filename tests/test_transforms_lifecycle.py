@@ -51,6 +51,7 @@ def test_second_run_gives_diff_and_lifespans(tmp_path, tmp_settings):
     csv.write_text(original, encoding="utf-8")
     ds = _dataset("spielplatzkataster", csv, tmp_path)
     first = run_dataset(ds, tmp_settings, now=T1)
+    assert first.published_dir is not None
     assert "changes" not in json.loads(first.report_json.read_text())  # nothing published before: all new
     v1 = _objects(first.published_dir / f"{ds.id}.gml")
     assert set(v1) == {f"SP-00{i}" for i in range(1, 9)}
@@ -58,6 +59,7 @@ def test_second_run_gives_diff_and_lifespans(tmp_path, tmp_settings):
 
     # a second run on the same source changes nothing
     same = run_dataset(ds, tmp_settings, now=T2)
+    assert same.published_dir is not None
     ch = json.loads(same.report_json.read_text())["changes"]
     assert (ch["new_count"], ch["changed_count"], ch["removed_count"], ch["unchanged"]) == (0, 0, 0, 8)
     assert {o["begin"] for o in _objects(same.published_dir / f"{ds.id}.gml").values()} == {"2026-01-10T08:00:00Z"}
@@ -71,9 +73,11 @@ def test_second_run_gives_diff_and_lifespans(tmp_path, tmp_settings):
     csv.write_text("\n".join(lines) + "\n", encoding="utf-8")
     T3 = datetime(2026, 4, 2, 7, 0, tzinfo=UTC)
     third = run_dataset(ds, tmp_settings, now=T3)
+    assert third.published_dir is not None
     ch = json.loads(third.report_json.read_text())["changes"]
     assert (ch["new"], ch["changed"], ch["removed"]) == (["SP-009"], ["SP-002"], ["SP-007"])
-    assert (ch["new_count"], ch["changed_count"], ch["removed_count"], ch["unchanged"], ch["previous"]) == (1, 1, 1, 6, 8)
+    counts = (ch["new_count"], ch["changed_count"], ch["removed_count"], ch["unchanged"], ch["previous"])
+    assert counts == (1, 1, 1, 6, 8)
     v3 = _objects(third.published_dir / f"{ds.id}.gml")
     assert v3["SP-001"] == {"begin": "2026-01-10T08:00:00Z", "end": None}  # unchanged keeps its version
     assert v3["SP-002"] == {"begin": "2026-04-02T07:00:00Z", "end": None}  # changed: new version
@@ -105,6 +109,7 @@ def test_buildings_moved_footprint_counts_as_changed(tmp_path, tmp_settings):
     assert sorted(ch["changed"]) == sorted([gdf["oid"].iloc[3], gdf["oid"].iloc[5]])
     assert ch["unchanged"] == 18
     assert ch["new_count"] == 0 and ch["removed_count"] == 0
+    assert res.published_dir is not None
     doc = etree.parse(str(res.published_dir / f"{ds.id}.gml"))
     begins = {b.findtext("bu-base:inspireId/base:Identifier/base:localId", namespaces=BU):
               b.findtext("bu-base:beginLifespanVersion", namespaces=BU)

@@ -195,7 +195,8 @@ def test_alkis_export_to_bu(tmp_settings):
 
 
 # --- generators -----------------------------------------------------------------------------------------
-@pytest.mark.parametrize("theme,template,n", [("playgrounds", "spielplatzkataster", 200), ("sites", "altlasten_intern", 200)])
+@pytest.mark.parametrize("theme,template,n",
+                         [("playgrounds", "spielplatzkataster", 200), ("sites", "altlasten_intern", 200)])
 def test_generators_are_deterministic_and_publishable(theme, template, n, tmp_path, tmp_settings):
     gen = GENERATORS.get(theme)
     a = gen(n, tmp_path / "a.csv", 7)
@@ -210,6 +211,7 @@ def test_generators_are_deterministic_and_publishable(theme, template, n, tmp_pa
     (tmp_path / "ds" / "dataset.yml").write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
     res = run_dataset(load_dataset(tmp_path / "ds" / "dataset.yml"), tmp_settings, now=NOW)
     assert res.summary["read"] == n and res.summary["rejected"] == 0 and res.summary["published"] == n
+    assert res.published_dir is not None
     man = json.loads((res.published_dir / "manifest.json").read_text())
     x0, y0, x1, y1 = man["bbox_25832"]
     assert 556_000 <= x0 < x1 <= 572_000 and 5_770_000 <= y0 < y1 <= 5_786_000
@@ -233,7 +235,7 @@ def test_demo_publishes_my_datasets_in_ogc(server, demo_settings):
         assert coll in ids and f"{ds_id}_source" in ids, (coll, sorted(ids))
     assert "managementrestrictionorregulationzone_intern" not in ids
     assert "altlasten_intern_source" not in ids
-    items = requests.get(f"{server}/ogc/collections/altlasten_source/items", params={"f": "json", "limit": 5},
-                         timeout=60).json()
+    params: dict[str, str | int] = {"f": "json", "limit": 5}
+    items = requests.get(f"{server}/ogc/collections/altlasten_source/items", params=params, timeout=60).json()
     assert items["features"] and set(items["features"][0]["properties"]) <= {"key", "status", "status_label",
                                                                                "inspireId", "fid"}

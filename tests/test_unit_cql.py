@@ -52,6 +52,7 @@ def compile_filter(text: str, lang: str | None = None, *, rtree: str | None = "r
     ("species LIKE 'a\\_b*c?[d]'", '("species" GLOB ?)', ["a_b[*]c[?][[]d[]]"]),  # literal glob specials
     ("species ILIKE 'TI%'", '(lower("species") GLOB ?)', ["ti*"]),
     ("CASEI(name) = CASEI('ABC')", '(lower("name") = lower(?))', ["ABC"]),
+    ("CASEI(species) LIKE CASEI('TI%')", '(lower("species") GLOB ?)', ["ti*"]),
     ("upper(name) = 'ABC'", '(upper("name") = ?)', ["ABC"]),
     ("height + 1 > 3", '(("height" + ?) > ?)', [1, 3]),
     ("name = species", '("name" = "species")', []),
@@ -255,6 +256,7 @@ def select(con: sqlite3.Connection, text: str, lang: str | None = None) -> set[i
     ("species LIKE 'tilia%'", set()),                    # LIKE is case-sensitive in CQL2
     ("species ILIKE 'tilia%'", {1, 2, 6}),
     ("CASEI(species) = CASEI('TILIA CORDATA')", {1, 6}),
+    ("CASEI(species) LIKE CASEI('TILIA%')", {1, 2, 6}),  # case-insensitive LIKE, as docs/ogcapi.md says
     ("name LIKE 'a*b'", {2}),                            # '*' is no wildcard in CQL2
     ("name LIKE 'a_b'", {2, 3}),
     ("height > 10", {1, 2, 5}),

@@ -296,9 +296,11 @@ def test_gpkg_store_layer_of_current_and_of_a_version(settings: Settings) -> Non
     pub.commit(manifest("v02"))
 
     cur = store.layer(DS, "speciesdistributionunit")
+    # the current layer's path is the stable one through the ``current`` link
     assert cur == LayerRef("gpkg", DS, "v02", "speciesdistributionunit",
-                           path=(settings.publish_dir / DS / "v02" / f"{DS}.gpkg").resolve())
+                           path=settings.publish_dir / DS / "current" / f"{DS}.gpkg")
     assert cur is not None and cur.path is not None
+    assert cur.path.resolve() == (settings.publish_dir / DS / "v02" / f"{DS}.gpkg").resolve()
     assert cur.ogr_source == str(cur.path) and cur.path.read_text() == "two"
     old = store.layer(DS, "trees_source", version="v01")
     assert old is not None and old.version == "v01" and old.table == "trees_source"
@@ -309,8 +311,11 @@ def test_gpkg_store_layer_of_current_and_of_a_version(settings: Settings) -> Non
     assert [h["version"] for h in store.history(DS)] == ["v01", "v02"]
     assert list(store.published()) == [DS]
     # the stable path goes through the link, so a service keeping it sees the next publication
-    assert store.current_gpkg(DS) == settings.publish_dir / DS / "current" / f"{DS}.gpkg"
-    assert store.current_gpkg(DS).read_text() == "two"
+    kept = cur.path
+    pub = store.begin(DS, "v03")
+    pub.path(f"{DS}.gpkg").write_text("three")
+    pub.commit(manifest("v03"))
+    assert kept.read_text() == "three"
 
 
 def test_gpkg_store_layer_is_none_for_a_version_without_geopackage(settings: Settings) -> None:

@@ -9,10 +9,14 @@ import math
 import sqlite3
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlparse
 
 import pytest
 import requests
+
+if TYPE_CHECKING:
+    from playwright.sync_api import BrowserContext, Request
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts" / "viewer"
@@ -33,10 +37,20 @@ def browser(tmp_path_factory):
         ctx = p.chromium.launch_persistent_context(str(tmp_path_factory.mktemp("chromium-profile")),
                                                    executable_path=CHROMIUM, args=FLAGS, headless=True,
                                                    viewport={"width": 1280, "height": 800}, locale="de-DE")
-        ctx.requests = []   # every URL any page of this context asked for
-        ctx.on("request", lambda r: ctx.requests.append(r.url))
         yield ctx
         ctx.close()
+
+
+@pytest.fixture(scope="module")
+def browser_requests(browser: BrowserContext) -> list[str]:
+    """Every URL any page of the browser context asked for (from now on)."""
+    seen: list[str] = []
+
+    def record(request: Request) -> None:
+        seen.append(request.url)
+
+    browser.on("request", record)
+    return seen
 
 
 def wait_ready(page, what: str = "window.gdiViewer && window.gdiViewer.ready", timeout: float = 90) -> None:
@@ -46,7 +60,8 @@ def wait_ready(page, what: str = "window.gdiViewer && window.gdiViewer.ready", t
         if page.evaluate(f"!!({what})"):
             return
         time.sleep(0.1)
-    raise AssertionError(f"viewer not ready after {timeout}s: {page.evaluate('JSON.stringify(window.gdiViewer && {phase: gdiViewer.phase, error: gdiViewer.error})')}")
+    state = page.evaluate("JSON.stringify(window.gdiViewer && {phase: gdiViewer.phase, error: gdiViewer.error})")
+    raise AssertionError(f"viewer not ready after {timeout}s: {state}")
 
 
 def open_viewer(browser, url: str, *, globe: bool = False):
@@ -132,8 +147,8 @@ def known_building(demo_settings, tiles):
                 "(the demo's generated buildings, var/citymodel/generated_*.gpkg, are missing)")
 
 
-def test_page_loads_offline_and_draws_buildings(browser, server, tiles):
-    browser.requests.clear()
+def test_page_loads_offline_and_draws_buildings(browser, browser_requests, server, tiles):
+    browser_requests.clear()
     page = open_viewer(browser, server + "/viewer/#layers=buildings")
     assert page.evaluate("gdiViewer.phase") == "ready"
     map_pixels(page, "city_wide")
@@ -144,9 +159,10 @@ def test_page_loads_offline_and_draws_buildings(browser, server, tiles):
     page = open_viewer(browser, server + f"/viewer/#view={centre_view()}&layers=")
     without = map_pixels(page, "city_empty")
     page.close()
-    hosts = {urlparse(u).hostname for u in browser.requests if urlparse(u).scheme in ("http", "https", "ws", "wss")}
+    hosts = {urlparse(u).hostname for u in browser_requests
+             if urlparse(u).scheme in ("http", "https", "ws", "wss")}
     assert hosts <= LOCAL, f"requests to foreign hosts: {hosts - LOCAL}"
-    assert any("/3dtiles/buildings/" in u and u.endswith(".glb") for u in browser.requests), "no tile content loaded"
+    assert any("/3dtiles/buildings/" in u and u.endswith(".glb") for u in browser_requests), "no tile content loaded"
     # the empty globe is one flat colour; the buildings must cover a visible share of the map
     assert changed_fraction(with_b, without) > 0.02
 
@@ -167,7 +183,8 @@ def test_click_known_building_shows_attributes(browser, server, known_building):
     assert info["height"].endswith(" m") and float(info["height"][:-2].replace(",", ".")) > 2
     # the same building in English: the UI and the ENUM labels are translated
     page.close()
-    page = open_viewer(browser, server + f"/viewer/?lang=en#view={kb['lon']:.7f},{kb['lat']:.7f},350,0,-90,0&layers=buildings")
+    page = open_viewer(browser,
+                       server + f"/viewer/?lang=en#view={kb['lon']:.7f},{kb['lat']:.7f},350,0,-90,0&layers=buildings")
     page.locator("#btn-pick").click()   # keyboard-reachable alternative: pick the building in the centre
     labels = page.locator("#building-info dt").all_inner_texts()
     assert "Roof form" in labels and "Storeys" in labels
@@ -211,6 +228,7 @@ def test_layer_switch_changes_pixels(browser, server, tiles):
 def test_wms_overlay_switch_changes_pixels(browser, server, demo_settings):
     from core.publication import current_manifest
     m = current_manifest(demo_settings.publish_dir, "trees")
+    assert m is not None
     w, s, e, n = m["bbox_crs84"]
     page = open_viewer(browser, server + f"/viewer/#view={(w + e) / 2:.6f},{(s + n) / 2:.6f},1500,0,-90,0&layers=",
                        globe=True)
@@ -264,8 +282,8 @@ def test_every_control_reachable_by_keyboard_with_visible_focus(browser, server)
         page.keyboard.press("Tab")
         cur = page.evaluate("""(() => { const e = document.activeElement; if (e === document.body) return {key: ""};
             const s = getComputedStyle(e);
-            return {key: e.id || e.textContent.trim().slice(0, 30), outline: s.outlineStyle, width: parseFloat(s.outlineWidth),
-                    shadow: s.boxShadow}; })()""")
+            return {key: e.id || e.textContent.trim().slice(0, 30), outline: s.outlineStyle,
+                    width: parseFloat(s.outlineWidth), shadow: s.boxShadow}; })()""")
         seen.append(cur["key"])
         outlines.append(cur)
     missing = [c for c in controls if c not in seen]

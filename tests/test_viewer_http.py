@@ -58,15 +58,18 @@ def test_page_has_no_inline_scripts_and_a_strict_csp(page_html):
     for url in [s["src"] for s in p.scripts] + p.links:
         assert not urlparse(url).netloc or url.startswith("data:"), f"foreign URL in page: {url}"
     assert re.search(r'<html lang="de"', page_html.text)
-    cfg = json.loads(re.search(r'data-config="([^"]*)"', page_html.text).group(1).replace("&#34;", '"')
-                     .replace("&amp;", "&").replace("&#39;", "'"))
+    m = re.search(r'data-config="([^"]*)"', page_html.text)
+    assert m is not None, "no data-config attribute"
+    cfg = json.loads(m.group(1).replace("&#34;", '"').replace("&amp;", "&").replace("&#39;", "'"))
     assert cfg["lang"] == "de" and cfg["texts"]["attr_roof"] == "Dachform"
     en = requests.get(page_html.url + "?lang=en", timeout=30)
     assert '<html lang="en"' in en.text and "Roof form" in en.text.replace("&#34;", '"')
 
 
 def test_cesium_served_locally_with_long_caching_and_gzip(server, page_html):
-    src = re.search(r'src="([^"]*Cesium\.js)"', page_html.text).group(1)
+    m = re.search(r'src="([^"]*Cesium\.js)"', page_html.text)
+    assert m is not None, "no Cesium.js script"
+    src = m.group(1)
     r = requests.get(server + src, headers={"Accept-Encoding": "gzip"}, timeout=60)
     assert r.status_code == 200
     assert r.headers["Content-Encoding"] == "gzip"
@@ -82,7 +85,9 @@ def test_cesium_served_locally_with_long_caching_and_gzip(server, page_html):
 
 
 def test_own_assets_versioned_immutable_and_revalidated_otherwise(server, page_html):
-    src = re.search(r'src="(/viewer/static/viewer\.js\?v=[0-9a-f]+)"', page_html.text).group(1)
+    m = re.search(r'src="(/viewer/static/viewer\.js\?v=[0-9a-f]+)"', page_html.text)
+    assert m is not None, "no versioned viewer.js script"
+    src = m.group(1)
     r = requests.get(server + src, timeout=30)
     assert r.status_code == 200 and "immutable" in r.headers["Cache-Control"]
     plain = requests.get(server + "/viewer/static/viewer.js", timeout=30)
@@ -113,7 +118,9 @@ def test_search_finds_streets_of_published_data(server, demo_settings):
     import sqlite3
 
     from core.publication import current_dir
-    gpkg = current_dir(demo_settings.publish_dir, "trees") / "trees.gpkg"
+    trees_dir = current_dir(demo_settings.publish_dir, "trees")
+    assert trees_dir is not None
+    gpkg = trees_dir / "trees.gpkg"
     con = sqlite3.connect(gpkg)
     name, n = con.execute("SELECT location_name, count(*) FROM trees_source WHERE location_name IS NOT NULL "
                           "GROUP BY location_name ORDER BY count(*) DESC LIMIT 1").fetchone()
@@ -150,7 +157,9 @@ def test_search_never_indexes_restricted_datasets(demo_settings):
     assert restricted, "the demo publishes no restricted dataset (datasets/altlasten_intern missing?)"
     would_have = 0
     for ds in restricted:
-        gpkg = current_dir(demo_settings.publish_dir, ds) / f"{ds}.gpkg"
+        ds_dir = current_dir(demo_settings.publish_dir, ds)
+        assert ds_dir is not None, ds
+        gpkg = ds_dir / f"{ds}.gpkg"
         for c in pubs[ds].get("collections", []):
             if gpkg.exists():
                 would_have += len(index_layer(gpkg, c.get("layer", c["id"]), ds))
@@ -171,16 +180,21 @@ def test_search_finds_building_addresses_and_their_street(server, demo_settings)
           and m.get("access", "public") == "public"]
     assert bu, "the demo publishes no public building dataset (datasets/gebaeude missing?)"
     ds = bu[0]
-    con = sqlite3.connect(current_dir(demo_settings.publish_dir, ds) / f"{ds}.gpkg")
+    ds_dir = current_dir(demo_settings.publish_dir, ds)
+    assert ds_dir is not None
+    con = sqlite3.connect(ds_dir / f"{ds}.gpkg")
     rows = [r[0] for r in con.execute(f'SELECT address FROM "{ds}_source" WHERE address IS NOT NULL')]
     con.close()
     assert rows, f"the demo's {ds} has no addresses"
     address = rows[0]
-    street = re.match(r"^(.*\D)\s+\d+\s*[a-zA-Z]?$", address).group(1)
+    house = re.match(r"^(.*\D)\s+\d+\s*[a-zA-Z]?$", address)
+    assert house is not None, address
+    street = house.group(1)
     on_street = sum(1 for a in rows if re.match(rf"^{re.escape(street)}\s+\d", a))
     res = requests.get(server + "/viewer/api/search", params={"q": address, "limit": 5}, timeout=30).json()["results"]
     assert res and res[0]["label"] == address and res[0]["dataset"] == ds and res[0]["count"] == 1
-    res = requests.get(server + "/viewer/api/search", params={"q": street.lower().replace("straße", "str."), "limit": 5},
+    abbreviated = street.lower().replace("straße", "str.")
+    res = requests.get(server + "/viewer/api/search", params={"q": abbreviated, "limit": 5},
                        timeout=30).json()["results"]
     first = res[0]
     assert (first["label"], first["field"], first["count"]) == (street, "street", on_street)

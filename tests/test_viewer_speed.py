@@ -12,7 +12,8 @@ CESIUM_LUT_JS = """() => {
   const scene = gdiViewer.viewer.scene;
   const g = new Cesium.BrdfLutGenerator();
   g.update(scene.frameState);
-  const fb = new Cesium.Framebuffer({ context: scene.context, colorTextures: [g.colorTexture], destroyAttachments: false });
+  const fb = new Cesium.Framebuffer({
+    context: scene.context, colorTextures: [g.colorTexture], destroyAttachments: false });
   const px = scene.context.readPixels({ x: 0, y: 0, width: 256, height: 256, framebuffer: fb });
   fb.destroy(); g.destroy();
   return Array.from(px);

@@ -346,7 +346,8 @@ BAD_CASES = [
     ({"BBOX": "a,b,c,d"}, "InvalidParameterValue", "BBOX"),
     ({"BBOX": "nan,0,1,1"}, "InvalidParameterValue", "BBOX"),
     ({"BBOX": "0,0,1e300,1e300"}, "InvalidParameterValue", "BBOX"),          # absurd scale (zoomed out)
-    ({"BBOX": "404000,5755000,404000.0000000001,5755000.0000000001"}, "InvalidParameterValue", "BBOX"),  # absurd zoom in
+    # absurd zoom in
+    ({"BBOX": "404000,5755000,404000.0000000001,5755000.0000000001"}, "InvalidParameterValue", "BBOX"),
     ({"LAYERS": "NoSuch.Layer"}, "LayerNotDefined", None),
     ({"CRS": "EPSG:99999"}, "InvalidCRS", None),
     ({"WIDTH": "100000"}, "InvalidParameterValue", "WIDTH"),

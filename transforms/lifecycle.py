@@ -26,7 +26,7 @@ import pyogrio
 import shapely
 
 from core.config import Dataset, Settings
-from core.publication import current_dir
+from core.store import get_store
 
 LOGGER = logging.getLogger(__name__)
 MAX_LISTED = 1000  # ids listed per category in the report; counts are always complete
@@ -70,10 +70,10 @@ class Lifecycle:
     @classmethod
     def from_previous(cls, ds: Dataset, settings: Settings, mapper) -> Lifecycle | None:
         """None when nothing was published before (every object is new: the mapper's run time applies)."""
-        cur = current_dir(settings.publish_dir, ds.id)
-        gpkg = cur / f"{ds.id}.gpkg" if cur else None
-        if gpkg is None or not gpkg.exists():
+        ref = get_store(settings).layer(ds.id, mapper.collection)
+        if ref is None or ref.path is None:
             return None
+        gpkg = ref.path.resolve()
         layers = {name for name, _ in pyogrio.list_layers(gpkg)}
         src_layer, ins_layer = f"{ds.id}_source", mapper.collection
         if src_layer not in layers or ins_layer not in layers:

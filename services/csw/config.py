@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from core.config import PROJECT_ROOT, Settings, load_registry
+from core.errors import GdiError
 from core.publication import published_datasets
 from metadata import gdide
 from metadata.common import GDI_CONTACT
@@ -47,7 +48,7 @@ def pycsw_python() -> Path:
 def _themes_en(settings: Settings) -> list[str]:
     try:
         reg = load_registry(settings.datasets_dir, check_plugins=False)
-    except Exception:
+    except GdiError:  # capabilities keywords must not stop the catalogue; `gdi config validate` reports it
         return []
     pubs = published_datasets(settings.publish_dir)
     keys = set()

@@ -81,7 +81,7 @@ class _Instance:
             try:
                 p = load_plugin("provider", res["providers"][0])
                 self.fields[coll] = dict(p.get_fields())
-            except Exception as exc:
+            except Exception as exc:  # noqa: BLE001 - a provider that does not load: no parameter check
                 LOGGER.warning("cannot load provider of %s: %s", coll, exc)
                 return None
         return self.fields[coll]
@@ -139,16 +139,16 @@ class Dispatcher:
                 return err
         v = params.get
         for name in ("limit", "offset"):
-            if v(name) is not None:
+            if (raw := v(name)) is not None:
                 try:
-                    n = int(v(name))
+                    n = int(raw)
                 except ValueError:
                     return f"parameter '{name}': value '{v(name)}' is not an integer"
                 if n < (1 if name == "limit" else 0):
                     return f"parameter '{name}': value '{v(name)}' is out of range"
-        if v("bbox") is not None:
+        if (bbox := v("bbox")) is not None:
             try:
-                nums = [float(x) for x in v("bbox").split(",")]
+                nums = [float(x) for x in bbox.split(",")]
             except ValueError:
                 return f"parameter 'bbox': value '{v('bbox')}' must be 4 or 6 comma-separated numbers"
             if len(nums) not in (4, 6):
@@ -166,9 +166,9 @@ class Dispatcher:
         lang = v("filter-lang")
         if lang is not None and lang not in ("cql2-text", "cql2-json", "cql-text", "cql-json"):
             return f"parameter 'filter-lang': value '{lang}' is not supported (cql2-text, cql2-json)"
-        if v("filter") is not None:
+        if (text := v("filter")) is not None:
             try:
-                parse_filter(v("filter"), lang)
+                parse_filter(text, lang)
             except FilterError as exc:
                 return f"parameter 'filter': value '{v('filter')}': {exc.bare_message}"
             if lang in ("cql2-text", "cql2-json"):  # pygeoapi 0.21 knows only the old names
@@ -179,14 +179,14 @@ class Dispatcher:
             return f"parameter 'resulttype': value '{v('resulttype')}' must be 'results' or 'hits'"
         if v("skipGeometry") not in (None, "true", "false"):
             return f"parameter 'skipGeometry': value '{v('skipGeometry')}' must be 'true' or 'false'"
-        if v("sortby") is not None:
-            for s in v("sortby").split(","):
+        if (sortby := v("sortby")) is not None:
+            for s in sortby.split(","):
                 prop = s.strip()
                 prop = prop[1:] if prop[:1] in "+-" else prop
                 if not prop or prop not in fields:
                     return f"parameter 'sortby': value '{s}' is not a queryable property"
-        if v("properties") is not None:
-            for p in v("properties").split(","):
+        if (props := v("properties")) is not None:
+            for p in props.split(","):
                 if p and p not in fields:
                     return f"parameter 'properties': value '{p}' is not a property of this collection"
         for k, val in params.items():

@@ -14,6 +14,7 @@ import yaml
 
 from core.config import PROJECT_ROOT, Dataset, Settings, load_registry
 from core.publication import published_datasets
+from core.store import get_store
 
 LOGGER = logging.getLogger(__name__)
 
@@ -48,7 +49,7 @@ def _resource(ds: Dataset, manifest: dict[str, Any], coll: dict[str, Any], setti
               lang: str = "de", provider: str = PROVIDER) -> dict[str, Any]:
     from metadata.ids import dataset_record_id, get_record_by_id_url
     base = settings.service.public_url.rstrip("/")
-    gpkg = settings.publish_dir / ds.id / "current" / f"{ds.id}.gpkg"
+    gpkg = _gpkg(settings, ds.id, coll["layer"])
     view = coll["view"]
     title = ds.title.de if view == "inspire" else f"{ds.title.de} – Quellsicht"
     title_en = ds.title.en if view == "inspire" else f"{ds.title.en} – source view"
@@ -174,7 +175,7 @@ def _json_response(desc: str, schema: dict) -> dict:
                                              "text/html": {"schema": {"type": "string"}}}}
 
 
-_LOCAL_COMPONENTS = {
+_LOCAL_COMPONENTS: dict[str, dict[str, Any]] = {
     "parameters": {"featureId": {"name": "featureId", "in": "path", "required": True, "description":
                                  "local identifier of a feature", "schema": {"type": "string"}},
                    "sortby": {"name": "sortby", "in": "query", "required": False, "style": "form", "explode": False,
@@ -234,6 +235,14 @@ def _size(path: Path) -> int:
         return 0
 
 
+def _gpkg(settings: Settings, ds_id: str, layer: str) -> Path:
+    """The GeoPackage a collection is served from (through the store; its path follows ``current``)."""
+    ref = get_store(settings).layer(ds_id, layer)
+    if ref is None or ref.path is None:  # published without a GeoPackage: the provider reports it per request
+        return settings.publish_dir / ds_id / "current" / f"{ds_id}.gpkg"
+    return ref.path
+
+
 def _id_field(gpkg: Path, layer: str) -> str:
     """localId for INSPIRE views, the source key for source views, else the GeoPackage fid."""
     import sqlite3
@@ -253,10 +262,10 @@ def ensure_id_indexes(settings: Settings) -> None:
     request. Kept beside the publication so the published files stay byte-identical."""
     from .provider import ensure_id_index
     for ds_id, manifest in published_datasets(settings.publish_dir).items():
-        gpkg = settings.publish_dir / ds_id / "current" / f"{ds_id}.gpkg"
-        if not gpkg.exists():
-            continue
         for coll in manifest.get("collections", []):
+            gpkg = _gpkg(settings, ds_id, coll["layer"])
+            if not gpkg.exists():
+                continue
             id_field = _id_field(gpkg, coll["layer"])
             if id_field != "fid":
                 try:

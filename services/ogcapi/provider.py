@@ -292,7 +292,7 @@ class GpkgProvider(BaseProvider):
         fcrs = params.get("filter-crs") or "http://www.opengis.net/def/crs/OGC/1.3/CRS84"
         try:
             src = _crs_from_uri(fcrs)
-        except Exception:
+        except Exception:  # noqa: BLE001 - whatever pyproj raises, the CRS is not one we support
             raise FilterError("unsupported CRS", field="filter-crs", value=fcrs) from None
         if pyproj.CRS.from_wkt(src) == self.meta.storage_crs:
             return None

@@ -151,6 +151,11 @@ class Translator:
         # CQL2: '%' any string, '_' one character, '\' escape; case-sensitive unless CASEI()
         lhs = self.operand(n.lhs)
         pattern = n.pattern
+        # CASEI('tilia%') / LOWER(...) around the pattern: the lhs side is lowered by operand(); lower the
+        # pattern the same way
+        if (isinstance(pattern, ast.Function) and pattern.name.lower() in ("lower", "casei", "accenti")
+                and len(pattern.arguments) == 1 and isinstance(pattern.arguments[0], str)):
+            pattern = pattern.arguments[0].lower()
         if not isinstance(pattern, str):
             raise FilterError("LIKE needs a string pattern", field="filter", value=str(pattern))
         if n.nocase:
@@ -211,16 +216,17 @@ class Translator:
         # the R-tree holds float32 envelopes rounded outwards (~0.5 m at UTM northings): it is a
         # prefilter; rows well inside an inner rectangle of the geometry are accepted from it alone,
         # only the rim is tested exactly on the stored geometry
+        # S608: table names come from the GeoPackage's own metadata and are quoted by q(); values are bound
         rt = q(self.info.rtree)
-        sql = (f"(fid IN (SELECT id FROM {rt} WHERE minx <= ? AND maxx >= ? AND miny <= ? AND maxy >= ?)")
+        sql = f"(fid IN (SELECT id FROM {rt} WHERE minx <= ? AND maxx >= ? AND miny <= ? AND maxy >= ?)"  # noqa: S608
         self.params.extend([maxx, minx, maxy, miny])
         inner = _inner_rect(geom, rect) if name in ("intersects", "within") else None
         if inner is None:
             return sql + f" AND {exact})"
         ix1, iy1, ix2, iy2 = inner
         self.params.extend([ix1, ix2, iy1, iy2])
-        return (sql + f" AND (fid IN (SELECT id FROM {rt} WHERE minx >= ? AND maxx <= ? AND miny >= ? "
-                f"AND maxy <= ?) OR {exact}))")
+        inside = f"SELECT id FROM {rt} WHERE minx >= ? AND maxx <= ? AND miny >= ? AND maxy <= ?"  # noqa: S608
+        return sql + f" AND (fid IN ({inside}) OR {exact}))"
 
     @staticmethod
     def literal_geometry(v: Any):

@@ -24,6 +24,7 @@ import mappyfile
 
 from core.config import Dataset, Settings, load_registry
 from core.publication import history, published_datasets
+from core.store import get_store
 from metadata.ids import dataset_record_id, get_record_by_id_url, service_record_id
 
 from . import styles
@@ -120,7 +121,11 @@ def collect_layers(settings: Settings, *, staff: bool) -> list[WmsLayer]:
         restricted = ds.access == "restricted" or manifest.get("access") == "restricted"
         if restricted and not staff:
             continue
-        gpkg = settings.publish_dir / ds.id / "current" / f"{ds.id}.gpkg"
+        ref = get_store(settings).layer(ds.id, ds.id)
+        if ref is None or ref.path is None:
+            LOGGER.warning("WMS: %s is published without a GeoPackage; left out of the map", ds.id)
+            continue
+        gpkg = ref.path
         insp = _inspire_collections(manifest)
         sources = [c for c in manifest.get("collections", []) if c.get("view") == "source"]
         for coll in insp:

@@ -97,7 +97,7 @@ def _read(path: Path, source: Source, settings: Settings, layer: str | None) -> 
         try:
             gdf = pyogrio.read_dataframe(gpath, layer=layer, skip_features=start,
                                          max_features=CHUNK, on_invalid="ignore", fid_as_index=False)
-        except Exception as exc:  # GDAL raises many kinds for truncated files
+        except Exception as exc:  # noqa: BLE001 - GDAL raises many kinds for truncated files
             raise SourceError(f"GDAL failed while reading features {start}..{start + CHUNK}: "
                               f"{str(exc).strip()[:300]} (truncated or corrupt file?)", file=str(path)) from None
         crs = declared or file_crs

@@ -218,7 +218,7 @@ def _read(path: Path, source: Source, settings: Settings, options: XPlanOptions)
     for name in layers:
         try:
             df = pyogrio.read_dataframe(gpath, layer=name, on_invalid="ignore", **OPEN_OPTS)
-        except Exception as exc:  # GDAL raises many kinds for broken GML
+        except Exception as exc:  # noqa: BLE001 - GDAL raises many kinds for broken GML
             raise SourceError(f"GDAL failed reading layer {name}: {str(exc).strip()[:300]}", file=str(path),
                               field=name) from None
         if len(df) == 0 or "geometry" not in df:
