@@ -36,10 +36,32 @@ class LayerRef:
 
     @property
     def ogr_source(self) -> str:
-        """What GDAL/OGR opens (a file name or a ``PG:`` connection string)."""
+        """What GDAL/OGR opens (a file name, or a ``PG:`` connection string limited to the schema)."""
         if self.kind == "gpkg":
             return str(self.path)
-        return f"PG:{self.dsn}"
+        return f"PG:{self.pg_conninfo} schemas={self.schema}"
+
+    @property
+    def pg_conninfo(self) -> str:
+        """libpq key=value connection string (MapServer ``CONNECTION``, GDAL ``PG:``) from the URL ``dsn``."""
+        if self.dsn is None:
+            raise ValueError(f"layer {self.dataset}/{self.table} has no PostgreSQL connection")
+        return pg_conninfo(self.dsn)
+
+
+def pg_conninfo(url: str) -> str:
+    """``postgresql://user:pw@host:port/db?sslmode=x`` -> ``host=... port=... dbname=... user=... password=...``."""
+    from urllib.parse import parse_qsl, unquote, urlsplit
+    u = urlsplit(url)
+    parts = {"host": u.hostname, "port": str(u.port) if u.port else None, "dbname": u.path.lstrip("/") or None,
+             "user": unquote(u.username) if u.username else None,
+             "password": unquote(u.password) if u.password else None, **dict(parse_qsl(u.query))}
+
+    def quote(v: str) -> str:
+        if v and not any(c in v for c in " '\\"):
+            return v
+        return "'" + v.replace("\\", "\\\\").replace("'", "\\'") + "'"
+    return " ".join(f"{k}={quote(v)}" for k, v in parts.items() if v is not None)
 
 
 class Store(ABC):

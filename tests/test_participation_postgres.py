@@ -8,17 +8,11 @@ fixture of this module); PostgreSQL-specific checks (migrations, concurrent writ
 from __future__ import annotations
 
 import hashlib
-import itertools
 import json
-import os
-import shutil
-import subprocess
-import tempfile
 import threading
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
-from pathlib import Path
 
 import pytest
 import requests
@@ -31,6 +25,7 @@ from services.participation.config import ParticipationConfig
 from services.participation.core import Participation
 from services.participation.db import SCHEMA_VERSION, Database, get_db
 from tests.conftest import free_port
+from tests.pgcluster import cluster, missing_binaries, new_database
 from tests.test_participation_core import (  # noqa: F401  (collected again here, with the PostgreSQL `part`)
     test_export_csv_xlsx_pseudonymised,
     test_periods_by_berlin_clock,
@@ -52,54 +47,23 @@ from tests.test_participation_web import (
     _submit,
 )
 
-PG_BIN = Path(os.environ.get("GDI_PG_BIN", "/usr/lib/postgresql/15/bin"))
-
-
-def _as_postgres(args: list[str], **kw) -> subprocess.CompletedProcess:
-    """PostgreSQL refuses to run as root: server commands run as the ``postgres`` system user then."""
-    cmd = ["runuser", "-u", "postgres", "--", *args] if os.geteuid() == 0 else args
-    return subprocess.run(cmd, check=True, capture_output=True, text=True, timeout=120, **kw)
-
 
 @pytest.fixture(scope="module")
 def pg_server() -> Iterator[str]:
     """A real PostgreSQL server on 127.0.0.1:<free port>; yields the URL prefix without database name."""
-    for tool in ("initdb", "pg_ctl", "postgres"):
-        if not (PG_BIN / tool).exists():
-            pytest.fail(f"PostgreSQL server binaries missing ({PG_BIN / tool}): "
-                        "apt-get install postgresql (scripts/setup.sh does) or set GDI_PG_BIN")
-    import psycopg  # the driver the app uses for postgresql+psycopg:// (test extras)
-    root = Path(tempfile.mkdtemp(prefix="gdi-pg-"))
-    data, log = root / "data", root / "server.log"
-    if os.geteuid() == 0:
-        shutil.chown(root, "postgres", "postgres")
-    port = free_port()
-    _as_postgres([str(PG_BIN / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust",
-                  "--encoding=UTF8", "--locale=C.UTF-8"])
-    _as_postgres([str(PG_BIN / "pg_ctl"), "start", "-w", "-t", "60", "-D", str(data), "-l", str(log),
-                  "-o", f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c max_connections=60"])
-    try:
-        with psycopg.connect(f"host=127.0.0.1 port={port} user=postgres dbname=postgres") as c:
-            row = c.execute("SELECT current_setting('server_version_num')::int").fetchone()
-            assert row is not None and row[0] >= 150000
-        yield f"postgresql+psycopg://postgres@127.0.0.1:{port}"
-    finally:
-        _as_postgres([str(PG_BIN / "pg_ctl"), "stop", "-w", "-m", "fast", "-D", str(data)])
-        shutil.rmtree(root, ignore_errors=True)
-
-
-_DB_SEQ = itertools.count(1)
+    missing = missing_binaries()
+    if missing:
+        pytest.fail(f"PostgreSQL server binaries missing ({', '.join(missing)}): "
+                    "apt-get install postgresql (scripts/setup.sh does) or set GDI_PG_BIN")
+    with cluster() as server:
+        yield server.replace("postgresql://", "postgresql+psycopg://")
 
 
 @pytest.fixture
 def pg_url(pg_server) -> Iterator[str]:
     """A new, empty database per test (so numbering and migrations start from scratch)."""
-    import psycopg
-    name = f"beteiligung_{next(_DB_SEQ)}"
-    dsn = pg_server.replace("postgresql+psycopg://", "postgresql://")
-    with psycopg.connect(f"{dsn}/postgres", autocommit=True) as c:
-        c.execute(f"CREATE DATABASE {name}")
-    url = f"{pg_server}/{name}"
+    url = new_database(pg_server.replace("postgresql+psycopg://", "postgresql://"), prefix="beteiligung")
+    url = url.replace("postgresql://", "postgresql+psycopg://")
     yield url
     db = D._DBS.pop(url, None)
     if db is not None:
