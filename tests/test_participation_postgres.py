@@ -251,3 +251,50 @@ def test_served_app_on_postgresql(pg_url, tmp_path):
     assert row["content_hash"] == rec["hash"] and row["email"] == "erika@example.org"
     assert row["moderation"] == "published"
     assert not (tmp_path / "var" / "participation" / "beteiligung.db").exists()  # nothing went to SQLite
+
+
+def test_rate_limit_shared_by_web_nodes(pg_url):
+    """Two web nodes (two RateLimiter objects with their own engines, as two hosts would have) on one
+    PostgreSQL database share one budget per key; the window slides; other keys are independent."""
+    from services.participation.security import RateLimiter
+    node_a, node_b = Database(pg_url), Database(pg_url)
+    node_a.migrate()
+    a = RateLimiter(5, 600, db=node_a)
+    b = RateLimiter(5, 600, db=node_b)
+    with ThreadPoolExecutor(8) as ex:
+        results = list(ex.map(lambda i: (a if i % 2 else b).allow("ip:203.0.113.7"), range(12)))
+    assert results.count(True) == 5  # not 5 per node
+    assert not a.allow("ip:203.0.113.7") and not b.allow("ip:203.0.113.7")
+    assert a.allow("ip:198.51.100.1")  # another client has its own budget
+    with node_a.write() as c:  # the window slides: hits older than the window no longer count
+        c.execute(text("UPDATE rate_hits SET t = t - 601 WHERE key = 'ip:203.0.113.7'"))
+    assert b.allow("ip:203.0.113.7")
+    with node_b.read() as c:
+        n = c.execute(text("SELECT count(*) FROM rate_hits WHERE key = 'ip:203.0.113.7'")).scalar_one()
+    assert n == 1  # the old hits were removed, the new one stored
+    node_a.engine.dispose()
+    node_b.engine.dispose()
+
+
+def test_two_app_nodes_share_login_limits(pg_url, tmp_path, monkeypatch):
+    """Two instances of the app (two web nodes, each with its own var dir) on one PostgreSQL database:
+    failed staff logins from one address are counted across both nodes."""
+    from core.config import load_settings
+    from services.participation import security
+    from services.participation.app import create
+    monkeypatch.setenv("GDI_BETEILIGUNG_DB", pg_url)
+    monkeypatch.setenv("GDI_BETEILIGUNG_RATE", "3")
+    clients = []
+    for node in ("a", "b"):
+        monkeypatch.setenv("GDI_VAR", str(tmp_path / node))
+        settings = load_settings()
+        app = create(settings)
+        secret = security.load_secret(settings.var_dir / "participation")
+        client = app.test_client()
+        client.environ_base["REMOTE_ADDR"] = "192.0.2.10"
+        client.set_cookie(security.SID_COOKIE, "sid-" + node)
+        clients.append((client, security.csrf_token(secret, "sid-" + node)))
+    codes = [c.post("/staff/login", data={"username": "nobody", "password": "wrong", "csrf": t}).status_code
+             for c, t in (clients[0], clients[1], clients[0], clients[1])]
+    assert codes == [401, 401, 401, 429]  # 3 allowed in total, not 3 per node
+    assert not (tmp_path / "a" / "participation" / "ratelimit.db").exists()

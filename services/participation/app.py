@@ -55,8 +55,10 @@ def create(settings: Settings) -> Flask:
     cfg: ParticipationConfig = load_config(settings)
     part = Participation(cfg)
     secret = load_secret(cfg.data_dir)
-    client_limit = RateLimiter(cfg.rate_per_client, cfg.rate_window_s, cfg.data_dir / "ratelimit.db")
-    kiosk_limit = RateLimiter(cfg.rate_per_kiosk, cfg.rate_window_s, cfg.data_dir / "ratelimit.db")
+    # on PostgreSQL the limits live in the shared database, so several web nodes share them
+    shared = None if part.db.is_sqlite else part.db
+    client_limit = RateLimiter(cfg.rate_per_client, cfg.rate_window_s, cfg.data_dir / "ratelimit.db", db=shared)
+    kiosk_limit = RateLimiter(cfg.rate_per_kiosk, cfg.rate_window_s, cfg.data_dir / "ratelimit.db", db=shared)
     plans_dir = settings.var_dir / "plans"
     app = Flask(__name__, static_folder=None, template_folder=str(HERE / "templates"))
     app.config["MAX_CONTENT_LENGTH"] = cfg.max_request_bytes

@@ -23,7 +23,9 @@ from sqlalchemy import (
     Column,
     Connection,
     Engine,
+    Float,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -116,6 +118,14 @@ audit = Table(
 )
 
 
+rate_hits = Table(
+    "rate_hits", META,
+    Column("key", String(200), nullable=False),
+    Column("t", Float, nullable=False),
+    Index("ix_rate_hits", "key", "t"),
+)
+
+
 def _v1(conn: Connection) -> None:
     META.create_all(conn, tables=[procedures, periods, statements, personal, attachments, staff, sessions, audit])
 
@@ -124,7 +134,12 @@ def _v2(conn: Connection) -> None:
     conn.execute(text("CREATE INDEX IF NOT EXISTS ix_statements_received ON statements (received_at)"))
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2]
+def _v3(conn: Connection) -> None:
+    """Rate-limit hits in the database: web nodes sharing a PostgreSQL database share the limits."""
+    rate_hits.create(conn, checkfirst=True)
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2, _v3]
 SCHEMA_VERSION = len(MIGRATIONS)
 _PG_MIGRATION_LOCK = 0x6764_6962_6574  # arbitrary advisory lock key ("gdibet")
 

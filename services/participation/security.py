@@ -20,6 +20,10 @@ import time
 from collections import defaultdict, deque
 from pathlib import Path
 
+from sqlalchemy import delete, func, insert, select, text
+
+from .db import Database, rate_hits
+
 SID_COOKIE = "bp_sid"
 STAFF_COOKIE = "bp_staff"
 
@@ -54,12 +58,19 @@ def csrf_ok(secret: bytes, sid: str | None, token: str | None) -> bool:
 
 
 class RateLimiter:
-    """Sliding window shared by all worker processes of one host (a small SQLite file of its own,
-    not the statements database: losing it on a crash costs nothing, so it runs unsynchronised)."""
+    """Sliding window per key.
 
-    def __init__(self, limit: int, window_s: int, path: Path | None = None):
+    * ``db`` (the participation database on PostgreSQL): shared by every web node and worker that uses
+      that database (table ``rate_hits``; a transaction-scoped advisory lock per key serialises the check);
+    * ``path``: shared by the worker processes of one host (a small SQLite file of its own, not the
+      statements database: losing it on a crash costs nothing, so it runs unsynchronised);
+    * neither: in memory, per process.
+    """
+
+    def __init__(self, limit: int, window_s: int, path: Path | None = None, db: Database | None = None):
         self.limit, self.window = limit, window_s
         self.path = path
+        self.db = db
         self._local = threading.local()
         self._mem: dict[str, deque[float]] = defaultdict(deque)
         self._lock = threading.Lock()
@@ -79,6 +90,8 @@ class RateLimiter:
         if self.limit <= 0:
             return True
         now = time.time()
+        if self.db is not None:
+            return self._allow_db(self.db, key, now)
         if self.path is None:
             with self._lock:
                 q = self._mem[key]
@@ -99,6 +112,18 @@ class RateLimiter:
             return True
         finally:
             c.execute("COMMIT")
+
+    def _allow_db(self, db: Database, key: str, now: float) -> bool:
+        hits = rate_hits
+        with db.write() as c:
+            if c.dialect.name == "postgresql":
+                c.execute(text("SELECT pg_advisory_xact_lock(hashtext(:k))"), {"k": "rate:" + key})
+            c.execute(delete(hits).where(hits.c.key == key, hits.c.t <= now - self.window))
+            n = c.execute(select(func.count()).select_from(hits).where(hits.c.key == key)).scalar_one()
+            if n >= self.limit:
+                return False
+            c.execute(insert(hits).values(key=key, t=now))
+            return True
 
 
 def csp(extra_connect: str = "", *, allow_eval: bool = False) -> str:
