@@ -35,11 +35,14 @@ _LOD: dict[str, Literal[1, 2]] = {"1": 1, "2": 2}  # the --lod choices
               help="relative: above the lowest terrain point (globe without terrain); absolute: NHN + geoid.")
 @click.option("--max-features", type=int, default=2000, show_default=True, help="Buildings per tile at most.")
 @click.option("--workers", type=int, default=2, show_default=True)
+@click.option("--scheduler", metavar="tcp://HOST:PORT",
+              help="Build the tiles on a dask.distributed cluster (`dask scheduler` + `dask worker` processes, "
+                   "on one or several machines that see the input and the output folder at the same paths).")
 @click.option("--json", "as_json", is_flag=True, help="Print the full report as JSON.")
 @click.option("--check", is_flag=True, help="Afterwards check the tileset (volumes, geometric error, placement, "
                                             "feature count); exit 1 on problems.")
 def citymodel(input_path, layer, out, lod, dgm, quantize, meshopt, coarse, storey_height, default_height, vertical,
-              max_features, workers, as_json, check) -> None:
+              max_features, workers, scheduler, as_json, check) -> None:
     """Build or update the 3D city model tileset; a rerun rebuilds only tiles whose buildings changed."""
     from citymodel.build import CityModelOptions, build_tileset
     from gdi.citymodel_demo import published_bu_sources
@@ -60,12 +63,17 @@ def citymodel(input_path, layer, out, lod, dgm, quantize, meshopt, coarse, store
 
     from citymodel.source import list_layer
     total = pyogrio.read_info(input_path, layer=list_layer(input_path, layer))["features"]
+    client = _connect(scheduler) if scheduler else None
     try:
         with tqdm(total=total, desc="citymodel", unit=" bldg", dynamic_ncols=True) as bar:
-            rep = build_tileset(input_path, out, opts, progress=bar.update)
+            rep = build_tileset(Path(input_path).resolve(), out.resolve(), opts, progress=bar.update,
+                                client=client)
     except GdiError as exc:
         click.secho(f"FAILED: {exc}", fg="red", err=True)
         raise SystemExit(1) from None
+    finally:
+        if client is not None:
+            client.close()
     if check:
         _check(out, rep)
     if as_json:
@@ -91,6 +99,15 @@ def citymodel(input_path, layer, out, lod, dgm, quantize, meshopt, coarse, store
                  f"{rep['roof_skeleton_fallbacks']}")
     click.echo(f"{rep['bytes'] / 1e6:.1f} MB in {rep['seconds']} s "
                f"({rep['buildings_per_s']} buildings/s); report: {out}/report.json")
+
+
+def _connect(address: str):  # -> distributed.Client
+    """A client of a running dask scheduler; a clear error when none answers."""
+    from distributed import Client
+    try:
+        return Client(address, timeout=30)
+    except (OSError, TimeoutError) as exc:
+        raise click.UsageError(f"--scheduler {address}: no dask scheduler answers ({exc})") from None
 
 
 def _check(out: Path, rep: dict) -> None:
