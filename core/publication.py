@@ -45,6 +45,14 @@ class Publication:
         return self.staging / name
 
     def commit(self, manifest: dict[str, Any], keep: int = 3) -> Path:
+        final = self._switch(manifest)
+        self._record(manifest, keep)
+        return final
+
+    def _switch(self, manifest: dict[str, Any]) -> Path:
+        """The file part of the switch: write the manifest, rename the staging folder to its version and
+        point ``current`` at it (one ``rename(2)``). A store with more to switch (PostGIS) calls it inside
+        its own transaction."""
         final = self.root / self.version
         (self.staging / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False, default=str))
         for f in self.staging.iterdir():
@@ -58,9 +66,12 @@ class Publication:
             os.replace(tmp, self.root / "current")
         except OSError as exc:
             raise PublicationError(f"could not switch publication: {exc}", file=str(final)) from exc
+        return final
+
+    def _record(self, manifest: dict[str, Any], keep: int) -> None:
+        """After the switch: append to ``history.json`` and prune old version folders."""
         _append_history(self.root, manifest)
         _prune(self.root, keep)
-        return final
 
     def abort(self) -> None:
         shutil.rmtree(self.staging, ignore_errors=True)

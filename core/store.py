@@ -5,8 +5,9 @@ services ask :meth:`Store.layer` for a collection of the current version and get
 they can hand to their own reader (pygeoapi provider, MapServer ``CONNECTIONTYPE``, GDAL/pyogrio).
 
 The embedded default, :class:`GpkgStore`, keeps each version as a folder with a GeoPackage beside the
-download files (``var/publish/<dataset>/<version>/``). A PostGIS store implements the same interface;
-``store:`` in ``gdi.yml`` or ``GDI_STORE`` selects it (``gpkg`` is the default).
+download files (``var/publish/<dataset>/<version>/``). The PostGIS store (:mod:`core.store_postgis`) implements
+the same interface with the same files and one schema per kept version; ``store:`` in ``gdi.yml`` or
+``GDI_STORE`` selects it with a ``postgresql://`` URL (``gpkg`` is the default).
 """
 from __future__ import annotations
 
@@ -124,17 +125,25 @@ class GpkgStore(Store):
         return LayerRef("gpkg", dataset_id, folder.name, collection, path=stable / f"{dataset_id}.gpkg")
 
 
+# stores selected by name; the PostGIS store (core.store_postgis.PostgisStore) is selected by its URL
 STORES: dict[str, type[Store]] = {"gpkg": GpkgStore}
 
 
 def get_store(settings: Settings) -> Store:
-    """The store selected by ``settings.store`` (``gdi.yml`` ``store:`` or ``GDI_STORE``)."""
+    """The store selected by ``settings.store`` (``gdi.yml`` ``store:`` or ``GDI_STORE``): ``gpkg`` or a
+    ``postgresql://`` URL. The PostGIS store is imported only then (the GeoPackage mode needs no psycopg)."""
     spec = settings.store
-    kind = "postgis" if spec.startswith(("postgresql://", "postgres://")) else spec
-    if kind not in STORES:
-        if kind == "postgis":
-            raise ConfigError("the PostGIS store is not available in this version; use 'gpkg'",
-                              field="store", value="postgresql://…")  # the URL may hold a password
+    if spec.startswith(("postgresql://", "postgres://")):
+        try:
+            from .store_postgis import PostgisStore
+        except ImportError as exc:
+            raise ConfigError(f"the PostGIS store needs psycopg and GDAL's Python bindings: {exc}",
+                              field="store", value="postgresql://…") from None  # the URL may hold a password
+        return PostgisStore(settings)
+    if spec not in STORES:
+        if spec == "postgis":
+            raise ConfigError("the PostGIS store is selected by its URL: postgresql://user:password@host:port/db",
+                              field="store", value=spec)
         raise ConfigError(f"unknown store; valid: {', '.join(sorted(STORES))} or a postgresql:// URL",
                           field="store", value=spec)
-    return STORES[kind](settings)
+    return STORES[spec](settings)

@@ -342,11 +342,19 @@ def test_get_store_unknown_value_lists_the_valid_ones(settings: Settings) -> Non
 
 @pytest.mark.parametrize("url", ["postgresql://gdi:s3cr3t-PW@db.example:5432/gdi",
                                  "postgres://gdi:s3cr3t-PW@db.example/gdi"])
-def test_get_store_postgresql_url_error_does_not_echo_the_password(settings: Settings, url: str) -> None:
+def test_get_store_postgresql_url_selects_postgis_without_echoing_the_password(settings: Settings,
+                                                                              url: str) -> None:
+    from core.store_postgis import PostgisStore
+    store = get_store(settings.model_copy(update={"store": url}))  # no connection is made here
+    assert isinstance(store, PostgisStore)
+    assert "s3cr3t-PW" not in store.safe_url and "***" in store.safe_url
+
+
+def test_get_store_postgresql_url_without_database_is_refused(settings: Settings) -> None:
     with pytest.raises(ConfigError) as exc:
-        get_store(settings.model_copy(update={"store": url}))
+        get_store(settings.model_copy(update={"store": "postgresql://gdi:s3cr3t-PW@db.example:5432"}))
     err = exc.value
-    assert "field 'store'" in str(err) and "PostGIS" in str(err)
+    assert "field 'store'" in str(err)
     for text in (str(err), repr(err), repr(err.value), repr(err.args)):
         assert "s3cr3t-PW" not in text
 
@@ -354,7 +362,7 @@ def test_get_store_postgresql_url_error_does_not_echo_the_password(settings: Set
 def test_get_store_reads_gdi_store_from_the_environment(settings: Settings,
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     from core.config import load_settings
+    from core.store_postgis import PostgisStore
     monkeypatch.setenv("GDI_STORE", "postgresql://u:hunter2@h/db")
-    with pytest.raises(ConfigError) as exc:
-        get_store(load_settings())
-    assert "hunter2" not in str(exc.value)
+    store = get_store(load_settings())
+    assert isinstance(store, PostgisStore) and "hunter2" not in store.safe_url

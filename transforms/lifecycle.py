@@ -1,6 +1,7 @@
 """Incremental updates: which objects are new, changed or removed since the current publication.
 
-The previous state is read back from the previous publication's GeoPackage (no extra state file):
+The previous state is read back from the previous publication's download GeoPackage
+(``<current version folder>/<dataset>.gpkg``, kept by every store; no extra state file):
 
 * the INSPIRE layer gives ``localId -> beginLifespanVersion``;
 * the source view layer gives the content of each object. A content hash is computed the same way for the
@@ -70,10 +71,12 @@ class Lifecycle:
     @classmethod
     def from_previous(cls, ds: Dataset, settings: Settings, mapper) -> Lifecycle | None:
         """None when nothing was published before (every object is new: the mapper's run time applies)."""
-        ref = get_store(settings).layer(ds.id, mapper.collection)
-        if ref is None or ref.path is None:
+        # the previous version's download GeoPackage: every store keeps it in the version's folder (the
+        # PostGIS store too), so lifespans do not depend on where the features are served from
+        folder = get_store(settings).current_dir(ds.id)
+        if folder is None or not (folder / f"{ds.id}.gpkg").is_file():
             return None
-        gpkg = ref.path.resolve()
+        gpkg = (folder / f"{ds.id}.gpkg").resolve()
         layers = {name for name, _ in pyogrio.list_layers(gpkg)}
         src_layer, ins_layer = f"{ds.id}_source", mapper.collection
         if src_layer not in layers or ins_layer not in layers:

@@ -1,0 +1,511 @@
+"""The PostGIS store: the features of each kept version in a PostgreSQL schema, the files on disk as before.
+
+Selected by ``store: postgresql://user:pw@host:port/db`` in ``gdi.yml`` or ``GDI_STORE``; imported by
+:func:`core.store.get_store` only then, so the GeoPackage mode never imports psycopg or GDAL's bindings.
+
+Layout in the database:
+
+* ``gdi.publications(dataset, version, schema_name, published, is_current)``: the catalog of kept versions,
+  created on first use (under an advisory lock, so two nodes starting at once do not collide);
+* ``ds_<dataset>``: the schema of the CURRENT version (a stable name: services read
+  ``ds_trees.speciesdistributionunit`` and follow every publication without being told);
+* ``v_<24 hex of sha1("<dataset>/<version>")>``: every other kept version (and a version while it loads).
+
+Each schema holds one table per layer of the version's GeoPackage ``<dataset>.gpkg`` (same table and column
+names, ``fid`` bigint primary key = the GeoPackage fid, geometry ``geom`` in EPSG:25832 with a GiST index).
+
+The files (download files, manifest, report, ``current`` link, ``history.json``) stay exactly as with the
+GeoPackage store under ``settings.publish_dir``: :class:`PostgisStore` reuses :class:`~core.store.Store`'s file
+methods and adds the database.
+
+A publication (:class:`PostgisPublication`) loads the staged GeoPackage with GDAL into a new ``v_`` schema
+first (a failure leaves the current version untouched and drops the half-loaded schema), then switches in
+ONE transaction: the old ``ds_<dataset>`` is renamed to its own ``v_`` name, the new schema to
+``ds_<dataset>``, the catalog is updated, and the file switch (folder rename, ``current`` link) runs before
+COMMIT; if it fails, the transaction is rolled back. A reader sees the old or the new version, never a mix.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import re
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
+from datetime import UTC, datetime
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+from urllib.parse import quote, unquote, urlsplit, urlunsplit
+
+import psycopg
+from psycopg import sql
+
+from . import publication
+from .errors import ConfigError, PublicationError
+from .store import LayerRef, Store, pg_conninfo
+
+if TYPE_CHECKING:
+    from .config import Settings
+
+LOGGER = logging.getLogger(__name__)
+
+CATALOG_SCHEMA = "gdi"
+STORAGE_SRID = 25832
+DATASET_ID = re.compile(r"[a-z][a-z0-9_-]{1,40}")
+PRUNE_LOCK_TIMEOUT = "5s"  # a reader holding an old version's table delays its removal to the next run
+_T = TypeVar("_T")
+
+
+def current_schema(dataset_id: str) -> str:
+    """Schema of the current version of a dataset: a stable name."""
+    return f"ds_{dataset_id}"
+
+
+def version_schema(dataset_id: str, version: str) -> str:
+    """Schema of a kept version that is not current (and of a version while it loads)."""
+    return "v_" + hashlib.sha1(f"{dataset_id}/{version}".encode()).hexdigest()[:24]
+
+
+def advisory_key(name: str) -> int:
+    """A stable signed 64-bit key for ``pg_advisory_lock`` from a name."""
+    return int.from_bytes(hashlib.sha1(name.encode()).digest()[:8], "big", signed=True)
+
+
+def publish_lock_key(dataset_id: str) -> int:
+    """Session lock held for a whole publication run of a dataset (:meth:`PostgisStore.lock`)."""
+    return advisory_key(f"gdi-publish {dataset_id}")
+
+
+def switch_lock_key(dataset_id: str) -> int:
+    """Transaction lock of the schema switch and the pruning of a dataset (another key than the session lock,
+    so a run that holds the session lock on one connection can take it on another)."""
+    return advisory_key(f"gdi-switch {dataset_id}")
+
+
+CATALOG_LOCK_KEY = advisory_key("gdi-catalog")
+CATALOG_DDL = (
+    "CREATE SCHEMA IF NOT EXISTS gdi",
+    "CREATE TABLE IF NOT EXISTS gdi.publications (dataset text NOT NULL, version text NOT NULL, "
+    "schema_name text NOT NULL, published timestamptz NOT NULL, is_current boolean NOT NULL DEFAULT false, "
+    "PRIMARY KEY (dataset, version))",
+    "CREATE UNIQUE INDEX IF NOT EXISTS publications_one_current ON gdi.publications (dataset) WHERE is_current",
+)
+
+
+def redact_url(url: str) -> str:
+    """The URL with its password replaced by ``***`` (for messages and logs)."""
+    u = urlsplit(url)
+    if u.password is None:
+        return url
+    host = u.hostname or ""
+    if ":" in host:
+        host = f"[{host}]"
+    netloc = f"{u.username or ''}:***@{host}" + (f":{u.port}" if u.port else "")
+    return urlunsplit((u.scheme, netloc, u.path, u.query, u.fragment))
+
+
+class PostgisStore(Store):
+    """Files as :class:`~core.store.GpkgStore` keeps them, features in PostGIS (see the module doc)."""
+
+    name = "postgis"
+
+    def __init__(self, settings: Settings):
+        super().__init__(settings)
+        self.url = settings.store
+        u = urlsplit(self.url)
+        if u.scheme not in ("postgresql", "postgres") or not u.path.strip("/"):
+            raise ConfigError("a PostGIS store needs a URL postgresql://user:password@host:port/database",
+                              field="store", value=redact_url(self.url))
+        self._password = unquote(u.password) if u.password else None
+        self._catalog_ready = False
+
+    # ------------------------------------------------------------------ connections and messages
+
+    @property
+    def safe_url(self) -> str:
+        return redact_url(self.url)
+
+    @property
+    def ogr_conninfo(self) -> str:
+        return pg_conninfo(self.url)
+
+    def redact(self, text: str) -> str:
+        """``text`` without the password (an error of a driver may quote the connection string)."""
+        text = text.replace(self.url, self.safe_url)
+        if self._password:
+            for form in {self._password, quote(self._password, safe=""), quote(self._password)}:
+                text = text.replace(form, "***")
+        return text
+
+    def connect(self, autocommit: bool = True) -> psycopg.Connection[Any]:
+        try:
+            return psycopg.connect(self.url, autocommit=autocommit)
+        except psycopg.Error as exc:
+            raise PublicationError(f"cannot connect to the PostGIS store: {self.redact(str(exc)).strip()}",
+                                   file=self.safe_url) from None
+
+    def run(self, what: str, fn: Callable[[], _T], file: str | None = None) -> _T:
+        """``fn()`` with database errors turned into a :class:`PublicationError` without the password."""
+        try:
+            return fn()
+        except psycopg.Error as exc:
+            raise PublicationError(f"{what}: {self.redact(str(exc)).strip()}", file=file or self.safe_url) from None
+
+    def ensure_catalog(self, conn: psycopg.Connection[Any]) -> None:
+        """Create the ``gdi`` schema and ``gdi.publications`` if missing (idempotent, concurrency-safe)."""
+        if self._catalog_ready:
+            return
+
+        def create() -> None:
+            with conn.transaction():
+                conn.execute("SELECT pg_advisory_xact_lock(%s)", (CATALOG_LOCK_KEY,))
+                for ddl in CATALOG_DDL:
+                    conn.execute(ddl)
+        self.run("cannot create the catalog gdi.publications", create)
+        self._catalog_ready = True
+
+    # ------------------------------------------------------------------ the store interface
+
+    def begin(self, dataset_id: str, version: str) -> PostgisPublication:
+        _check_id(dataset_id)
+        return PostgisPublication(self, dataset_id, version)
+
+    @contextmanager
+    def lock(self, dataset_id: str) -> Iterator[None]:
+        """The file lock (as the GeoPackage store) and a PostgreSQL session advisory lock: two nodes that share
+        the database serialise their runs of a dataset even without a shared lock file."""
+        _check_id(dataset_id)
+        with ExitStack() as stack:
+            stack.enter_context(publication.publication_lock(self.files_root, dataset_id))
+            conn = stack.enter_context(self.connect())
+            key = publish_lock_key(dataset_id)
+            self.run(f"cannot lock dataset {dataset_id}", lambda: conn.execute("SELECT pg_advisory_lock(%s)", (key,)))
+            try:
+                yield
+            finally:
+                try:
+                    conn.execute("SELECT pg_advisory_unlock(%s)", (key,))
+                except psycopg.Error as exc:  # the connection is gone: so is its lock
+                    LOGGER.warning("%s: advisory unlock failed: %s", dataset_id, self.redact(str(exc)))
+
+    def layer(self, dataset_id: str, collection: str, version: str | None = None) -> LayerRef | None:
+        """The current version reads from ``ds_<dataset>`` (a stable name that follows every publication),
+        another kept version from its ``v_`` schema; None when unpublished or the table is missing."""
+        if not DATASET_ID.fullmatch(dataset_id):
+            return None
+
+        def find() -> LayerRef | None:
+            with self.connect() as conn:
+                row = conn.execute("SELECT to_regclass('gdi.publications') IS NOT NULL").fetchone()
+                if row is None or not row[0]:
+                    return None
+                if version is None:
+                    cur = conn.execute("SELECT version, schema_name FROM gdi.publications "
+                                       "WHERE dataset = %s AND is_current", (dataset_id,))
+                else:
+                    cur = conn.execute("SELECT version, schema_name FROM gdi.publications "
+                                       "WHERE dataset = %s AND version = %s", (dataset_id, version))
+                found = cur.fetchone()
+                if found is None:
+                    return None
+                ver, schema = str(found[0]), str(found[1])
+                exists = conn.execute("SELECT 1 FROM pg_tables WHERE schemaname = %s AND tablename = %s",
+                                      (schema, collection)).fetchone()
+                if exists is None:
+                    return None
+                return LayerRef("postgis", dataset_id, ver, collection, dsn=self.url, schema=schema)
+        return self.run(f"cannot look up layer {dataset_id}/{collection}", find)
+
+    # ------------------------------------------------------------------ catalog helpers
+
+    def versions(self, dataset_id: str) -> list[dict[str, Any]]:
+        """Rows of ``gdi.publications`` of a dataset, oldest version first."""
+        def rows() -> list[dict[str, Any]]:
+            with self.connect() as conn:
+                self.ensure_catalog(conn)
+                cur = conn.execute("SELECT version, schema_name, published, is_current FROM gdi.publications "
+                                   "WHERE dataset = %s ORDER BY version", (dataset_id,))
+                return [{"version": v, "schema": s, "published": p, "current": c} for v, s, p, c in cur]
+        return self.run(f"cannot read the versions of {dataset_id}", rows)
+
+    def prune(self, dataset_id: str, keep: int) -> list[str]:
+        """Drop the schemas and rows of the versions beyond the newest ``keep`` (the rule of the file pruning:
+        sorted by version, never the current one). A schema a reader still holds stays until the next run."""
+        dropped: list[str] = []
+        with self.connect() as conn:
+            self.ensure_catalog(conn)
+            rows = self.run("cannot read gdi.publications", lambda: conn.execute(
+                "SELECT version, schema_name, is_current FROM gdi.publications WHERE dataset = %s ORDER BY version",
+                (dataset_id,)).fetchall())
+            old = rows[:-keep] if keep > 0 else []
+            for ver, schema, is_current in old:
+                if is_current:
+                    continue
+                try:
+                    with conn.transaction():
+                        conn.execute("SELECT pg_advisory_xact_lock(%s)", (switch_lock_key(dataset_id),))
+                        conn.execute(sql.SQL("SET LOCAL lock_timeout = {}").format(sql.Literal(PRUNE_LOCK_TIMEOUT)))
+                        still = conn.execute("SELECT is_current, schema_name FROM gdi.publications WHERE "
+                                             "dataset = %s AND version = %s FOR UPDATE", (dataset_id, ver)).fetchone()
+                        if still is None or still[0] or still[1] == current_schema(dataset_id):
+                            continue
+                        conn.execute(sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(sql.Identifier(still[1])))
+                        conn.execute("DELETE FROM gdi.publications WHERE dataset = %s AND version = %s",
+                                     (dataset_id, ver))
+                    dropped.append(ver)
+                except psycopg.Error as exc:
+                    LOGGER.warning("%s: could not drop schema %s of version %s (kept for the next run): %s",
+                                   dataset_id, schema, ver, self.redact(str(exc)).strip())
+        return dropped
+
+
+class PostgisPublication(publication.Publication):
+    """A staged version: files in ``.staging-<version>`` as always; ``commit`` loads the GeoPackage into a new
+    schema and switches database and files together."""
+
+    def __init__(self, store: PostgisStore, dataset_id: str, version: str):
+        super().__init__(store.files_root, dataset_id, version)
+        self.store = store
+        self.schema = version_schema(dataset_id, version)
+        self._staged: str | None = None  # the loading schema, until it is switched or dropped
+        self._drop_stale()
+
+    def _drop_stale(self) -> None:
+        """Schemas that a killed run of this dataset left behind (loaded, never switched: not in the catalog).
+        As the stale staging folders, they go when the next run of the dataset begins."""
+        def drop() -> None:
+            with self.store.connect() as conn:
+                self.store.ensure_catalog(conn)
+                stale = conn.execute(
+                    "SELECT nspname FROM pg_namespace WHERE obj_description(oid, 'pg_namespace') LIKE %s "
+                    "AND nspname LIKE 'v\\_%%' AND nspname NOT IN (SELECT schema_name FROM gdi.publications)",
+                    (_comment_prefix(self.dataset_id) + "%",)).fetchall()
+                for (name,) in stale:
+                    LOGGER.info("%s: dropping schema %s left by an unfinished run", self.dataset_id, name)
+                    conn.execute(sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(sql.Identifier(name)))
+        self.store.run(f"cannot clean up stale schemas of {self.dataset_id}", drop)
+
+    # ------------------------------------------------------------------ commit
+
+    def commit(self, manifest: dict[str, Any], keep: int = 3) -> Path:
+        gpkg = self.path(f"{self.dataset_id}.gpkg")
+        self._load(gpkg)
+        final = self._switch_all(manifest)
+        self._record(manifest, keep)
+        try:  # the version is current now: a failed pruning must not fail the run (the next run prunes)
+            self.store.prune(self.dataset_id, keep)
+        except PublicationError as exc:
+            LOGGER.warning("%s: pruning the database failed (the next run retries): %s", self.dataset_id, exc)
+        return final
+
+    def abort(self) -> None:
+        self._drop_staged()
+        super().abort()
+
+    def _drop_staged(self) -> None:
+        if self._staged is None:
+            return
+        try:
+            with self.store.connect() as conn:
+                conn.execute(sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(sql.Identifier(self._staged)))
+            self._staged = None
+        except (psycopg.Error, PublicationError) as exc:
+            LOGGER.warning("%s: could not drop the staging schema %s (the next run does): %s", self.dataset_id,
+                           self._staged, self.store.redact(str(exc)))
+
+    def _load(self, gpkg: Path) -> None:
+        """Step 1: the staged GeoPackage into the new schema ``v_…`` (nothing current changes)."""
+        if not gpkg.is_file():
+            raise PublicationError("the PostGIS store loads the version's GeoPackage, which is missing",
+                                   file=str(gpkg))
+        layers = _gpkg_layers(gpkg)
+        with self.store.connect() as conn:
+            self.store.ensure_catalog(conn)
+
+            def create() -> None:
+                if conn.execute("SELECT 1 FROM pg_extension WHERE extname = 'postgis'").fetchone() is None:
+                    raise PublicationError("the database has no PostGIS extension (CREATE EXTENSION postgis, as a "
+                                           "superuser)", file=self.store.safe_url)
+                known = conn.execute("SELECT 1 FROM gdi.publications WHERE dataset = %s AND version = %s",
+                                     (self.dataset_id, self.version)).fetchone()
+                if known is not None:
+                    raise PublicationError(f"version {self.version} is published already", file=self.dataset_id)
+                ident = sql.Identifier(self.schema)
+                conn.execute(sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(ident))
+                conn.execute(sql.SQL("CREATE SCHEMA {}").format(ident))
+                conn.execute(sql.SQL("COMMENT ON SCHEMA {} IS {}").format(
+                    ident, sql.Literal(f"{_comment_prefix(self.dataset_id)}{self.version}")))
+            self.store.run(f"cannot create schema {self.schema}", create)
+            self._staged = self.schema
+            try:
+                self._translate(gpkg)
+                for name, count in layers.items():
+                    self.store.run(f"cannot index {self.schema}.{name}",
+                                   partial(self._finish_table, conn, gpkg, name, count), file=str(gpkg))
+            except BaseException:
+                self._drop_staged()
+                raise
+
+    def _translate(self, gpkg: Path) -> None:
+        from osgeo import gdal
+        messages: list[str] = []
+
+        def collect(cls: int, _no: int, msg: str) -> None:
+            if cls >= gdal.CE_Failure:
+                messages.append(str(msg).strip())
+        lco = [f"SCHEMA={self.schema}", "GEOMETRY_NAME=geom", "FID=fid", "FID64=YES", "LAUNDER=NO",
+               "SPATIAL_INDEX=NONE"]  # the GiST index is built after the COPY (faster than maintaining it)
+        args = ["-f", "PostgreSQL", "-preserve_fid", "-gt", "unlimited"]
+        for opt in lco:
+            args += ["-lco", opt]
+        before = gdal.GetConfigOption("PG_USE_COPY")
+        gdal.SetThreadLocalConfigOption("PG_USE_COPY", "YES")
+        gdal.PushErrorHandler(collect)
+        try:
+            out = gdal.VectorTranslate(f"PG:{self.store.ogr_conninfo} schemas={self.schema}", str(gpkg),
+                                       options=gdal.VectorTranslateOptions(options=args))
+            ok = out is not None and not messages
+            out = None  # closes the connection, flushes the COPY
+        finally:
+            gdal.PopErrorHandler()
+            gdal.SetThreadLocalConfigOption("PG_USE_COPY", before)
+        if not ok:
+            raise PublicationError(f"loading into PostGIS ({self.store.safe_url}, schema {self.schema}) failed: "
+                                   + self.store.redact("; ".join(messages) or "GDAL gave no reason"),
+                                   file=str(gpkg))
+
+    def _finish_table(self, conn: psycopg.Connection[Any], gpkg: Path, table: str, expected: int) -> None:
+        qualified = sql.Identifier(self.schema, table)
+        srid = conn.execute("SELECT srid FROM geometry_columns WHERE f_table_schema = %s AND f_table_name = %s "
+                            "AND f_geometry_column = 'geom'", (self.schema, table)).fetchone()
+        if srid is None or srid[0] != STORAGE_SRID:
+            raise PublicationError(f"layer {table}: geometry column 'geom' with SRID {STORAGE_SRID} expected, "
+                                   f"got {srid[0] if srid else 'none'}", file=str(gpkg))
+        row = conn.execute(sql.SQL("SELECT count(*) FROM {}").format(qualified)).fetchone()
+        if row is None or row[0] != expected:
+            raise PublicationError(f"layer {table}: {row[0] if row else 0} rows loaded, {expected} expected",
+                                   file=str(gpkg))
+        conn.execute(sql.SQL("CREATE INDEX {} ON {} USING gist (geom)").format(
+            sql.Identifier(f"{table[:50]}_geom_gist"), qualified))
+        conn.execute(sql.SQL("ANALYZE {}").format(qualified))
+
+    def _switch_all(self, manifest: dict[str, Any]) -> Path:
+        """Step 2: one transaction renames the schemas, updates the catalog and (before COMMIT) switches the
+        files; a failure anywhere before COMMIT rolls back and leaves the previous version current."""
+        ds, stable = self.dataset_id, current_schema(self.dataset_id)
+        published = _timestamp(manifest.get("published"))
+        link = self.root / "current"
+        previous_link = os.readlink(link) if link.is_symlink() else None
+        target = self.root / self.version
+        final: Path | None = None
+        conn = self.store.connect(autocommit=False)
+        try:
+            try:
+                conn.execute("SELECT pg_advisory_xact_lock(%s)", (switch_lock_key(ds),))
+                prev = conn.execute("SELECT version FROM gdi.publications WHERE dataset = %s AND is_current "
+                                    "FOR UPDATE", (ds,)).fetchone()
+                has_stable = conn.execute("SELECT 1 FROM pg_namespace WHERE nspname = %s", (stable,)).fetchone()
+                if prev is not None:
+                    old_schema = version_schema(ds, str(prev[0]))
+                    if has_stable is not None:
+                        conn.execute(sql.SQL("ALTER SCHEMA {} RENAME TO {}").format(
+                            sql.Identifier(stable), sql.Identifier(old_schema)))
+                    conn.execute("UPDATE gdi.publications SET is_current = false, schema_name = %s "
+                                 "WHERE dataset = %s AND version = %s", (old_schema, ds, prev[0]))
+                elif has_stable is not None:
+                    raise PublicationError(f"schema {stable} exists but gdi.publications has no current version "
+                                           f"of {ds}: rename or drop it", file=self.store.safe_url)
+                conn.execute(sql.SQL("ALTER SCHEMA {} RENAME TO {}").format(
+                    sql.Identifier(self.schema), sql.Identifier(stable)))
+                conn.execute("INSERT INTO gdi.publications (dataset, version, schema_name, published, is_current) "
+                             "VALUES (%s, %s, %s, %s, true)", (ds, self.version, stable, published))
+            except psycopg.Error as exc:
+                raise PublicationError(f"cannot switch to version {self.version} in PostGIS: "
+                                       f"{self.store.redact(str(exc)).strip()}", file=self.store.safe_url) from None
+            final = self._switch(manifest)  # the files, inside the transaction: a failure rolls it back
+            try:
+                conn.commit()
+            except psycopg.Error as exc:
+                raise PublicationError(f"cannot commit version {self.version} in PostGIS (the previous version "
+                                       f"stays current): {self.store.redact(str(exc)).strip()}",
+                                       file=self.store.safe_url) from None
+        except BaseException:
+            try:
+                conn.rollback()
+            except psycopg.Error as exc:
+                LOGGER.warning("%s: rollback failed: %s", ds, self.store.redact(str(exc)))
+            if target.exists():  # the file switch ran (in part or whole): undo it
+                self._unswitch(target, previous_link)
+            raise
+        finally:
+            conn.close()
+        self._staged = None  # it is ds_<dataset> now
+        return final
+
+    def _unswitch(self, final: Path, previous_link: str | None) -> None:
+        """Undo the file switch after the database refused the transaction: ``current`` back to the previous
+        version, the new folder back to staging (``abort`` removes it)."""
+        link = self.root / "current"
+        try:
+            if previous_link is None:
+                if link.is_symlink():
+                    link.unlink()
+            else:
+                tmp = self.root / f".current-{self.version}"
+                if tmp.is_symlink() or tmp.exists():
+                    tmp.unlink()
+                os.symlink(previous_link, tmp)
+                os.replace(tmp, link)
+            if final.is_dir() and not self.staging.exists():
+                os.replace(final, self.staging)
+        except OSError as exc:
+            LOGGER.error("%s: could not undo the file switch of %s: %s", self.dataset_id, self.version, exc)
+
+
+# ---------------------------------------------------------------------- helpers
+
+def _check_id(dataset_id: str) -> None:
+    if not DATASET_ID.fullmatch(dataset_id):
+        raise ConfigError("a dataset id in the PostGIS store must match [a-z][a-z0-9_-]{1,40}", field="id",
+                          value=dataset_id)
+
+
+def _comment_prefix(dataset_id: str) -> str:
+    return f"gdi {dataset_id}/"
+
+
+def _timestamp(value: Any) -> datetime:
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=UTC)
+    try:
+        ts = datetime.fromisoformat(str(value))
+    except ValueError:
+        return datetime.now(UTC)
+    return ts if ts.tzinfo else ts.replace(tzinfo=UTC)
+
+
+def _gpkg_layers(gpkg: Path) -> dict[str, int]:
+    """Layer name -> feature count of a GeoPackage; a :class:`PublicationError` naming the file when it is not
+    one (GDAL would only say ``hSrcDS == NULL``)."""
+    from osgeo import gdal
+    gdal.PushErrorHandler("CPLQuietErrorHandler")
+    try:
+        ds = gdal.OpenEx(str(gpkg), gdal.OF_VECTOR | gdal.OF_READONLY, allowed_drivers=["GPKG"])
+        reason = gdal.GetLastErrorMsg()
+    finally:
+        gdal.PopErrorHandler()
+    if ds is None:
+        raise PublicationError(f"not a readable GeoPackage: {reason or 'unknown format'}", file=str(gpkg))
+    layers: dict[str, int] = {}
+    for i in range(ds.GetLayerCount()):
+        lyr = ds.GetLayerByIndex(i)
+        layers[str(lyr.GetName())] = int(lyr.GetFeatureCount())
+    ds = None
+    if not layers:
+        raise PublicationError("the GeoPackage has no layer", file=str(gpkg))
+    return layers
+
+
+__all__ = ["CATALOG_SCHEMA", "PostgisPublication", "PostgisStore", "advisory_key", "current_schema",
+           "publish_lock_key", "redact_url", "switch_lock_key", "version_schema"]
