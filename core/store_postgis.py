@@ -388,6 +388,13 @@ class PostgisPublication(publication.Publication):
                                    file=str(gpkg))
         conn.execute(sql.SQL("CREATE INDEX {} ON {} USING gist (geom)").format(
             sql.Identifier(f"{table[:50]}_geom_gist"), qualified))
+        # the feature id the OGC API serves items by (localId of INSPIRE views, key of source views)
+        cols = {r[0] for r in conn.execute("SELECT column_name FROM information_schema.columns "
+                                           "WHERE table_schema = %s AND table_name = %s", (self.schema, table))}
+        id_col = next((c for c in ("localId", "key", "gml_id") if c in cols), None)
+        if id_col is not None:
+            conn.execute(sql.SQL("CREATE INDEX {} ON {} ({})").format(
+                sql.Identifier(f"{table[:50]}_id"), qualified, sql.Identifier(id_col)))
         conn.execute(sql.SQL("ANALYZE {}").format(qualified))
 
     def _switch_all(self, manifest: dict[str, Any]) -> Path:

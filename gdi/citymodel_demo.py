@@ -40,9 +40,11 @@ def published_bu_sources(settings) -> dict[str, tuple[Path, str]]:
             continue
         layer = next((c["layer"] for c in man.get("collections", []) if c.get("view") == "source"),
                      f"{ds_id}_source")
-        ref = store.layer(ds_id, layer)
-        if ref is not None and ref.path is not None:
-            out[ds_id] = (ref.path.resolve(), layer)
+        # the version's GeoPackage download file exists in every store (PostGIS keeps the files too)
+        folder = store.current_dir(ds_id)
+        gpkg = folder / f"{ds_id}.gpkg" if folder else None
+        if gpkg is not None and gpkg.exists():
+            out[ds_id] = (gpkg, layer)
     return out
 
 

@@ -19,6 +19,7 @@ from core.store import get_store
 LOGGER = logging.getLogger(__name__)
 
 PROVIDER = "services.ogcapi.provider.GpkgProvider"   # ours: CQL2, numberMatched, fast paging
+PG_PROVIDER = "services.ogcapi.provider_pg.PostgisProvider"  # the same on the PostGIS store
 STOCK_PROVIDER = "SQLiteGPKG"                          # pygeoapi's, for the benchmark baseline
 CRS_LIST = [
     "http://www.opengis.net/def/crs/OGC/1.3/CRS84",
@@ -77,17 +78,38 @@ def _resource(ds: Dataset, manifest: dict[str, Any], coll: dict[str, Any], setti
         "links": links,
         "extents": {"spatial": {"bbox": bbox, "crs": "http://www.opengis.net/def/crs/OGC/1.3/CRS84"}},
         "providers": [{
-            "type": "feature",
-            "name": provider,
-            "data": _rel(gpkg),
-            "id_field": _id_field(gpkg, coll["layer"]),
-            "id_index_dir": str(id_index_dir(settings)),
-            "table": coll["layer"],
+            **_provider(settings, ds.id, coll["layer"], gpkg, provider),
             "crs": CRS_LIST,
             "storage_crs": STORAGE_CRS,
             "title_field": "referenceSpeciesName" if ds.inspire.theme == "sd" and view == "inspire" else None,
         }],
     }
+
+
+def _provider(settings: Settings, ds_id: str, layer: str, gpkg: Path, provider: str) -> dict[str, Any]:
+    """Where pygeoapi reads a collection: our PostGIS provider when the store keeps the layer in PostGIS
+    (the download files stay on disk), else the GeoPackage (our provider, or the stock one for the
+    benchmark baseline)."""
+    ref = get_store(settings).layer(ds_id, layer)
+    if ref is not None and ref.kind == "postgis" and provider == PROVIDER:
+        return {"type": "feature", "name": PG_PROVIDER, "data": ref.dsn, "schema": ref.schema, "table": ref.table,
+                "id_field": _pg_id_field(ref.dsn or "", ref.schema or "public", ref.table, gpkg),
+                "geometry_field": "geom"}
+    return {"type": "feature", "name": provider, "data": _rel(gpkg), "id_field": _id_field(gpkg, layer),
+            "id_index_dir": str(id_index_dir(settings)), "table": layer}
+
+
+def _pg_id_field(dsn: str, schema: str, table: str, gpkg: Path) -> str:
+    """``_id_field`` read from the PostGIS table (the GeoPackage beside the downloads if the database
+    cannot be reached now; the provider reports a broken connection per request)."""
+    import psycopg
+
+    from .provider_pg import id_field_of
+    try:
+        return id_field_of(dsn, schema, table)
+    except psycopg.Error as exc:
+        LOGGER.warning("cannot read the columns of %s.%s from PostgreSQL: %s", schema, table, exc)
+        return _id_field(gpkg, table)
 
 
 def build_config(settings: Settings, *, staff: bool, provider: str = PROVIDER) -> dict[str, Any]:

@@ -6,19 +6,18 @@ Why our own: the stock SQLite/GeoPackage provider silently ignores CQL filters a
 property equality, ``q``, ``sortby``, ``properties``, ``skipGeometry`` and CRS output; it reports
 ``numberMatched``; paging goes through a cached, sorted array of matching fids (keyset on the
 primary key), so a deep page costs the same as the first. Geometries are decoded and reprojected
-vectorised with shapely/pyproj, no SpatiaLite needed.
+vectorised with shapely/pyproj, no SpatiaLite needed. What it shares with the PostGIS provider
+(``provider_pg.py``) - request parameters, exact bbox-crs/filter-crs, the GeoJSON encoding - is in
+``provider_common.py``.
 """
 from __future__ import annotations
 
-import contextvars
-import json
 import logging
 import os
 import re
 import sqlite3
 import threading
 from collections import OrderedDict
-from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -30,16 +29,24 @@ from pygeoapi.provider.base import (
     ProviderInvalidQueryError,
     ProviderItemNotFoundError,
 )
-from pygeoapi.util import get_crs_from_uri
 
 from .cql import FilterError
-from .sqlfilter import TableInfo, Translator, envelope, q
+from .provider_common import (
+    REQUEST_PARAMS,
+    cast_value,
+    crs_relation,
+    encode_features,
+    feature_collection,
+    filter_crs_wkt,
+    output_decimals,
+    request_bbox,
+    same_crs,
+    transform_densified,
+    transformer,
+)
+from .sqlfilter import TableInfo, Translator, q
 
 LOGGER = logging.getLogger(__name__)
-
-# raw query parameters of the current request, set by the WSGI wrapper (app.py): bbox-crs and
-# filter-crs are applied here exactly instead of pygeoapi's two-corner bbox transformation
-REQUEST_PARAMS: contextvars.ContextVar[dict[str, str]] = contextvars.ContextVar("gdi_ogc_params")
 
 _TYPES = [(re.compile(r"INT", re.IGNORECASE), {"type": "integer"}),
           (re.compile(r"REAL|FLOA|DOUB|NUMERIC|DECIMAL", re.IGNORECASE), {"type": "number"}),
@@ -141,25 +148,6 @@ def _strip(blob: bytes) -> bytes:
     return blob[8 + _ENV[(blob[3] >> 1) & 7]:]
 
 
-@lru_cache(maxsize=64)
-def _transformer(src: str, dst: str) -> pyproj.Transformer:
-    # authority axis order on both sides (EPSG:4258 is lat/lon, CRS84 lon/lat), as OGC API Part 2 wants
-    return pyproj.Transformer.from_crs(pyproj.CRS.from_user_input(src), pyproj.CRS.from_user_input(dst),
-                                       always_xy=False)
-
-
-@lru_cache(maxsize=64)
-def _crs_relation(storage_wkt: str, target_wkt: str) -> tuple[bool, bool]:
-    """(target is the storage CRS, target is geographic) - cached: building CRS objects costs ms."""
-    t = pyproj.CRS.from_wkt(target_wkt)
-    return t == pyproj.CRS.from_wkt(storage_wkt), t.is_geographic
-
-
-@lru_cache(maxsize=16)
-def _crs_from_uri(uri: str) -> str:
-    return get_crs_from_uri(uri).to_wkt()
-
-
 class GpkgProvider(BaseProvider):
     def __init__(self, provider_def: dict[str, Any]):
         super().__init__(provider_def)
@@ -228,8 +216,7 @@ class GpkgProvider(BaseProvider):
                 rows = con.execute(f"SELECT {cols} FROM {t} WHERE {pk} IN ({marks}) ORDER BY {pk}",
                                    [int(x) for x in page]).fetchall()
         features = self._features(rows, select_properties, skip_geometry, crs_transform_spec)
-        return {"type": "FeatureCollection", "features": features,
-                "numberMatched": matched, "numberReturned": len(features)}
+        return feature_collection(features, matched)
 
     def get(self, identifier, crs_transform_spec=None, **kwargs):
         con = _connect(self.path)
@@ -268,7 +255,7 @@ class GpkgProvider(BaseProvider):
             if k not in self._fields:
                 raise FilterError(f"unknown property '{k}'", field=k, value=v)
             parts.append(f"({q_(k)} = ?)")
-            tr.params.append(_cast(self._fields[k], k, v))
+            tr.params.append(cast_value(self._fields[k], k, v))
         if qtext:
             if not self.meta.text_fields:
                 raise FilterError("this collection has no text properties for q", field="q", value=qtext)
@@ -288,39 +275,21 @@ class GpkgProvider(BaseProvider):
         return " AND ".join(parts), tr.params, tr.spatial
 
     def _filter_transform(self):
-        params = REQUEST_PARAMS.get({})
-        fcrs = params.get("filter-crs") or "http://www.opengis.net/def/crs/OGC/1.3/CRS84"
-        try:
-            src = _crs_from_uri(fcrs)
-        except Exception:  # noqa: BLE001 - whatever pyproj raises, the CRS is not one we support
-            raise FilterError("unsupported CRS", field="filter-crs", value=fcrs) from None
-        if pyproj.CRS.from_wkt(src) == self.meta.storage_crs:
+        src = filter_crs_wkt()
+        if same_crs(src, self.storage_wkt):
             return None
-        tr = _transformer(src, self.storage_wkt)
-        return lambda g: shapely.transform(_densify(g), lambda xy: np.column_stack(
-            tr.transform(xy[:, 0], xy[:, 1])))
+        return transform_densified(src, self.storage_wkt)
 
     def _bbox_sql(self, tr: Translator, bbox: list[float]) -> str:
         """bbox arrives transformed by pygeoapi (two corners only); re-do it exactly from the raw params."""
         from pygeofilter import ast, values
-        params = REQUEST_PARAMS.get({})
-        raw = params.get("bbox")
-        bcrs = params.get("bbox-crs") or "http://www.opengis.net/def/crs/OGC/1.3/CRS84"
-        if raw:
-            nums = [float(x) for x in raw.split(",")]
-            x1, y1, x2, y2 = (nums[0], nums[1], nums[2], nums[3]) if len(nums) == 4 else \
-                (nums[0], nums[1], nums[3], nums[4])
-            src = _crs_from_uri(bcrs)
-            geom = envelope(x1, y1, x2, y2)
-            if pyproj.CRS.from_wkt(src) != self.meta.storage_crs:
-                t = _transformer(src, self.storage_wkt)
-                geom = shapely.transform(_densify(geom), lambda xy: np.column_stack(
-                    t.transform(xy[:, 0], xy[:, 1])))
-                lit = values.Geometry(shapely.geometry.mapping(geom))
-            else:
-                lit = values.Envelope(x1, x2, y1, y2)
+        geom, src = request_bbox(bbox)
+        if src is not None and not same_crs(src, self.storage_wkt):
+            geom = transform_densified(src, self.storage_wkt)(geom)
+            lit = values.Geometry(shapely.geometry.mapping(geom))
         else:
-            lit = values.Envelope(bbox[0], bbox[2], bbox[1], bbox[3])
+            minx, miny, maxx, maxy = geom.bounds
+            lit = values.Envelope(minx, maxx, miny, maxy)
         saved, tr.transform_geom = tr.transform_geom, None  # already in the storage CRS
         try:
             return tr.spatial_pred(ast.GeometryIntersects(ast.Attribute(self.meta.geom), lit))
@@ -358,38 +327,15 @@ class GpkgProvider(BaseProvider):
         return arr
 
     def _features(self, rows, select_properties, skip_geometry, spec) -> list[dict]:
-        props = self._out_props
-        feats = []
-        out_props = [p for p in props if not select_properties or p in select_properties]
-        idx = {p: i + 1 for i, p in enumerate(props)}
-        for r in rows:
-            feats.append({"type": "Feature", "id": r[idx[self.id_field]] if self.id_field in idx else r[0],
-                          "properties": {p: r[idx[p]] for p in out_props}, "geometry": None})
+        wkbs, tr, decimals = None, None, 3
         if not skip_geometry and rows:
-            blobs = [None if r[-1] is None else _strip(r[-1]) for r in rows]
-            geoms = shapely.from_wkb(np.array(blobs, dtype=object))
+            wkbs = [None if r[-1] is None else _strip(r[-1]) for r in rows]
             target = spec.target_crs_wkt if spec is not None else None
-            tr, decimals = None, 3
             if target is not None:
-                same, geographic = _crs_relation(self.storage_wkt, target)
-                tr = None if same else _transformer(self.storage_wkt, target)
-                decimals = 8 if geographic else 3
-            types = shapely.get_type_id(geoms)
-            # points: build GeoJSON directly (the common case); an empty point has no coordinate pair
-            if len(types) and (types == 0).all() and not shapely.is_empty(geoms).any():
-                xy = shapely.get_coordinates(geoms)
-                if tr is not None:
-                    xy = np.column_stack(tr.transform(xy[:, 0], xy[:, 1]))
-                for f, (x, y) in zip(feats, np.round(xy, decimals).tolist(), strict=True):
-                    f["geometry"] = {"type": "Point", "coordinates": [x, y]}
-            else:
-                if tr is not None:
-                    geoms = shapely.transform(geoms, lambda xy: np.column_stack(tr.transform(xy[:, 0], xy[:, 1])))
-                texts = shapely.to_geojson(_round(geoms, decimals))
-                parsed = json.loads("[" + ",".join("null" if t is None else t for t in texts) + "]")
-                for f, g in zip(feats, parsed, strict=True):
-                    f["geometry"] = g
-        return feats
+                same, geographic = crs_relation(self.storage_wkt, target)
+                tr = None if same else transformer(self.storage_wkt, target)
+                decimals = output_decimals(geographic)
+        return encode_features(rows, self._out_props, select_properties, self.id_field, wkbs, tr, decimals)
 
 
 def _index_path(gpkg: str, table: str, id_field: str, index_dir: str) -> str:
@@ -435,31 +381,6 @@ def _lookup_fid(gpkg: str, table: str, id_field: str, index_dir: str, ident: str
         con = cons[key] = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
     row = con.execute("SELECT fid FROM ids WHERE id = ?", (ident,)).fetchone()
     return None if row is None else row[0]
-
-
-def _round(geoms, decimals: int):
-    return shapely.transform(geoms, lambda xy: np.round(xy, decimals))
-
-
-def _densify(g):
-    return shapely.segmentize(g, _seg(g)) if g.geom_type in ("Polygon", "MultiPolygon", "LineString") else g
-
-
-def _seg(g) -> float:
-    minx, miny, maxx, maxy = g.bounds
-    return max(maxx - minx, maxy - miny, 1e-9) / 64
-
-
-def _cast(schema: dict, name: str, value: str) -> Any:
-    try:
-        if schema["type"] == "integer":
-            n = int(value)
-            return n if -2**63 <= n < 2**63 else float(n)
-        if schema["type"] == "number":
-            return float(value)
-    except ValueError:
-        raise FilterError(f"value for '{name}' must be a {schema['type']}", field=name, value=value) from None
-    return value
 
 
 def q_(name: str) -> str:
