@@ -12,6 +12,7 @@ import shutil
 import socket
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -42,14 +43,43 @@ def schema_dir() -> Path:
     return SCHEMAS
 
 
+# The store the session demo publishes into: "gpkg" (default) or "postgis" (a throw-away PostgreSQL 15 +
+# PostGIS 3 cluster started for the session). scripts/run_tests.sh runs the storage-dependent tests (those
+# that use the demo, marked "store" below) a second time with GDI_TEST_STORE=postgis.
+TEST_STORE = os.environ.get("GDI_TEST_STORE", "gpkg")
+STORE_FIXTURES = {"demo_env", "demo_settings", "server"}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if STORE_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.store)
+
+
 @pytest.fixture(scope="session")
-def demo_env(tmp_path_factory) -> dict[str, str]:
-    """Environment for a session-wide demo installation in a temp var dir."""
+def store_url() -> Iterator[str]:
+    """``gpkg``, or the URL of a fresh PostGIS database on a throw-away cluster."""
+    if TEST_STORE == "gpkg":
+        yield "gpkg"
+        return
+    if TEST_STORE != "postgis":
+        pytest.fail(f"GDI_TEST_STORE must be 'gpkg' or 'postgis', not {TEST_STORE!r}")
+    from tests.pgcluster import cluster, missing_binaries, new_database
+    missing = missing_binaries(postgis=True)
+    if missing:
+        pytest.fail(f"PostgreSQL/PostGIS missing ({', '.join(missing)}): scripts/setup.sh installs them")
+    with cluster(max_connections=200) as server:
+        yield new_database(server, prefix="gdi_store", postgis=True)
+
+
+@pytest.fixture(scope="session")
+def demo_env(tmp_path_factory, store_url) -> dict[str, str]:
+    """Environment for a session-wide demo installation in a temp var dir (store: see TEST_STORE)."""
     var = tmp_path_factory.mktemp("var")
     port = free_port()
     # GDI_DEMO_BUILDINGS keeps the generated demo city model small in tests (the demo itself is larger)
     env = dict(os.environ, GDI_VAR=str(var), GDI_PORT=str(port), GDI_SCHEMAS=str(SCHEMAS),
-               GDI_DEMO_BUILDINGS=os.environ.get("GDI_DEMO_BUILDINGS", "3000"))
+               GDI_DEMO_BUILDINGS=os.environ.get("GDI_DEMO_BUILDINGS", "3000"), GDI_STORE=store_url)
     return env
 
 
@@ -60,7 +90,8 @@ def demo_settings(demo_env):
                        timeout=1800)
     assert r.returncode == 0, f"gdi demo --no-serve failed:\n{r.stdout}\n{r.stderr}"
     old = dict(os.environ)
-    os.environ.update({k: demo_env[k] for k in ("GDI_VAR", "GDI_PORT", "GDI_SCHEMAS", "GDI_DEMO_BUILDINGS")})
+    os.environ.update({k: demo_env[k] for k in ("GDI_VAR", "GDI_PORT", "GDI_SCHEMAS", "GDI_DEMO_BUILDINGS",
+                                                "GDI_STORE")})
     try:
         from core.config import load_settings
         return load_settings()

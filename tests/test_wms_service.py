@@ -150,7 +150,7 @@ def test_every_layer_draws_its_first_feature(wms_url, demo_settings):
     features, with its labels: no MapServer error from a wrong column in a generated style."""
     from services.wms.mapfile import collect_layers
     for lay in collect_layers(demo_settings, staff=False):
-        src_ds = ogr.Open(str(lay.gpkg))
+        src_ds = ogr.Open(lay.ref.ogr_source)
         feat = src_ds.GetLayerByName(lay.table).GetNextFeature()
         minx, maxx, miny, maxy = feat.GetGeometryRef().GetEnvelope()
         cx, cy = (minx + maxx) / 2, (miny + maxy) / 2
@@ -169,7 +169,7 @@ def test_points_of_mixed_geometry_layers_are_drawn(wms, wms_url, demo_settings):
     assert mixed, "the demo publishes no dataset with mixed geometry types (datasets/bplan2070_sr missing?)"
     lay = mixed[0]
     assert "inspire_common:DEFAULT" in wms[lay.name].styles
-    src_ds = ogr.Open(str(lay.gpkg))
+    src_ds = ogr.Open(lay.ref.ogr_source)
     res = src_ds.ExecuteSQL(f"SELECT geom FROM {lay.table} WHERE ST_GeometryType(geom) = 'POINT' LIMIT 1",
                             dialect="SQLite")
     feat = res.GetNextFeature()
@@ -315,7 +315,7 @@ def test_restricted_layers_are_invisible_to_the_public(wms_url, restricted_layer
 def test_restricted_getmap_and_featureinfo_need_staff(wms_url, restricted_layers, staff_auth, demo_settings):
     from services.wms.mapfile import collect_layers
     lay = next(lay for lay in collect_layers(demo_settings, staff=True) if lay.name == restricted_layers[0])
-    src_ds = ogr.Open(str(lay.gpkg))  # keep the data source referenced while its layer is used
+    src_ds = ogr.Open(lay.ref.ogr_source)  # keep the data source referenced while its layer is used
     feat = src_ds.GetLayerByName(lay.table).GetNextFeature()
     minx, maxx, miny, maxy = feat.GetGeometryRef().GetEnvelope()
     minx, miny, maxx, maxy = minx - 50, miny - 50, maxx + 50, maxy + 50

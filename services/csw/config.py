@@ -1,7 +1,11 @@
 """Paths and the generated pycsw configuration (never edited by hand).
 
 pycsw reads its ``.cfg`` on every request; the repository is one SQLite file in ``var/csw/`` that the
-loader replaces atomically, so a running pycsw serves the new records from the next request on.
+loader replaces atomically, so a running pycsw serves the new records from the next request on. When the
+store is PostgreSQL (``store: postgresql://…``) the repositories live in the same database instead: the table
+``gdi_csw_records`` in the schema ``gdi_csw`` (public) or ``gdi_csw_staff`` (staff), each replaced as a whole by
+a schema rename (see ``load.py``); the configuration then holds the database URL and is readable by its owner
+only.
 Deliberately NOT set: ``gzip_compresslevel`` (pycsw 2.6's WSGI wrapper then sends the Content-Length of
 the uncompressed body and harvesters receive truncated XML; see DESIGN.md). Server language stays
 ``en-US`` (``de-DE`` raises in pycsw 2.6); the metadata language ``ger`` is declared in the INSPIRE
@@ -14,6 +18,7 @@ import json
 import os
 from datetime import date
 from pathlib import Path
+from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 from core.config import PROJECT_ROOT, Settings, load_registry
 from core.errors import GdiError
@@ -21,7 +26,8 @@ from core.publication import published_datasets
 from metadata import gdide
 from metadata.common import GDI_CONTACT
 
-TABLE = "records"
+TABLE = "records"            # SQLite: the table in records.db / records-staff.db
+PG_TABLE = "gdi_csw_records"  # PostgreSQL: the table in the schema pg_schema(staff) (a name no dataset uses)
 
 
 def csw_dir(settings: Settings) -> Path:
@@ -29,7 +35,51 @@ def csw_dir(settings: Settings) -> Path:
 
 
 def db_path(settings: Settings, staff: bool = False) -> Path:
+    """The SQLite repository (GeoPackage store)."""
     return csw_dir(settings) / ("records-staff.db" if staff else "records.db")
+
+
+def on_postgres(settings: Settings) -> bool:
+    """Whether the repositories live in the store's PostgreSQL database."""
+    return settings.store.startswith(("postgresql://", "postgres://"))
+
+
+def pg_schema(staff: bool = False) -> str:
+    """Schema of the public or the staff repository in PostgreSQL (one each: pycsw's index names are fixed)."""
+    return "gdi_csw_staff" if staff else "gdi_csw"
+
+
+def pg_url(settings: Settings) -> str:
+    """The store's database as an SQLAlchemy/libpq URL: scheme ``postgresql``, user and password
+    percent-encoded completely (no ``$`` for pycsw's expansion of environment variables, no ``@:/`` that
+    could end the user part)."""
+    u = urlsplit(settings.store)
+    user = quote(unquote(u.username), safe="") if u.username else ""
+    if u.password is not None:
+        user += ":" + quote(unquote(u.password), safe="")
+    host = u.hostname or ""
+    if ":" in host:
+        host = f"[{host}]"
+    netloc = (f"{user}@" if user else "") + host + (f":{u.port}" if u.port else "")
+    return urlunsplit(("postgresql", netloc, u.path, u.query, ""))
+
+
+def repository(settings: Settings, staff: bool = False) -> tuple[str, str]:
+    """``(database, table)`` of pycsw's ``[repository]``: the SQLite file, or the store's PostgreSQL database
+    and the schema-qualified table."""
+    if on_postgres(settings):
+        return pg_url(settings), f"{pg_schema(staff)}.{PG_TABLE}"
+    return f"sqlite:///{db_path(settings, staff)}", TABLE
+
+
+def repository_exists(settings: Settings, staff: bool = False) -> bool:
+    """Whether the repository has been loaded (the sidecar loads it at start if not)."""
+    if not on_postgres(settings):
+        return db_path(settings, staff).exists()
+    import psycopg
+    with psycopg.connect(pg_url(settings), connect_timeout=30) as conn:
+        row = conn.execute("SELECT to_regclass(%s)", (f"{pg_schema(staff)}.{PG_TABLE}",)).fetchone()
+    return row is not None and row[0] is not None
 
 
 def config_path(settings: Settings, staff: bool = False) -> Path:
@@ -116,7 +166,9 @@ def write_one(settings: Settings, staff: bool) -> Path:
     }
     if staff:
         cfg["metadata:main"]["identification_title"] += " – intern (alle Datensätze)"
-    cfg["repository"] = {"database": f"sqlite:///{db_path(settings, staff)}", "table": TABLE}
+    database, table = repository(settings, staff)
+    # pycsw reads its configuration with BasicInterpolation: a literal % is written %%
+    cfg["repository"] = {"database": database.replace("%", "%%"), "table": table}
     cfg["metadata:inspire"] = {
         "enabled": "true",
         "languages_supported": "ger",
@@ -131,7 +183,12 @@ def write_one(settings: Settings, staff: bool) -> Path:
     path = config_path(settings, staff)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
-    with open(tmp, "w", encoding="utf-8") as fh:
+    # with PostgreSQL the configuration holds the database URL (and its password): owner only
+    private = on_postgres(settings)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600 if private else 0o666)
+    if private:
+        os.fchmod(fd, 0o600)  # also when a stale temporary file was there
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
         fh.write("# GENERATED by services/csw/config.py - do not edit\n"
                  + ("# staff catalogue: public + restricted records, served only to authenticated staff\n"
                     if staff else ""))

@@ -3,7 +3,10 @@
 
 Runs pycsw's own loader in the pycsw venv as a subprocess (pycsw's pins clash with the main venv), into
 a fresh SQLite file that then replaces the live one with one ``rename(2)``: a running pycsw serves the
-old or the new catalogue, never a half-loaded one, and the server does not need to run.
+old or the new catalogue, never a half-loaded one, and the server does not need to run. When the store is
+PostgreSQL the repositories are tables in the store's database (``gdi_csw.gdi_csw_records``,
+``gdi_csw_staff.gdi_csw_records``): the loader fills a schema ``<schema>_load`` and renames it over the live
+one in one transaction, with the same guarantee (see ``_load.py``).
 
 Restricted datasets: their records (``var/metadata/restricted/``) are never loaded into the public
 repository, so the public catalogue neither lists nor finds them (and the public service records do not
@@ -22,7 +25,7 @@ from core.config import Settings
 from core.errors import ConfigError, PublicationError
 from metadata.records import metadata_dir, write_records
 
-from .config import TABLE, db_path, pycsw_python, write_pycsw_config
+from .config import PG_TABLE, TABLE, db_path, on_postgres, pg_schema, pg_url, pycsw_python, write_pycsw_config
 
 LOGGER = logging.getLogger(__name__)
 HERE = Path(__file__).resolve().parent
@@ -39,24 +42,50 @@ def load_records(settings: Settings) -> dict:
         write_records(settings)
     db_path(settings).parent.mkdir(parents=True, exist_ok=True)
     write_pycsw_config(settings)
-    summary = _load(py, src, db_path(settings), recursive=False)
-    staff = _load(py, src, db_path(settings, staff=True), recursive=True)
+    if on_postgres(settings):
+        summary = _load_pg(py, src, settings, staff=False)
+        staff = _load_pg(py, src, settings, staff=True)
+    else:
+        summary = _load(py, src, db_path(settings), recursive=False)
+        staff = _load(py, src, db_path(settings, staff=True), recursive=True)
     LOGGER.info("pycsw repositories: %s public, %s staff records", summary.get("loaded"), staff.get("loaded"))
+    return summary
+
+
+def _run(cmd: list[str], src: Path, env: dict[str, str] | None = None, secrets: tuple[str, ...] = ()) -> dict:
+    proc = subprocess.run(cmd, check=False, capture_output=True, text=True, timeout=600, env=env)
+    try:
+        summary = json.loads(proc.stdout.strip().splitlines()[-1]) if proc.stdout.strip() else {}
+    except ValueError:
+        summary = {}
+    if proc.returncode != 0:
+        err = proc.stderr.strip()[-2000:]
+        for secret in sorted(filter(None, secrets), key=len, reverse=True):
+            err = err.replace(secret, "***")
+        raise PublicationError(f"pycsw could not load the metadata records: {summary.get('failed') or ''} {err}",
+                               file=str(src))
     return summary
 
 
 def _load(py: Path, src: Path, db: Path, recursive: bool) -> dict:
     tmp = db.with_name(f".{db.stem}-{os.getpid()}.db")
     cmd = [str(py), str(HERE / "_load.py"), "--db", str(tmp), "--dir", str(src), "--table", TABLE]
-    proc = subprocess.run(cmd + (["--recursive"] if recursive else []), check=False, capture_output=True,
-                          text=True, timeout=600)
     try:
-        summary = json.loads(proc.stdout.strip().splitlines()[-1]) if proc.stdout.strip() else {}
-    except ValueError:
-        summary = {}
-    if proc.returncode != 0:
+        summary = _run(cmd + (["--recursive"] if recursive else []), src)
+    except PublicationError:
         tmp.unlink(missing_ok=True)
-        raise PublicationError(f"pycsw could not load the metadata records: {summary.get('failed') or ''} "
-                               f"{proc.stderr.strip()[-2000:]}", file=str(src))
+        raise
     os.replace(tmp, db)
     return summary
+
+
+def _load_pg(py: Path, src: Path, settings: Settings, staff: bool) -> dict:
+    """Into the schema ``pg_schema(staff)`` of the store's database. The URL goes through the environment (a
+    command line is visible to every user of the machine) and no error message repeats the password."""
+    from urllib.parse import quote, unquote, urlsplit
+    url = pg_url(settings)
+    raw = urlsplit(settings.store).password or ""
+    secrets = (settings.store, url, raw, unquote(raw), quote(unquote(raw), safe="")) if raw else ()
+    cmd = [str(py), str(HERE / "_load.py"), "--pg-schema", pg_schema(staff), "--table", PG_TABLE, "--dir", str(src)]
+    return _run(cmd + (["--recursive"] if staff else []), src, env=dict(os.environ, GDI_CSW_DATABASE=url),
+                secrets=secrets)

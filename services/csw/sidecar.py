@@ -1,5 +1,7 @@
 """Start pycsw from its own venv as its own process (SIDECARS entry, started and stopped by ``gdi serve``).
 
+Its repositories are the SQLite files of ``var/csw/`` or, when the store is PostgreSQL, tables in the store's
+database (``config.repository``); either is loaded first if it does not exist yet.
 It listens on 127.0.0.1 on a free port (or ``GDI_CSW_PORT``) and announces the port in
 ``var/csw/sidecar.json``; the ``/csw`` proxy in every gunicorn worker reads it from there. The child
 dies with its parent (``_serve.py`` sets PR_SET_PDEATHSIG), so a killed ``gdi serve`` leaves no stray pycsw behind.
@@ -17,7 +19,7 @@ from pathlib import Path
 
 from core.config import Settings
 
-from .config import config_path, csw_dir, db_path, pycsw_python, state_path, write_pycsw_config
+from .config import config_path, csw_dir, pycsw_python, repository_exists, state_path, write_pycsw_config
 
 LOGGER = logging.getLogger(__name__)
 HERE = Path(__file__).resolve().parent
@@ -47,7 +49,7 @@ def start(settings: Settings) -> subprocess.Popen | None:
     if not py.exists():
         LOGGER.error("pycsw venv not found at %s (run scripts/setup.sh); /csw will answer 503", py)
         return None
-    if not db_path(settings).exists() or not db_path(settings, staff=True).exists():
+    if not repository_exists(settings) or not repository_exists(settings, staff=True):
         from .load import load_records
         load_records(settings)
     cfg = write_pycsw_config(settings)

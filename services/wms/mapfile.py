@@ -8,6 +8,12 @@ reloads a mapfile when its mtime changes.
 
 One WMS layer per INSPIRE view collection, named by ``dataset.inspire.layer_name`` (or, when a dataset
 publishes several INSPIRE views, ``<THEME>.<FeatureType>``); the style comes from ``styles.py`` by theme.
+
+Where a layer reads its features from is the store's answer (:meth:`core.store.Store.layer`, one
+:class:`~core.store.LayerRef` per collection): the GeoPackage of the current version (``CONNECTIONTYPE OGR``)
+or, with the PostGIS store, the table in the schema ``ds_<dataset>`` (``CONNECTIONTYPE POSTGIS``; the schema is
+renamed on every publication, so the name in the mapfile stays valid). Geometry type and columns are read with
+GDAL from ``LayerRef.ogr_source`` in both cases; everything else (styles, feature info, names) is the same.
 """
 from __future__ import annotations
 
@@ -24,7 +30,7 @@ import mappyfile
 
 from core.config import Dataset, Settings, load_registry
 from core.publication import history, published_datasets
-from core.store import get_store
+from core.store import LayerRef, get_store
 from metadata.ids import dataset_record_id, get_record_by_id_url, service_record_id
 
 from . import styles
@@ -36,6 +42,7 @@ MAXSIZE = int(os.environ.get("GDI_WMS_MAXSIZE", "4096"))
 DEFAULT_EXTENT = (556_000.0, 5_770_000.0, 572_000.0, 5_786_000.0)  # Hildesheim, EPSG:25832
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 GFI_FORMATS = "text/html,application/json,application/vnd.ogc.gml,text/plain"
+POSTGIS_SRID = 25832  # the PostGIS store keeps every geometry in EPSG:25832
 SERVICE_TITLE = {"ger": "GDI Hildesheim – INSPIRE-Darstellungsdienst (WMS)",
                  "eng": "GDI Hildesheim – INSPIRE view service (WMS)"}
 SERVICE_ABSTRACT = {
@@ -51,13 +58,22 @@ class WmsLayer:
     name: str
     dataset: Dataset
     manifest: dict[str, Any]
-    gpkg: Path
-    table: str
+    ref: LayerRef
     geometry: str
     columns: list[str]
     style: styles.ThemeStyle
     restricted: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def table(self) -> str:
+        """The GeoPackage layer or PostGIS table the WMS layer draws (the INSPIRE or the source view)."""
+        return self.ref.table
+
+    @property
+    def gpkg(self) -> Path | None:
+        """The GeoPackage file of a layer read from the GeoPackage store (None for a PostGIS layer)."""
+        return self.ref.path
 
 
 def mapfile_paths(settings: Settings) -> dict[str, Path]:
@@ -82,11 +98,13 @@ def publication_state(settings: Settings) -> dict[str, str]:
     return out
 
 
-def _ogr_info(gpkg: Path, table: str) -> tuple[str, list[str]]:
+def _ogr_info(ref: LayerRef) -> tuple[str, list[str]]:
+    """Geometry type name and attribute columns of a collection (GeoPackage layer or PostGIS table; the
+    feature id ``fid`` and the geometry column are no attributes in either)."""
     from osgeo import ogr
     ogr.UseExceptions()
-    ds = ogr.Open(str(gpkg))
-    lyr = ds.GetLayerByName(table) if ds else None
+    ds = ogr.Open(ref.ogr_source)
+    lyr = ds.GetLayerByName(ref.table) if ds else None
     if lyr is None:
         return "unknown", []
     defn = lyr.GetLayerDefn()
@@ -102,6 +120,7 @@ def collect_layers(settings: Settings, *, staff: bool) -> list[WmsLayer]:
     """The WMS layers for the public or the staff mapfile, in a stable order."""
     reg = load_registry(settings.datasets_dir, check_plugins=False)
     pubs = published_datasets(settings.publish_dir)
+    store = get_store(settings)
     out: list[WmsLayer] = []
     used: set[str] = set()
     # when datasets share an INSPIRE layer name, public ones come first and, among them, the one published
@@ -121,11 +140,6 @@ def collect_layers(settings: Settings, *, staff: bool) -> list[WmsLayer]:
         restricted = ds.access == "restricted" or manifest.get("access") == "restricted"
         if restricted and not staff:
             continue
-        ref = get_store(settings).layer(ds.id, ds.id)
-        if ref is None or ref.path is None:
-            LOGGER.warning("WMS: %s is published without a GeoPackage; left out of the map", ds.id)
-            continue
-        gpkg = ref.path
         insp = _inspire_collections(manifest)
         sources = [c for c in manifest.get("collections", []) if c.get("view") == "source"]
         for coll in insp:
@@ -138,19 +152,26 @@ def collect_layers(settings: Settings, *, staff: bool) -> list[WmsLayer]:
             if name in used:
                 name = f"{name}.{ds.id}"
             used.add(name)
-            table = coll["layer"]
-            geom, cols = _ogr_info(gpkg, table)
+            ref = store.layer(ds.id, coll["layer"])
+            if ref is None:
+                LOGGER.warning("WMS: %s/%s is published but the store has no such layer; left out of the map",
+                               ds.id, coll["layer"])
+                continue
+            geom, cols = _ogr_info(ref)
             need = set(styles.preferred_columns(ds.inspire.theme))
             # the INSPIRE view lacks some drawing attributes (crown diameter, building function); the
             # source view of the same publication has them and the same features and geometries
             if need and not need <= set(cols) and not restricted_source(ds):
                 for src in sources:
-                    sgeom, scols = _ogr_info(gpkg, src["layer"])
+                    sref = store.layer(ds.id, src["layer"])
+                    if sref is None:
+                        continue
+                    sgeom, scols = _ogr_info(sref)
                     if need <= set(scols):
-                        table, geom, cols = src["layer"], sgeom, scols
+                        ref, geom, cols = sref, sgeom, scols
                         break
             st = styles.with_label(styles.theme_style(ds.inspire.theme, geom, set(cols)), set(cols))
-            out.append(WmsLayer(name=name, dataset=ds, manifest=manifest, gpkg=gpkg, table=table,
+            out.append(WmsLayer(name=name, dataset=ds, manifest=manifest, ref=ref,
                                 geometry=geom, columns=cols, style=st, restricted=restricted))
     return out
 
@@ -189,6 +210,50 @@ def _write_templates(layer: WmsLayer, tdir: Path) -> dict[str, str]:
     return paths
 
 
+def ms_string(value: str) -> str:
+    """``value`` escaped for a double-quoted mapfile string (mappyfile adds the quotes but escapes nothing;
+    MapServer's lexer reads ``\\"`` as ``"`` and ``\\\\`` as ``\\``)."""
+    return value.replace("\\", "\\\\").replace('"', '\\"')
+
+
+def pg_ident(name: str) -> str:
+    """A quoted SQL identifier (dataset ids may hold ``-``, GeoPackage layer names capitals)."""
+    return '"' + name.replace('"', '""') + '"'
+
+
+def pg_data(ref: LayerRef, where: str | None = None) -> str:
+    """MapServer's PostGIS ``DATA``: the geometry column, the schema-qualified table (or a sub-select of it),
+    the unique key (feature ids for GetFeatureInfo) and the SRID (saves MapServer a lookup per request)."""
+    if ref.schema is None:
+        raise ValueError(f"PostGIS layer {ref.dataset}/{ref.table} has no schema")
+    table = f"{pg_ident(ref.schema)}.{pg_ident(ref.table)}"
+    if where is not None:
+        table = f"(SELECT * FROM {table} WHERE {where}) AS sub"
+    return f"geom from {table} using unique fid using srid={POSTGIS_SRID}"
+
+
+def _source(ref: LayerRef) -> dict[str, Any]:
+    """``CONNECTIONTYPE``, ``CONNECTION``, ``PROCESSING`` and ``DATA`` of a MapServer layer reading ``ref``."""
+    if ref.kind == "postgis":
+        # the schema ds_<dataset> always holds the current version (renamed in the publication's
+        # transaction), so the connection stays valid across publications and MapServer keeps it open
+        # between requests (CLOSE_CONNECTION=DEFER: one connection per thread, not one per request)
+        return {"connectiontype": "POSTGIS", "connection": ms_string(ref.pg_conninfo),
+                "processing": ["CLOSE_CONNECTION=DEFER"], "data": ms_string(pg_data(ref))}
+    if ref.path is None:
+        raise ValueError(f"GeoPackage layer {ref.dataset}/{ref.table} has no path")
+    return {
+        "connectiontype": "OGR",
+        # the resolved version folder, not `current`: MapServer keeps the data source open between
+        # requests (CLOSE_CONNECTION=DEFER, -40 ms a request on a 1M-row GeoPackage) keyed by this
+        # string, so a new publication must get a new string; the app regenerates the mapfile as soon
+        # as a `current` symlink no longer matches publications.json
+        "connection": str(ref.path.resolve()),
+        "processing": ["CLOSE_CONNECTION=DEFER"],
+        "data": ref.table,
+    }
+
+
 def _layer(layer: WmsLayer, settings: Settings, tdir: Path) -> dict[str, Any]:
     ds = layer.dataset
     base = settings.service.public_url.rstrip("/")
@@ -214,20 +279,17 @@ def _layer(layer: WmsLayer, settings: Settings, tdir: Path) -> dict[str, Any]:
             "key" if "key" in layer.columns else ""),
         "gml_geometries": "geom", "gml_geom_type": _geom_keyword(layer.geometry),
     }
+    if layer.ref.kind == "postgis":
+        # MapServer lists every column of the table, the key included; GDAL (and so the OGR layer, the
+        # feature-info templates and GetFeatureInfo of the GeoPackage) treats ``fid`` as the feature id only
+        md["wms_exclude_items"] = md["gml_exclude_items"] = "fid"
     md = {k: v for k, v in md.items() if v != ""}
     lay: dict[str, Any] = {
         "__type__": "layer",
         "name": layer.name,
         "status": "ON",
         "type": _geom_keyword(layer.geometry),
-        "connectiontype": "OGR",
-        # the resolved version folder, not `current`: MapServer keeps the data source open between
-        # requests (CLOSE_CONNECTION=DEFER, -40 ms a request on a 1M-row GeoPackage) keyed by this
-        # string, so a new publication must get a new string; the app regenerates the mapfile as soon
-        # as a `current` symlink no longer matches publications.json
-        "connection": str(layer.gpkg.resolve()),
-        "processing": ["CLOSE_CONNECTION=DEFER"],
-        "data": layer.table,
+        **_source(layer.ref),
         "projection": ["init=epsg:25832"],
         "extent": bbox,
         "maxscaledenom": st.maxscale,
@@ -261,13 +323,18 @@ def _is_mixed(geometry: str) -> bool:
     return g.startswith("unknown") or g in ("geometry", "geometrycollection")
 
 
-def _geometry_types(gpkg: Path, table: str) -> set[str]:
-    """Distinct geometry types of a table with a generic geometry column (small tables: PLU)."""
+def _geometry_types(ref: LayerRef) -> set[str]:
+    """Distinct geometry types (``POLYGON``, ``MULTILINESTRING``…) of a table with a generic geometry column
+    (small tables: PLU): GeoPackage's ``ST_GeometryType`` and PostGIS's ``GeometryType`` give the same names."""
     from osgeo import ogr
-    ds = ogr.Open(str(gpkg))
-    lyr = ds.GetLayerByName(table)
+    ds = ogr.Open(ref.ogr_source)
+    lyr = ds.GetLayerByName(ref.table)
     col = lyr.GetGeometryColumn() or "geom"
-    res = ds.ExecuteSQL(f'SELECT DISTINCT ST_GeometryType("{col}") AS t FROM "{table}"', dialect="SQLite")
+    if ref.kind == "postgis":
+        res = ds.ExecuteSQL(f"SELECT DISTINCT GeometryType({pg_ident(col)}) AS t "
+                            f"FROM {pg_ident(ref.schema or 'public')}.{pg_ident(ref.table)}")
+    else:
+        res = ds.ExecuteSQL(f'SELECT DISTINCT ST_GeometryType("{col}") AS t FROM "{ref.table}"', dialect="SQLite")
     try:
         return {str(f.GetField("t")).upper() for f in res if f.GetField("t")}
     finally:
@@ -280,18 +347,21 @@ def _layers(layer: WmsLayer, settings: Settings, tdir: Path) -> list[dict[str, A
     layers, with the group style ``inspire_common:DEFAULT``): a POLYGON layer would silently skip points."""
     if not _is_mixed(layer.geometry):
         return [_layer(layer, settings, tdir)]
-    types = _geometry_types(layer.gpkg, layer.table)
+    types = _geometry_types(layer.ref)
     out = []
     for suffix, kind, names in MIXED_PARTS:
         present = [t for t in names if t in types]
         if not present:
             continue
         part = WmsLayer(name=f"{layer.name}.{suffix}", dataset=layer.dataset, manifest=layer.manifest,
-                        gpkg=layer.gpkg, table=layer.table, geometry=kind, columns=layer.columns,
+                        ref=layer.ref, geometry=kind, columns=layer.columns,
                         style=styles.part_style(layer.style, kind), restricted=layer.restricted)
         lay = _layer(part, settings, tdir)
         quoted = ", ".join(f"'{t}'" for t in present)
-        lay["data"] = f"SELECT * FROM {layer.table} WHERE ST_GeometryType(geom) IN ({quoted})"
+        if layer.ref.kind == "postgis":
+            lay["data"] = ms_string(pg_data(layer.ref, f"GeometryType(geom) IN ({quoted})"))
+        else:
+            lay["data"] = f"SELECT * FROM {layer.table} WHERE ST_GeometryType(geom) IN ({quoted})"
         lay["group"] = layer.name
         md = lay["metadata"]
         ds = layer.dataset
@@ -399,11 +469,17 @@ def build_map(settings: Settings, layers: list[WmsLayer], tdir: Path) -> dict[st
     }
 
 
-def _atomic_write(path: Path, text: str) -> None:
+def _atomic_write(path: Path, text: str, private: bool = False) -> None:
+    """Write ``path`` by rename; ``private``: readable by the owner only (a mapfile with a database password)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     # unique per process and thread: gunicorn workers regenerate the mapfiles at the same moment
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
-    tmp.write_text(text, encoding="utf-8")
+    if private:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+    else:
+        tmp.write_text(text, encoding="utf-8")
     os.replace(tmp, path)
 
 
@@ -416,7 +492,8 @@ def write_mapfile(settings: Settings) -> dict[str, Path]:
         mapdict = build_map(settings, layers, paths["templates"] / kind)
         text = ("# GENERATED from datasets/*/dataset.yml and var/publish by services.wms.mapfile "
                 "- do not edit\n" + mappyfile.dumps(mapdict, indent=2))
-        _atomic_write(paths[kind], text)
+        # a PostGIS layer's CONNECTION may hold the database password
+        _atomic_write(paths[kind], text, private=any(lay.ref.kind == "postgis" for lay in layers))
         LOGGER.info("WMS mapfile written: %s (%d layers)", paths[kind], len(layers))
     _atomic_write(paths["state"], json.dumps(state, sort_keys=True))
     return paths
