@@ -197,6 +197,8 @@ class Settings(_Model):
     schema_dir: Path = Field(default_factory=lambda: Path(os.environ.get(
         "GDI_SCHEMAS", str(PROJECT_ROOT.parent / "shared" / "inspire" / "schemas"))))
     keep_versions: int = 3
+    run_dir: Path | None = Field(default=None, description="this web node's runtime state (default <var>/run); "
+                                 "environment GDI_RUN_DIR")
     store: str = Field(default="gpkg", description="where publications live: 'gpkg' (embedded default) "
                        "or a postgresql:// URL (PostGIS); environment GDI_STORE overrides")
     service: ServiceSettings = ServiceSettings()
@@ -206,6 +208,12 @@ class Settings(_Model):
     @property
     def publish_dir(self) -> Path:
         return self.var_dir / "publish"
+
+    @property
+    def node_dir(self) -> Path:
+        """This web node's own runtime state (sidecar ports and tokens): ``GDI_RUN_DIR``, default
+        ``<var>/run``. With several nodes sharing one var dir (shared storage) each node sets its own."""
+        return self.run_dir or self.var_dir / "run"
 
     @model_validator(mode="after")
     def _abs(self) -> Settings:
@@ -315,6 +323,8 @@ def load_settings(path: Path | None = None) -> Settings:
         data["var_dir"] = os.environ["GDI_VAR"]
     if "GDI_DATASETS" in os.environ:
         data["datasets_dir"] = os.environ["GDI_DATASETS"]
+    if "GDI_RUN_DIR" in os.environ:
+        data["run_dir"] = os.environ["GDI_RUN_DIR"]
     if "GDI_STORE" in os.environ:
         data["store"] = os.environ["GDI_STORE"]
     if "GDI_PORT" in os.environ:
@@ -323,6 +333,8 @@ def load_settings(path: Path | None = None) -> Settings:
         svc["port"] = port
         svc["public_url"] = f"http://127.0.0.1:{port}"
         data["service"] = svc
+    if "GDI_PUBLIC_URL" in os.environ:  # the URL citizens use (a load balancer in front of several nodes)
+        data["service"] = {**dict(data.get("service") or {}), "public_url": os.environ["GDI_PUBLIC_URL"]}
     try:
         return Settings(**data)
     except ValidationError as exc:

@@ -8,7 +8,7 @@ Restricted records: the public repository does not contain them (see ``load.py``
 filtering. Staff (``services.auth.is_staff``: Bearer/Basic API key or trusted proxy header) are sent to
 the staff repository (all records) at the same URL, as the OGC API and the downloads do; a wrong
 credential gets 401. The sidecar serves its staff repository only to requests carrying the random
-token from ``sidecar.json``, which only this proxy knows.
+token from ``csw-sidecar.json``, which only this proxy knows.
 """
 from __future__ import annotations
 

@@ -87,8 +87,9 @@ def config_path(settings: Settings, staff: bool = False) -> Path:
 
 
 def state_path(settings: Settings) -> Path:
-    """Where the running sidecar announces its port (read by the proxy in every gunicorn worker)."""
-    return csw_dir(settings) / "sidecar.json"
+    """Where the running sidecar announces its port (read by the proxy in every gunicorn worker of this
+    node): node-local, so web nodes sharing one var dir each reach their own pycsw."""
+    return settings.node_dir / "csw-sidecar.json"
 
 
 def pycsw_python() -> Path:
@@ -182,7 +183,7 @@ def write_one(settings: Settings, staff: bool) -> Path:
     }
     path = config_path(settings, staff)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")  # several nodes may write it at once
     # with PostgreSQL the configuration holds the database URL (and its password): owner only
     private = on_postgres(settings)
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600 if private else 0o666)

@@ -3,7 +3,8 @@
 Its repositories are the SQLite files of ``var/csw/`` or, when the store is PostgreSQL, tables in the store's
 database (``config.repository``); either is loaded first if it does not exist yet.
 It listens on 127.0.0.1 on a free port (or ``GDI_CSW_PORT``) and announces the port in
-``var/csw/sidecar.json``; the ``/csw`` proxy in every gunicorn worker reads it from there. The child
+``<node dir>/csw-sidecar.json`` (``GDI_RUN_DIR``, default ``var/run``); the ``/csw`` proxy in every
+gunicorn worker reads it from there. The child
 dies with its parent (``_serve.py`` sets PR_SET_PDEATHSIG), so a killed ``gdi serve`` leaves no stray pycsw behind.
 """
 from __future__ import annotations
@@ -65,6 +66,7 @@ def start(settings: Settings) -> subprocess.Popen | None:
     if not _wait_ready(port, proc):
         proc.kill()
         raise RuntimeError(f"pycsw sidecar did not start; see {csw_dir(settings) / 'pycsw.log'}")
+    state_path(settings).parent.mkdir(parents=True, exist_ok=True)
     tmp = state_path(settings).with_suffix(".tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)  # holds the staff token
     with os.fdopen(fd, "w") as fh:

@@ -44,6 +44,7 @@ def seed_demo(settings: Settings) -> dict[str, str]:
          ("3_2", today - timedelta(days=3), today + timedelta(days=30))],
         plan_id=DEMO_ID)
     creds = {}
+    cfg.data_dir.mkdir(parents=True, exist_ok=True)  # with PostgreSQL nothing else creates it
     out = cfg.data_dir / "demo-staff.txt"
     if not out.exists():
         for user, role in (("moderation", "moderator"), ("planung", "planner")):
