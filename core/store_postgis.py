@@ -363,8 +363,12 @@ class PostgisPublication(publication.Publication):
         gdal.SetThreadLocalConfigOption("PG_USE_COPY", "YES")
         gdal.PushErrorHandler(collect)
         try:
-            out = gdal.VectorTranslate(f"PG:{self.store.ogr_conninfo} schemas={self.schema}", str(gpkg),
-                                       options=gdal.VectorTranslateOptions(options=args))
+            try:  # GDAL raises or returns None, depending on whether some module called UseExceptions()
+                out = gdal.VectorTranslate(f"PG:{self.store.ogr_conninfo} schemas={self.schema}", str(gpkg),
+                                           options=gdal.VectorTranslateOptions(options=args))
+            except RuntimeError as exc:
+                out = None
+                messages.append(str(exc).strip())
             ok = out is not None and not messages
             out = None  # closes the connection, flushes the COPY
         finally:
@@ -498,8 +502,11 @@ def _gpkg_layers(gpkg: Path) -> dict[str, int]:
     from osgeo import gdal
     gdal.PushErrorHandler("CPLQuietErrorHandler")
     try:
-        ds = gdal.OpenEx(str(gpkg), gdal.OF_VECTOR | gdal.OF_READONLY, allowed_drivers=["GPKG"])
-        reason = gdal.GetLastErrorMsg()
+        try:  # GDAL raises or returns None, depending on whether some module called UseExceptions()
+            ds = gdal.OpenEx(str(gpkg), gdal.OF_VECTOR | gdal.OF_READONLY, allowed_drivers=["GPKG"])
+            reason = gdal.GetLastErrorMsg()
+        except RuntimeError as exc:
+            ds, reason = None, str(exc).strip()
     finally:
         gdal.PopErrorHandler()
     if ds is None:

@@ -26,7 +26,7 @@ run_pass() {
     return 1
   fi
   if ! head -n1 "$summary" | grep -q ", 0 not on the allow-list$"; then
-    echo "run_tests: FAILED ($name): tests were skipped that are not on tests/skip_allowlist.txt:"
+    echo "run_tests: FAILED: tests were skipped that are not on tests/skip_allowlist.txt (pass $name):"
     tail -n +2 "$summary"
     rm -f "$summary"
     return 1

@@ -25,7 +25,9 @@ from services.csw.load import load_records
 @pytest.fixture
 def copy_settings(demo_settings, tmp_path):
     """A private var dir holding a copy of the demo's metadata records (the session's catalogue stays untouched)."""
-    settings = demo_settings.model_copy(update={"var_dir": tmp_path / "var"})
+    # the SQLite repositories of the embedded store; the PostgreSQL loader: tests/test_csw_postgres.py (a copy on
+    # the session's PostGIS database would replace the catalogue the session's server reads)
+    settings = demo_settings.model_copy(update={"var_dir": tmp_path / "var", "store": "gpkg"})
     shutil.copytree(demo_settings.var_dir / "metadata", settings.var_dir / "metadata")
     return settings
 
