@@ -6,6 +6,7 @@ Two kinds of files:
 """
 from __future__ import annotations
 
+import logging
 import os
 import re
 import types
@@ -19,7 +20,10 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationIn
 from .errors import ConfigError
 
 _VAR = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}")
+# a dataset identifier URI: http(s)://host/path.../<code>, the code in INSPIRE's localId character set
+IDENTIFIER_URI = re.compile(r"https?://[^\s/?#]+(?:/[^\s/?#]+)*/([A-Za-z0-9_.\-]+)")
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+LOGGER = logging.getLogger(__name__)
 
 
 def substitute_env(text: str) -> str:
@@ -64,7 +68,9 @@ class Source(_Model):
     """One source file of a dataset and the reader that reads it."""
     path: str = Field(description="file to read, relative to the dataset folder (or absolute; `~` expands)")
     reader: str = Field(default="vector", description="reader name (see *Readers* below)")
-    crs: str | None = Field(default=None, description="declared CRS; overrides/fills what the file says")
+    crs: str | None = Field(default=None, description="declared CRS; overrides/fills what the file says. "
+                            "EPSG in any spelling or an AdV URN (`urn:adv:crs:ETRS89_UTM32`, `…_UTM33`, "
+                            "`urn:adv:crs:DE_DHDN_3GK3`, `…*DE_DHHN2016_NH`); stored as `EPSG:<code>`")
     options: dict[str, Any] = Field(default_factory=dict,
                                     description="options of the reader; the keys depend on the reader (see "
                                     "*Readers* below); unknown keys are an error")
@@ -76,13 +82,11 @@ class Source(_Model):
     def _crs_ok(cls, v: str | None) -> str | None:
         if v is None:
             return v
-        from pyproj import CRS
-        from pyproj.exceptions import CRSError
+        from .crs import CrsNameError, crs_code  # EPSG in every spelling, AdV URNs (urn:adv:crs:…), compounds
         try:
-            CRS.from_user_input(v)
-        except CRSError as exc:
-            raise ValueError(f"unknown CRS {v!r}") from exc
-        return v
+            return crs_code(v)
+        except CrsNameError as exc:
+            raise ValueError(str(exc)) from exc
 
 
 class Licence(_Model):
@@ -110,8 +114,37 @@ class Inspire(_Model):
     """The INSPIRE target of the dataset."""
     theme: str = Field(description="INSPIRE theme short name, e.g. sd, lu, am, bu, plu")
     feature_type: str = Field(description="INSPIRE feature type, e.g. SpeciesDistributionUnit")
-    namespace: str = Field(description="inspireId namespace (a `localId` is appended)")
+    namespace: str = Field(description="the dataset's identifier URI: `<identifier namespace>/<identifier code>`, "
+                           "e.g. `https://registry.gdi-de.org/id/de.ni.hildesheim/trees`. It is the spatial "
+                           "dataset identifier (code = last path segment, namespace = the rest) in the metadata "
+                           "record, the Atom feeds and the OGC API collection, and the `inspireId` namespace of "
+                           "every object in the GML (a `localId` is appended). Unique in the registry")
     layer_name: str = Field(description="INSPIRE layer name for WMS, e.g. SD.SpeciesDistribution")
+    primary: bool | None = Field(
+        default=None, description="this dataset is the primary one of its INSPIRE feature type: it gets the "
+        "harmonised collection id (`<featuretype>`, lower case) and the WMS layer name `layer_name`; the "
+        "others of the type get `<featuretype>_<id>` and `<layer_name>.<id>`. Required (on exactly one) when "
+        "several datasets share a feature type; the only dataset of its type is primary by default")
+
+    @field_validator("namespace")
+    @classmethod
+    def _identifier_uri(cls, v: str) -> str:
+        v = v.rstrip("/")
+        m = IDENTIFIER_URI.fullmatch(v)
+        if not m:
+            raise ValueError("must be an http(s) URI whose last path segment (the identifier code) has only "
+                             "the characters INSPIRE allows (A-Z a-z 0-9 _ . -)")
+        return v
+
+    @property
+    def identifier_code(self) -> str:
+        """Spatial dataset identifier code (TG Metadata 2.0, TG Download Services 3.1)."""
+        return self.namespace.rsplit("/", 1)[1]
+
+    @property
+    def identifier_namespace(self) -> str:
+        """Spatial dataset identifier namespace: the identifier URI without its last segment."""
+        return self.namespace.rsplit("/", 1)[0]
 
 
 # INSPIRE code list LimitationsOnPublicAccess: the grounds of Art. 13(1) a-h of the INSPIRE Directive
@@ -151,6 +184,8 @@ class Dataset(_Model):
                                     description="options of the mapper; the keys depend on the mapper (see "
                                     "*Mappers* below); unknown keys are an error")
     folder: Path | None = Field(default=None, exclude=True)
+    # set by load_registry (unique_names): the WMS layer name after the primary-dataset rule
+    wms_layer: str | None = Field(default=None, exclude=True)
 
     @field_validator("id")
     @classmethod
@@ -165,6 +200,17 @@ class Dataset(_Model):
         if v is not None and info.data.get("access", "public") != "restricted":
             raise ValueError("applies to 'access: restricted' datasets only")
         return v
+
+    @property
+    def collection_id(self) -> str:
+        """Id of the INSPIRE-view collection (OGC API collection, GeoPackage layer): ``collection`` as
+        given or resolved by :func:`load_registry`, else the harmonised ``<featuretype>``."""
+        return self.collection or self.inspire.feature_type.lower()
+
+    @property
+    def wms_layer_name(self) -> str:
+        """The WMS layer name after the primary-dataset rule (``layer_name`` for the primary dataset)."""
+        return self.wms_layer or self.inspire.layer_name
 
     @property
     def yml_path(self) -> Path:
@@ -191,6 +237,27 @@ class Limits(_Model):
     max_zip_bytes: int = 1024**3
 
 
+class ProxySettings(_Model):
+    """The reverse proxies in front of ``gdi serve`` (nginx): only a request whose connecting address is one
+    of ``trusted`` has its ``X-Forwarded-For``/``-Proto`` read; the client is the first address, from the
+    right, that is not a trusted proxy (at most ``hops`` entries back when ``hops`` is set)."""
+    trusted: list[str] = Field(default_factory=list, description="addresses or networks (CIDR) of the "
+                               "reverse proxies whose X-Forwarded-For is believed, e.g. `127.0.0.1`, `10.0.0.0/24`")
+    hops: int = Field(default=0, ge=0, le=10, description="number of proxies in the chain (0: walk back over "
+                      "every trusted address)")
+
+    @field_validator("trusted")
+    @classmethod
+    def _networks(cls, v: list[str]) -> list[str]:
+        import ipaddress
+        for item in v:
+            try:
+                ipaddress.ip_network(item, strict=False)
+            except ValueError:
+                raise ValueError(f"'{item}' is not an IP address or network") from None
+        return v
+
+
 class Settings(_Model):
     var_dir: Path = PROJECT_ROOT / "var"
     datasets_dir: Path = PROJECT_ROOT / "datasets"
@@ -204,6 +271,8 @@ class Settings(_Model):
     service: ServiceSettings = ServiceSettings()
     limits: Limits = Limits()
     auth_file: Path | None = None
+    proxy: ProxySettings = Field(default_factory=ProxySettings, description="trusted reverse proxies "
+                                 "(real client address for rate limits and logs)")
 
     @property
     def publish_dir(self) -> Path:
@@ -333,6 +402,9 @@ def load_settings(path: Path | None = None) -> Settings:
         svc["port"] = port
         svc["public_url"] = f"http://127.0.0.1:{port}"
         data["service"] = svc
+    if "GDI_TRUSTED_PROXIES" in os.environ:  # "127.0.0.1,10.0.0.0/24" (the proxy: section of gdi.yml)
+        proxies = [p.strip() for p in os.environ["GDI_TRUSTED_PROXIES"].split(",") if p.strip()]
+        data["proxy"] = {**dict(data.get("proxy") or {}), "trusted": proxies}
     if "GDI_PUBLIC_URL" in os.environ:  # the URL citizens use (a load balancer in front of several nodes)
         data["service"] = {**dict(data.get("service") or {}), "public_url": os.environ["GDI_PUBLIC_URL"]}
     try:
@@ -353,31 +425,158 @@ def load_dataset(path: Path) -> Dataset:
     return ds
 
 
-def load_registry(datasets_dir: Path, *, check_plugins: bool = True) -> dict[str, Dataset]:
-    """Load every ``datasets/*/dataset.yml``; collect all errors before raising."""
+_LOGGED: set[str] = set()
+
+
+class Registry(dict[str, Dataset]):
+    """The valid entries by id, and what was skipped: ``invalid`` maps an entry's id (the ``id`` it names,
+    else its folder) to its messages; ``fallback`` maps the ids of invalid entries that are served from the
+    registry entry stored with their current publication to that version (flagged, see docs/operations.md)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.invalid: dict[str, list[str]] = {}
+        self.fallback: dict[str, str] = {}
+
+
+def load_registry(datasets_dir: Path, *, check_plugins: bool = True, strict: bool = False,
+                  publish_dir: Path | None = None) -> Registry:
+    """Load every ``datasets/*/dataset.yml``, entry by entry.
+
+    ``strict`` (``gdi config validate``): every error of every entry at once as :class:`ConfigErrors`.
+    Otherwise an invalid entry is logged with the same messages and skipped, the valid ones load (one typo
+    never takes the other datasets down). With ``publish_dir`` an invalid entry whose dataset has a current
+    publication is served from the registry entry stored in that publication's manifest (``fallback``)."""
     errors: list[str] = []
-    out: dict[str, Dataset] = {}
+    reg = Registry()
     for yml in sorted(Path(datasets_dir).glob("*/dataset.yml")):
-        try:
-            ds = load_dataset(yml)
-        except ConfigErrors as exc:
-            errors.extend(exc.messages)
+        msgs, ds = _load_entry(yml, reg, check_plugins)
+        if ds is not None and not msgs:
+            reg[ds.id] = ds
             continue
-        except ConfigError as exc:
-            errors.append(str(exc))
-            continue
-        if ds.id in out:
-            errors.append(f"{yml}: field 'id': duplicate dataset id (value {ds.id!r})")
-            continue
-        if check_plugins:
-            errors.extend(_check_plugins(ds, yml))
-        for i, src in enumerate(ds.sources):
-            if not ds.source_path(src).exists():
-                errors.append(f"{yml}: field 'sources.{i}.path': file not found (value {src.path!r})")
-        out[ds.id] = ds
-    if errors:
+        errors.extend(msgs)
+        key = ds.id if ds is not None else _entry_id(yml)
+        if key in reg:  # a duplicate id: the first entry stays
+            key = f"{key} ({yml.parent.name})"
+        reg.invalid[key] = msgs
+    clashes = unique_names(reg)
+    errors.extend(m for _, m, _ in clashes)
+    if strict and errors:
         raise ConfigErrors(errors)
+    own_invalid = set(reg.invalid)  # invalid in themselves (not merely clashing): candidates for a fallback
+    for ds_id, msg, drop in clashes:
+        if drop and ds_id in reg:  # the later of two datasets with one name is skipped, never silently hidden
+            del reg[ds_id]
+            reg.invalid.setdefault(ds_id, []).append(msg)
+        elif not drop:
+            LOGGER.error("registry: %s", msg)
+    for key, msgs in reg.invalid.items():
+        for m in msgs:
+            if m not in _LOGGED:  # the loaders of every service read the registry: say it once per process
+                _LOGGED.add(m)
+                LOGGER.error("registry entry %s skipped: %s", key, m)
+        if publish_dir is not None and key not in reg and key in own_invalid:
+            old = _published_entry(Path(publish_dir), key, datasets_dir)
+            if old is not None:
+                reg[key], reg.fallback[key] = old
+    if reg.fallback:  # the entries kept from publications take part in the naming rule like any other
+        for ds_id, _msg, drop in unique_names(reg):
+            if drop and ds_id in reg.fallback:
+                del reg[ds_id], reg.fallback[ds_id]
+        for key, version in reg.fallback.items():
+            LOGGER.warning("registry entry %s is invalid: serving its current publication %s", key, version)
+    return reg
+
+
+def unique_names(reg: dict[str, Dataset]) -> list[tuple[str, str, bool]]:
+    """Resolve collection ids and WMS layer names by the primary-dataset rule; report collisions as
+    ``(dataset id, message, drop)`` (``drop``: the dataset cannot be served beside the other one).
+
+    Per INSPIRE feature type, the primary dataset (``inspire.primary: true``, or the only one of the type
+    not marked ``false``) keeps the harmonised collection id ``<featuretype>`` and ``layer_name``; every
+    other one gets ``<featuretype>_<id>`` and ``<layer_name>.<id>`` (an explicit ``collection`` wins).
+    Collection ids (INSPIRE and source views), WMS layer names and dataset identifier URIs must then be
+    unique: a collision would hide one dataset in /ogc, /wms or the catalogue."""
+    out: list[tuple[str, str, bool]] = []
+    by_type: dict[str, list[Dataset]] = {}
+    for ds in reg.values():
+        by_type.setdefault(ds.inspire.feature_type, []).append(ds)
+    for ftype, group in sorted(by_type.items()):
+        marked = [d for d in group if d.inspire.primary]
+        cands = marked or [d for d in group if d.inspire.primary is not False]
+        if len(cands) > 1:  # ambiguous: reported; meanwhile every dataset of the type is suffixed
+            ids = ", ".join(d.id for d in cands)
+            state = "each is marked primary" if marked else "none is marked primary"
+            for d in cands if marked else cands[:1]:
+                out.append((d.id, f"{d.yml_path}: field 'inspire.primary': datasets {ids} share the INSPIRE "
+                            f"feature type {ftype!r} and {state}; mark exactly one `primary: true` "
+                            f"(value {d.inspire.primary!r})", False))
+        primary = cands[0] if len(cands) == 1 else None
+        for d in group:
+            if d is primary:
+                d.wms_layer = d.inspire.layer_name
+                continue
+            if d.collection is None:
+                d.collection = f"{ftype.lower()}_{d.id}"
+            d.wms_layer = f"{d.inspire.layer_name}.{d.id}"
+    seen: dict[tuple[str, str], Dataset] = {}
+    # primary datasets first: of two that clash, the non-primary one is reported (and skipped when serving)
+    for ds in sorted(reg.values(), key=lambda d: (d.wms_layer != d.inspire.layer_name, d.id)):
+        names = [("collection", ds.collection_id, "collection"), ("collection", f"{ds.id}_source", "id"),
+                 ("WMS layer", ds.wms_layer_name, "inspire.layer_name"),
+                 ("dataset identifier", ds.inspire.namespace, "inspire.namespace")]
+        for kind, name, fld in names:
+            other = seen.get((kind, name))
+            if other is not None and other is not ds:
+                out.append((ds.id, f"{ds.yml_path}: field '{fld}': {kind} {name!r} is also dataset {other.id!r}'s "
+                            f"({other.yml_path}); every dataset needs its own (value {name!r})", True))
+            else:
+                seen[(kind, name)] = ds
     return out
+
+
+def _load_entry(yml: Path, reg: Registry, check_plugins: bool) -> tuple[list[str], Dataset | None]:
+    try:
+        ds = load_dataset(yml)
+    except ConfigErrors as exc:
+        return exc.messages, None
+    except ConfigError as exc:
+        return [str(exc)], None
+    if ds.id in reg:
+        return [f"{yml}: field 'id': duplicate dataset id (value {ds.id!r})"], None
+    errors = _check_plugins(ds, yml) if check_plugins else []
+    for i, src in enumerate(ds.sources):
+        if not ds.source_path(src).exists():
+            errors.append(f"{yml}: field 'sources.{i}.path': file not found (value {src.path!r})")
+    return errors, ds
+
+
+def _entry_id(yml: Path) -> str:
+    """The id an invalid entry names (when it names a well-formed one), else its folder's name."""
+    try:
+        data = yaml.safe_load(yml.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        data = None
+    ident = data.get("id") if isinstance(data, dict) else None
+    return ident if isinstance(ident, str) and re.fullmatch(r"[a-z][a-z0-9_-]{1,40}", ident) else yml.parent.name
+
+
+def _published_entry(publish_dir: Path, ds_id: str, datasets_dir: Path) -> tuple[Dataset, str] | None:
+    """The registry entry a dataset's current publication was made with (``registry_entry`` of its manifest)."""
+    import json
+    manifest_path = publish_dir / ds_id / "current" / "manifest.json"
+    try:
+        manifest = json.loads(manifest_path.read_text())
+        entry = manifest.get("registry_entry")
+        if not isinstance(entry, dict):
+            return None
+        ds = Dataset(**entry)
+    except (OSError, ValueError, ValidationError):
+        return None
+    if ds.id != ds_id:
+        return None
+    ds.folder = Path(datasets_dir) / ds_id
+    return ds, str(manifest.get("version", ""))
 
 
 def _check_plugins(ds: Dataset, yml: Path) -> list[str]:

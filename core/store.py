@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from . import publication
+from . import integrity, publication
 from .errors import ConfigError
 
 if TYPE_CHECKING:
@@ -100,6 +100,29 @@ class Store(ABC):
     def published(self) -> dict[str, dict[str, Any]]:
         """Manifest of the current version of every published dataset."""
         return publication.published_datasets(self.files_root)
+
+    def check(self, dataset_id: str, version: str | None = None, *, full: bool = False) -> str | None:
+        """None when the version (default: current) is intact, else why it is damaged: a file missing, of
+        another size or checksum than the manifest says, a GeoPackage SQLite cannot read (``core.integrity``;
+        cached per version, so services may ask on every request)."""
+        folder = self.current_dir(dataset_id) if version is None else self.files_root / dataset_id / version
+        if folder is None:
+            return None
+        return integrity.check_folder(folder, full=full)
+
+    def rollback(self, dataset_id: str) -> tuple[str, str]:
+        """Switch ``current`` back to the newest older version whose files are intact (checksums verified);
+        returns (the version switched away from, the version now current). Under the dataset's lock."""
+        with self.lock(dataset_id):
+            old, new = publication.rollback_target(self.files_root, dataset_id,
+                                                         lambda v: self.check(dataset_id, v, full=True))
+            self._switch_back(dataset_id, old, new)
+            publication.record_switch(self.files_root, dataset_id, new, f"rollback from {old}")
+        return old, new
+
+    def _switch_back(self, dataset_id: str, old: str, new: str) -> None:
+        """The switch of a rollback: the ``current`` link (a store with more to switch extends it)."""
+        publication.point_current(self.files_root / dataset_id, new)
 
     @abstractmethod
     def layer(self, dataset_id: str, collection: str, version: str | None = None) -> LayerRef | None:

@@ -9,7 +9,6 @@ from werkzeug.middleware.dispatcher import DispatcherMiddleware
 
 from core.config import Settings, load_settings
 from core.plugins import require
-from core.publication import published_datasets
 
 from .mounts import MOUNTS
 
@@ -39,9 +38,18 @@ def create_root(settings: Settings) -> Flask:
 
     @app.get("/health")
     def health():
-        pubs = published_datasets(settings.publish_dir)
-        return jsonify({"status": "ok", "datasets": {k: v["version"] for k, v in pubs.items()},
-                        "mounts": sorted(MOUNTS)})
+        """Per dataset ok / registry invalid / publication damaged / not published (``services/health.py``):
+        200 ok or degraded, 503 down; restricted datasets only for staff."""
+        from flask import request
+
+        from .auth import is_staff
+        from .health import health as health_doc
+        body, code = health_doc(settings, staff=is_staff(request.environ, settings), mounts=sorted(MOUNTS))
+        resp = jsonify(body)
+        resp.status_code = code
+        resp.headers["Cache-Control"] = "no-store"
+        resp.headers["Vary"] = "Authorization"
+        return resp
 
     @app.get("/")
     def index():
@@ -64,7 +72,9 @@ def create_app(settings: Settings | None = None):
         factory = require(path, what=f"mount {prefix}")
         mounted[prefix] = factory(settings)
     root.config["GDI_MOUNTED"] = tuple(mounted)
-    root.wsgi_app = DispatcherMiddleware(root.wsgi_app, mounted)  # type: ignore[method-assign]  # Flask docs pattern
+    from .edge import EdgeMiddleware  # client address behind proxies, security headers, private staff responses
+    root.wsgi_app = EdgeMiddleware(  # type: ignore[method-assign]  # Flask docs pattern
+        DispatcherMiddleware(root.wsgi_app, mounted), settings)
     return root
 
 

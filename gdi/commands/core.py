@@ -21,7 +21,7 @@ def config_validate() -> None:
     """Report every error in gdi.yml and datasets/*/dataset.yml, with file and field (docs/datasets.md)."""
     try:
         settings = load_settings()
-        reg = load_registry(settings.datasets_dir)
+        reg = load_registry(settings.datasets_dir, strict=True)
     except ConfigErrors as exc:
         for m in exc.messages:
             click.secho(m, fg="red", err=True)
@@ -56,12 +56,21 @@ def etl(datasets: tuple[str, ...], no_validate: bool) -> None:
     from transforms.pipeline import run_dataset
     settings = load_settings()
     reg = load_registry(settings.datasets_dir)
-    ids = list(datasets) or list(reg)
-    unknown = [d for d in ids if d not in reg]
+    ids = list(dict.fromkeys(datasets)) or list(reg) + [k for k in reg.invalid if k not in reg]
+    unknown = [d for d in ids if d not in reg and d not in reg.invalid]
     if unknown:
-        raise click.UsageError(f"unknown dataset(s): {', '.join(unknown)}; known: {', '.join(reg)}")
-    failed = 0
+        raise click.UsageError(f"unknown dataset(s): {', '.join(unknown)}; known: {', '.join(sorted(reg))}")
+    failed: list[str] = []
+    published = 0
     for ds_id in ids:
+        if ds_id in reg.invalid:  # one dataset's broken entry fails that dataset only
+            click.secho(f"FAILED {ds_id}: its registry entry is invalid (fix it; 'gdi config validate' "
+                        "lists every error):", fg="red", err=True)
+            for m in reg.invalid[ds_id]:
+                click.echo(f"       {m}", err=True)
+            click.echo("       the previous publication (if any) stays online unchanged", err=True)
+            failed.append(ds_id)
+            continue
         ds = reg[ds_id]
         with tqdm(desc=f"{ds_id:<16}", unit=" rec", leave=True, dynamic_ncols=True) as bar:
             try:
@@ -73,15 +82,18 @@ def etl(datasets: tuple[str, ...], no_validate: bool) -> None:
                 if rep:
                     click.echo(f"       report: {rep}", err=True)
                 click.echo("       the previous publication (if any) stays online unchanged", err=True)
-                failed += 1
+                failed.append(ds_id)
                 continue
+        published += 1
         s = res.summary
         click.echo(f"{ds_id}: read {s['read']} / repaired {s['repaired']} / rejected {s['rejected']} / "
                    f"published {s['published']} (flagged {s['flagged']}) -> version {res.version}")
         click.echo(f"       report: {res.report_html}")
+    if published:  # service configs and records follow what did publish, whatever else failed
+        _after_publication(settings)
     if failed:
+        click.secho(f"{len(failed)} of {len(ids)} dataset(s) failed: {', '.join(failed)}", fg="red", err=True)
         raise SystemExit(1)
-    _after_publication(settings)
 
 
 def _after_publication(settings) -> None:

@@ -44,8 +44,22 @@ def serve_forever(settings, *, workers: int | None = None) -> None:
 def serve(workers: int | None) -> None:
     """Serve everything on http://127.0.0.1:5000 (OGC API, WMS, CSW, downloads, viewer, participation)."""
     settings = load_settings()
+    _report_registry(settings)
     _print_urls(settings)
     serve_forever(settings, workers=workers)
+
+
+def _report_registry(settings) -> None:
+    """Invalid registry entries do not stop the server: name them (and what is served instead) at start."""
+    from core.config import load_registry
+    reg = load_registry(settings.datasets_dir, check_plugins=False, publish_dir=settings.publish_dir)
+    for ds_id, msgs in reg.invalid.items():
+        kept = reg.fallback.get(ds_id)
+        what = f"serving its publication {kept} as it was" if kept else "not served"
+        click.secho(f"registry entry {ds_id} is invalid ({what}); fix it, 'gdi config validate' checks it:",
+                    fg="yellow", err=True)
+        for m in msgs:
+            click.echo(f"  {m}", err=True)
 
 
 @click.command("ogc-config")

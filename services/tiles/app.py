@@ -64,7 +64,15 @@ class TilesApp:
             return Response(json.dumps({"error": "not found", "path": path}), status=404,
                             mimetype="application/json", headers=CORS)
         cache = "no-cache" if target.name == "tileset.json" else "public, max-age=3600"
-        return self._bytes(req, target.read_bytes(), TYPES[target.suffix], cache)
+        try:
+            body = target.read_bytes()
+        except OSError as exc:  # a damaged or vanished file of one tileset: 503 for it, never 500
+            LOGGER.error("3D tiles file %s cannot be read: %s", target, exc)
+            return Response(json.dumps({"error": "unavailable", "path": path,
+                                        "detail": "this file of the 3D city model cannot be read; the operators "
+                                        "rebuild it with 'gdi citymodel'"}),
+                            status=503, mimetype="application/json", headers={**CORS, "Retry-After": "300"})
+        return self._bytes(req, body, TYPES[target.suffix], cache)
 
     def _bytes(self, req: Request, body: bytes, ctype: str, cache: str) -> Response:
         etag = hashlib.sha1(body).hexdigest()[:20]
