@@ -199,7 +199,7 @@ def _meshopt(gltf: dict, b: _Bin, blob: bytes) -> bytes:
             if tgt == ARRAY_BUFFER:
                 stride = v.get("byteStride") or len(raw) // a["count"]
                 data = np.frombuffer(raw, dtype=np.uint8).reshape(a["count"], stride)
-                enc = bytes(meshopt.encode_vertex_buffer(data))
+                enc = bytes(meshopt.encode_gltf_buffer(data, "ATTRIBUTES", version=0))   # 0xa0: the extension's codec
                 mode = "ATTRIBUTES"
             else:
                 stride = 2 if a["componentType"] == USHORT else 4

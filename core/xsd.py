@@ -17,7 +17,8 @@ from typing import Any
 
 from lxml import etree
 
-from .errors import ConfigError, ValidationError
+from . import xmlguard
+from .errors import ConfigError, SourceError, ValidationError
 
 LOGGER = logging.getLogger(__name__)
 ALIASES = {"http://standards.iso.org/ittf/PubliclyAvailableStandards/ISO_19139_Schemas/":
@@ -80,9 +81,12 @@ def _errors(schema: etree.XMLSchema, limit: int = 20) -> list[str]:
 
 
 def validate_xml_bytes(data: bytes, schema_dir: Path, name: str = "document") -> list[str]:
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
     try:
-        root = etree.fromstring(data, parser)
+        xmlguard.check_bytes(data, name)
+    except SourceError as exc:
+        return [exc.bare_message]
+    try:
+        root = etree.fromstring(data, xmlguard.parser())
     except etree.XMLSyntaxError as exc:
         return [f"not well-formed XML: {exc}"]
     schema = load_schema(schema_dir, _schema_locations(root))
@@ -111,8 +115,12 @@ def validate_gml_file(path: Path, schema_dir: Path, chunk: int = 20_000) -> list
                 errors.append(f"{path.name}: near line {first_line + e.line - 1}: {e.message}")
         members = []
 
+    try:
+        xmlguard.check_file(path)
+    except SourceError as exc:
+        return [f"{path.name}: {exc.bare_message}"]
     ctx = etree.iterparse(str(path), events=("start", "end"), resolve_entities=False, no_network=True,
-                          huge_tree=True, remove_blank_text=True)
+                          load_dtd=False, huge_tree=True, remove_blank_text=True)
     depth = 0
     try:
         for ev, el in ctx:

@@ -9,7 +9,8 @@ cd "$(dirname "$0")/.."
 VENV=${VENV:-.venv}
 
 APT_PACKAGES="python3-venv python3-dev cgi-mapserver mapserver-bin python3-mapscript gdal-bin python3-gdal \
-libsqlite3-mod-spatialite chromium fonts-dejavu-core nodejs npm python3-qgis postgresql postgresql-15-postgis-3 nginx"
+libsqlite3-mod-spatialite chromium fonts-dejavu-core nodejs npm python3-qgis postgresql postgresql-15-postgis-3 nginx \
+proj-data strace"
 missing=()
 for p in $APT_PACKAGES; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -66,3 +67,10 @@ if [ -f package.json ]; then
     echo "$nwant" > node_modules/.gdi-installed
   fi
 fi
+
+# PROJ grids: Debian's proj-data (BETA2007 for Gauss-Krüger -> ETRS89) must be what PROJ uses (core/crs.py)
+"$VENV/bin/python" -c "
+from core.crs import describe_transformation, transformation_info
+t = transformation_info('EPSG:31467', 'EPSG:25832', (9.8, 52.0, 10.1, 52.3))
+assert t['grids'] == ['de_adv_BETA2007.tif'], 'setup: the BETA2007 grid is not found by PROJ: ' + describe_transformation(t)
+" || exit 1

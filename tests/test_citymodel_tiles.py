@@ -182,6 +182,12 @@ def test_lod1_and_meshopt_variants_validate(city, tmp_path):
     assert all(r["errors"] == 0 for r in res.values()), res
     assert check_tileset(tmp_path / "lod1" / "tileset.json").problems == []
     assert check_tileset(tmp_path / "mo" / "tileset.json").features == N
+    # EXT_meshopt_compression's streams: attributes start with header byte 0xa0 (codec version 0; meshoptimizer's
+    # newer 0xa1 is not part of the extension), triangles with 0xe1
+    gltf, blob = read_glb(next((tmp_path / "mo" / "tiles").glob("*.glb")))
+    heads = {(e := v["extensions"]["EXT_meshopt_compression"])["mode"]: blob[e["byteOffset"]]
+             for v in gltf["bufferViews"] if "extensions" in v}
+    assert heads == {"ATTRIBUTES": 0xA0, "TRIANGLES": 0xE1}, heads
 
 
 def test_planned_volumes_tileset(tmp_path):

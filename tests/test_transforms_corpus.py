@@ -81,7 +81,17 @@ def _text_function(g):
     return g
 
 
+def _make_doctype_after_big_prolog(d: Path) -> Path:
+    p = d / "doctype_after_big_prolog.gml"
+    with open(p, "wb") as fh:
+        fh.write(b'<?xml version="1.0" encoding="UTF-8"?>\n<!-- ' + b"x" * (2 << 20) + b" -->\n")
+        fh.write(b'<!DOCTYPE r [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n'
+                 b'<wfs:FeatureCollection xmlns:wfs="http://www.opengis.net/wfs/2.0">&xxe;</wfs:FeatureCollection>\n')
+    return p
+
+
 GENERATED = {
+    "doctype_after_big_prolog.gml": _make_doctype_after_big_prolog,
     "zip_bomb.zip": _make_zip_bomb,
     "huge.geojson": _make_huge,
     "no_crs.shp": _make_shp_without_prj,
@@ -175,7 +185,48 @@ CASES = [
     ("citygml-without-buildings", "gebaeude_lorup", "citygml_no_buildings.gml", {}, "error",
      "file holds no bldg:Building (CityGML 1.0/2.0 building module expected)", 0),
     ("citygml-without-declared-crs", "gebaeude_lorup", "citygml_no_buildings.gml", {"crs": None}, "error",
-     "CityGML srsNames of this kind are not parsed: declare 'crs' (e.g. EPSG:25832) on the source in dataset.yml", 0),
+     ("the file declares no srsName and dataset.yml gives no CRS: declare 'crs' (e.g. EPSG:25832) on the "
+      "source"), 0),
+    # --- playgrounds as points, nested JSON properties (issue 14) ----------------------------------------------
+    ("playground-points-rejected-by-default", "playgrounds", "pg_points.geojson", {}, "rejected",
+     ("rejected: playground is a point; ELU needs an area — set options.point_radius_m or "
+      "options.point_area_field to publish points as circles"), 0),
+    ("playground-points-fixed-radius", "playgrounds", "pg_points.geojson", {"mapper_options": {"point_radius_m": 15}},
+     "published", "flagged: point published as a circle of radius 15 m (options.point_radius_m); the real outline "
+     "is unknown", 2),
+    ("playground-points-area-attribute", "playgrounds", "pg_points.geojson",
+     {"mapper_options": {"point_area_field": "flaeche_qm", "point_radius_m": 10}}, "published",
+     ("flagged: point published as a circle of 400 m² (options.point_area_field 'flaeche_qm', radius 11.3 m); "
+      "the real outline is unknown"), 2),
+    ("playground-points-area-missing", "playgrounds", "pg_points.geojson",
+     {"mapper_options": {"point_area_field": "flaeche_qm"}}, "partial",
+     ("rejected: playground is a point; ELU needs an area — set options.point_radius_m or "
+      "options.point_area_field to publish points as circles"), 1),
+    ("nested-json-property", "playgrounds", "pg_nested_equipment.geojson",
+     {"fields": {"key": "osm_id", "key_qualifier": "osm_type", "name": "name", "equipment": "geraete"}},
+     "published", "flagged: field 'geraete' holds nested JSON (list); published as JSON text", 2),
+    ("nested-json-unreadable-equipment", "playgrounds", "pg_nested_equipment.geojson",
+     {"fields": {"key": "osm_id", "key_qualifier": "osm_type", "name": "name", "equipment": "geraete"}},
+     "published", ("flagged: field 'geraete' holds nested JSON the inspection check cannot read (item "
+                   "{\"id\": 7, \"zustand\": \"gut\"} has no name key (name, geraet, gerät, bezeichnung, typ, "
+                   "type)); kept as JSON text, inspections not checked"), 2),
+    ("citygml-crs-from-compound-srsname", "gebaeude_lorup", "citygml_adv_srsname.gml", {"crs": None}, "published",
+     None, 7),
+    # --- XPlanGML 5.2 (issue 14): multi-part lines, AdV CRS URNs, broken Geltungsbereich, broken dates --------
+    ("xplan52-multicurve-supplementary", "bplan2070_sr", "xplan52_multicurve_adv_crs.gml", {"crs": None},
+     "published", None, 3),
+    ("xplan52-adv-crs-compound-zoning", "bplan2070", "xplan52_multicurve_adv_crs.gml", {"crs": None},
+     "published", None, 1),
+    ("xplan52-adv-crs-utm33", "bplan2070", "xplan52_utm33_adv_crs.gml", {"crs": None}, "published", None, 1),
+    ("xplan52-adv-crs-unknown", "bplan2070", "xplan52_unknown_crs.gml", {"crs": None}, "error",
+     ("regex:^srsName is not a CRS this reader knows \\(unknown AdV CRS 'XX_UNBEKANNT' in "
+      "'urn:adv:crs:XX_UNBEKANNT'; known: .*DE_DHDN_3GK3.*ETRS89_UTM32, ETRS89_UTM33\\); declare 'crs' on the "
+      "source in dataset.yml$"), 0),
+    ("xplan52-broken-geltungsbereich", "bplan2070", "xplan52_broken_geltungsbereich.gml", {"crs": None}, "error",
+     ("the plan's Geltungsbereich cannot be read: a ring is not closed (first point 563890 5777990, last point "
+      "563890 5778090); fix the source plan so the ring ends where it starts"), 0),
+    ("xplan52-bad-date", "bplan2070", "xplan52_bad_date.gml", {"crs": None}, "error",
+     "field 'inkrafttretensDatum' value '2021-13-45' is not a date (xs:date, YYYY-MM-DD); fix the plan", 0),
     # --- hostile XML, zips, size ------------------------------------------------------------------------
     ("billion-laughs-gml", "playgrounds", "billion_laughs.gml", {}, "error",
      ("XML contains a <!DOCTYPE declaration at byte 22; DTDs and entities are refused (entity expansion / external "
@@ -189,6 +240,22 @@ CASES = [
     ("xxe-inside-zip", "playgrounds", "zip_xxe_member.zip", {}, "error",
      ("XML contains a <!DOCTYPE declaration at byte 22; DTDs and entities are refused (entity expansion / external "
      "entity attack)"), 0),
+    ("utf16-with-doctype", "playgrounds", "utf16_doctype.gml", {}, "error",
+     ("XML contains a <!DOCTYPE declaration at byte 82; DTDs and entities are refused (entity expansion / external "
+     "entity attack)"), 0),
+    ("doctype-after-2mib-prolog", "playgrounds", "doctype_after_big_prolog.gml", {}, "error",
+     ("XML contains a <!DOCTYPE declaration at byte 2097201; DTDs and entities are refused (entity expansion / "
+     "external entity attack)"), 0),
+    # --- values that are no single tree (issue 14) -----------------------------------------------------------
+    ("non-tree-values-rejected", "trees", "sd_non_tree_values.csv", {}, "partial",
+     "rejected: not a single tree: field 'ref_Baumart' value 'Baumgruppe' is listed in options.non_tree_values", 1),
+    ("non-tree-values-botanical", "trees", "sd_non_tree_values.csv", {}, "partial",
+     ("rejected: not a single tree: field 'ref_Baumart_botanisch' value 'waldartiger Bestand' is listed in "
+      "options.non_tree_values"), 1),
+    ("non-tree-values-flagged", "trees", "sd_non_tree_values.csv",
+     {"mapper_options": {"non_tree_action": "flag"}}, "published",
+     ("flagged: field 'ref_Baumart' value 'Bestandsfläche' is listed in options.non_tree_values (no single tree); "
+      "published as given"), 4),
     ("zip-path-traversal", "playgrounds", "zip_path_traversal.zip", {}, "error",
      "zip member escapes the archive (path traversal)", 0),
     ("zip-bomb", "playgrounds", "zip_bomb.zip", {}, "error",
@@ -211,7 +278,9 @@ def _dataset(template: str, path: Path, overrides: dict, tmp: Path):
         src["reader"] = "vector"
         src.pop("options", None)  # the other reader's options are unknown keys to the vector reader
     for k, v in overrides.items():
-        if k == "options":
+        if k == "mapper_options":
+            raw.setdefault("options", {}).update(v)
+        elif k == "options":
             src.setdefault("options", {}).update(v)
         elif v is None:
             src.pop(k, None)

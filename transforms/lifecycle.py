@@ -29,6 +29,8 @@ import shapely
 from core.config import Dataset, Settings
 from core.store import get_store
 
+from .localid import local_ids
+
 LOGGER = logging.getLogger(__name__)
 MAX_LISTED = 1000  # ids listed per category in the report; counts are always complete
 PREVIOUS_CHUNK = 100_000
@@ -98,7 +100,11 @@ class Lifecycle:
         prev = pd.DataFrame({"hash": np.concatenate(hashes) if hashes else np.array([], dtype=object)},
                             index=np.concatenate(keys) if keys else np.array([], dtype=object))
         begin = pd.Series(ins["beginLifespanVersion"].astype(str).to_numpy(), index=ins["localId"].astype(str))
-        prev["begin"] = begin.reindex(prev.index).to_numpy()
+        # localIds are the source keys in INSPIRE's characters (transforms.localid); a version published
+        # before that encoding has the raw key as localId, so both are looked up (lifespans survive the change)
+        raw = pd.Series(prev.index, dtype=object)
+        found = begin[~begin.index.duplicated()]
+        prev["begin"] = found.reindex(local_ids(raw).to_numpy()).fillna(found.reindex(raw.to_numpy())).to_numpy()
         prev = prev[~prev.index.duplicated()]
         return cls(mapper, prev, str(gpkg), ins_layer)
 
@@ -125,7 +131,8 @@ class Lifecycle:
         if not gone or self._prev_path is None:
             return gpd.GeoDataFrame({"localId": []}, geometry=[], crs="EPSG:25832")
         ins = pyogrio.read_dataframe(self._prev_path, layer=self._inspire_layer, fid_as_index=False)
-        ins = ins[ins["localId"].astype(str).isin(set(gone))].copy()
+        gone_ids = set(gone) | set(local_ids(pd.Series(gone, dtype=object)))
+        ins = ins[ins["localId"].astype(str).isin(gone_ids)].copy()
         ins["endLifespanVersion"] = self.now
         return ins.reset_index(drop=True)
 

@@ -26,6 +26,7 @@ from core.store import get_store
 from core.xsd import StreamValidator
 
 from . import checks
+from .encoders.gpkg import GpkgEncoder
 from .lifecycle import Lifecycle
 from .report import Ledger, write_report
 
@@ -89,10 +90,13 @@ def _run_dataset(ds: Dataset, settings: Settings, *, validate: bool,
     report: dict[str, Any] = {"dataset": ds.id, "version": version, "started": run_time.isoformat(),
                               "mapper": None, "sources": [], "validation": {}}
     timings: dict[str, float] = {}
-    seen: dict[str, str] = {}
+    seen = checks.KeyIndex()
     bounds = np.array([np.inf, np.inf, -np.inf, -np.inf])
     lifecycle = _lifecycle(ds, settings, mapper)
+    gpkgs = [gp for gp in (gp_inspire, gp_source) if isinstance(gp, GpkgEncoder)]
     try:
+        for gp in gpkgs:  # PostGIS: the tables are loaded from the same chunks while the files are written
+            gp.sink = pub.layer_sink(gp.layer)
         for (src, reader), options in zip(readers, reader_options, strict=True):
             path = ds.source_path(src)
             n_src = 0
@@ -130,6 +134,8 @@ def _run_dataset(ds: Dataset, settings: Settings, *, validate: bool,
             if len(gone):
                 gml.write(gone)
             report["changes"] = lifecycle.summary()
+        for gp in gpkgs:  # the database indexes its tables while the files are finished
+            gp.finish_sink()
         tail = mapper.gml_tail()  # members that need all objects first (e.g. ELU DataSet extent)
         if tail is not None:
             gml.write(tail)
@@ -227,6 +233,8 @@ def _manifest(ds: Dataset, mapper, version: str, run_time: datetime, summary: di
              "count": summary["published"]},
         ],
         "files": files,
+        # the entry this version was made with: served from here if dataset.yml later becomes invalid
+        "registry_entry": ds.model_dump(mode="json"),
     }
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 import re
 import zipfile
 from pathlib import Path
+from typing import IO
 
+from core import xmlguard
 from core.errors import SourceError
-
-_DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
 
 
 def check_size(path: Path, limit: int) -> int:
@@ -25,18 +25,18 @@ def check_size(path: Path, limit: int) -> int:
 
 def check_xml_bytes(head: bytes, name: str) -> None:
     """Reject DTDs outright: entity expansion (billion laughs) and external entities (XXE) need them,
-    and no GML, CityGML or XPlanGML file legitimately carries one."""
-    m = _DOCTYPE.search(head)
-    if m:
-        raise SourceError(
-            f"XML contains a {m.group(0).decode()} declaration at byte {m.start()}; DTDs and entities are "
-            "refused (entity expansion / external entity attack)", file=name)
+    and no GML, CityGML or XPlanGML file legitimately carries one. The check is core's one hardened XML
+    path (:mod:`core.xmlguard`: the whole prolog, in the document's own encoding, UTF-16 included)."""
+    xmlguard.check_bytes(head, name)
 
 
-def check_xml_file(path: Path, scan_bytes: int = 1 << 20) -> None:
-    with open(path, "rb") as fh:
-        head = fh.read(scan_bytes)
-    check_xml_bytes(head, str(path))
+def check_xml_stream(fh: IO[bytes], name: str) -> None:
+    """The same check on an open file or archive member, read up to its root element whatever the length."""
+    xmlguard.check_prolog(fh, name)
+
+
+def check_xml_file(path: Path) -> None:
+    xmlguard.check_file(path)
 
 
 def check_zip(path: Path, *, max_ratio: int, max_total: int) -> list[str]:

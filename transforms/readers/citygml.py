@@ -11,7 +11,8 @@ checked by ``safety.check_xml_file``), one ``bldg:Building`` at a time:
   ``Firsthoehe``/``MittlereTraufHoehe`` minus the ground height (so relative to ground, like ALKIS);
 * ``function`` keeps the AdV code as given (``31001_2000``); the mapper splits it.
 
-The CRS is never taken from the file: the dataset must declare it (``crs: EPSG:25832``).
+The CRS is the source's ``crs`` if declared, else the file's first srsName read by ``core.crs`` (CityGML
+compounds and AdV URNs).
 """
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ from lxml import etree
 from pydantic import Field, PositiveInt
 
 from core.config import Dataset, Settings, Source
+from core.crs import CrsNameError, parse_crs, srs_name_of
 from core.errors import SourceError
 from core.plugins import Options, Reader
 
@@ -138,7 +140,7 @@ def parse_building(b: etree._Element) -> tuple[dict, shapely.Geometry | None]:
 
 
 class CityGmlOptions(Options):
-    """Options of the ``citygml`` reader (the source must declare ``crs``)."""
+    """Options of the ``citygml`` reader (the CRS comes from ``crs`` on the source, else the file's srsName)."""
 
     max_bytes: PositiveInt | None = Field(default=None, description="size limit of this file in bytes; "
                                           "default: `limits.max_source_bytes` of gdi.yml")
@@ -161,9 +163,7 @@ read_citygml = CITYGML_READER  # the callable form: read_citygml(path, source, d
 def _read(path: Path, source: Source, settings: Settings, options: CityGmlOptions) -> Iterator[gpd.GeoDataFrame]:
     check_size(path, options.max_bytes or settings.limits.max_source_bytes)
     check_xml_file(path)
-    if not source.crs:
-        raise SourceError("CityGML srsNames of this kind are not parsed: declare 'crs' (e.g. EPSG:25832) on the "
-                          "source in dataset.yml", file=str(path), field="crs")
+    crs = source.crs or _file_crs(path)
     tags = tuple(f"{{{ns}}}Building" for ns in BLDG_NS)
     ctx = etree.iterparse(str(path), events=("end",), tag=tags, resolve_entities=False, no_network=True,
                           load_dtd=False, huge_tree=False, remove_comments=True)
@@ -187,7 +187,7 @@ def _read(path: Path, source: Source, settings: Settings, options: CityGmlOption
             while member is not None and member.getprevious() is not None:
                 del member.getparent()[0]  # free what was parsed before (memory stays flat)
             if len(recs) >= CHUNK:
-                yield _frame(recs, geoms, source)
+                yield _frame(recs, geoms, crs)
                 recs, geoms = [], []
     except etree.XMLSyntaxError as exc:
         raise SourceError(f"XML is not well-formed ({exc.msg}); truncated or corrupt file?",
@@ -195,11 +195,26 @@ def _read(path: Path, source: Source, settings: Settings, options: CityGmlOption
     if n == 0:
         raise SourceError("file holds no bldg:Building (CityGML 1.0/2.0 building module expected)", file=str(path))
     if recs:
-        yield _frame(recs, geoms, source)
+        yield _frame(recs, geoms, crs)
 
 
-def _frame(recs: list[dict], geoms: list, source: Source) -> gpd.GeoDataFrame:
-    gdf = gpd.GeoDataFrame(recs, geometry=gpd.GeoSeries(geoms), crs=source.crs)
+def _file_crs(path: Path) -> str:
+    """The horizontal EPSG code of the file's first srsName (CityGML compounds such as
+    ``urn:ogc:def:crs,crs:EPSG:6.12:25832,crs:EPSG:6.12:5783`` and AdV URNs, ``core.crs``)."""
+    with open(path, "rb") as fh:
+        name = srs_name_of(fh.read(1 << 16))
+    if name is None:
+        raise SourceError("the file declares no srsName and dataset.yml gives no CRS: declare 'crs' (e.g. "
+                          "EPSG:25832) on the source", file=str(path), field="crs")
+    try:
+        return parse_crs(name).horizontal
+    except CrsNameError as exc:
+        raise SourceError(f"srsName is not a CRS this reader knows ({exc}); declare 'crs' on the source in "
+                          "dataset.yml", file=str(path), field="srsName", value=name) from None
+
+
+def _frame(recs: list[dict], geoms: list, crs: str) -> gpd.GeoDataFrame:
+    gdf = gpd.GeoDataFrame(recs, geometry=gpd.GeoSeries(geoms), crs=crs)
     for c in COLUMNS:
         if c not in gdf:
             gdf[c] = None

@@ -6,6 +6,7 @@ member are read by GDAL as EPSG:4326 even when their coordinates are UTM). Broke
 """
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Iterator
 from pathlib import Path
@@ -40,8 +41,8 @@ def gdal_path(path: Path, settings: Settings, member: str | None = None) -> str:
         if member.lower().endswith((".gml", ".xml")):
             import zipfile
             with zipfile.ZipFile(path) as zf, zf.open(member) as fh:
-                from ..safety import check_xml_bytes
-                check_xml_bytes(fh.read(1 << 20), f"{path}!{member}")
+                from ..safety import check_xml_stream
+                check_xml_stream(fh, f"{path}!{member}")
         return f"/vsizip/{path}/{member}"
     if path.suffix.lower() in (".gml", ".xml"):
         check_xml_file(path)
@@ -107,7 +108,27 @@ def _read(path: Path, source: Source, settings: Settings, layer: str | None) -> 
         geoms = gdf.geometry.to_numpy()
         for i in np.flatnonzero(shapely.is_missing(geoms)):
             issues[i].append("rejected: geometry is missing or unreadable (e.g. unclosed ring)")
+        _nested_as_json(gdf, issues)
         gdf["_row"] = [f"feature {start + i + 1}" for i in range(n)]
         gdf["_issues"] = issues
         gdf["_file"] = path.name
         yield gdf
+
+
+def _nested_as_json(gdf: gpd.GeoDataFrame, issues: list[list[str]]) -> None:
+    """Nested property values (GeoJSON arrays and objects, which GDAL hands over as Python lists and dicts)
+    become JSON text, never Python repr; each such record is flagged with the field."""
+    for col in gdf.columns:
+        if col == gdf.geometry.name or gdf[col].dtype != object:
+            continue
+        vals = gdf[col].to_numpy()
+        nested = [i for i, v in enumerate(vals) if isinstance(v, (list, dict, tuple, np.ndarray))]
+        if not nested:
+            continue
+        out = vals.copy()
+        for i in nested:
+            v = vals[i].tolist() if isinstance(vals[i], np.ndarray) else vals[i]
+            out[i] = json.dumps(v, ensure_ascii=False, default=str)
+            issues[i].append(f"flagged: field '{col}' holds nested JSON ({type(v).__name__}); published as JSON "
+                             "text")
+        gdf[col] = out

@@ -33,7 +33,9 @@ import pyogrio
 import shapely
 from pydantic import Field
 
+from core import xmlguard
 from core.config import Dataset, Settings, Source
+from core.crs import CrsNameError, parse_crs, srs_name_of
 from core.errors import SourceError
 from core.plugins import Options, Reader
 
@@ -76,6 +78,20 @@ def xplan_version(path: Path) -> str:
     if v not in ("4.0", "4.1", "5.0", "5.1", "5.2", "5.3", "5.4", "6.0", "6.1"):
         raise SourceError(f"XPlanGML version {v} is not supported (4.1, 5.x, 6.0)", file=str(path), value=v)
     return v
+
+
+def file_crs(path: Path) -> str | None:
+    """The EPSG code of the plan's first ``srsName`` (EPSG in any spelling, AdV URNs such as
+    ``urn:adv:crs:ETRS89_UTM32*DE_DHHN2016_NH`` or ``urn:adv:crs:DE_DHDN_3GK3``, which GDAL does not know);
+    None when the file has no srsName. An srsName no rule knows is a SourceError naming it."""
+    name = srs_name_of(_head(path, _gml_member(path)))
+    if name is None:
+        return None
+    try:
+        return parse_crs(name).horizontal
+    except CrsNameError as exc:
+        raise SourceError(f"srsName is not a CRS this reader knows ({exc}); declare 'crs' on the source in "
+                          "dataset.yml", file=str(path), field="srsName", value=name) from None
 
 
 def _open(path: Path, settings: Settings) -> str:
@@ -135,10 +151,22 @@ def _plan_info_cached(path_s: str, mtime: float, max_bytes: int) -> dict[str, An
     for b in (n for n in layers if n.endswith("_Bereich")):
         bd = pyogrio.read_dataframe(gpath, layer=b, read_geometry=False, **OPEN_OPTS)
         bereiche += [{k: _value(v) for k, v in r.items()} for r in bd.to_dict("records")]
+    problem = None
+    if geom is None or geom.is_empty:
+        # GDAL returns no geometry for a broken ring: name the defect, not "no Geltungsbereich"
+        pid = str(rec.get("gml_id") or "")
+        problem = diagnose_geometries(path, {pid}).get(pid) if pid else None
     return {"class": cls, "version": xplan_version(path), "attributes": rec,
-            "geometry_wkb": None if geom is None else shapely.to_wkb(geom),
-            "crs": df.crs.to_string() if df.crs else None, "bereiche": bereiche,
+            "geometry_wkb": None if geom is None else shapely.to_wkb(geom), "geometry_problem": problem,
+            "crs": _plan_crs(path, df), "bereiche": bereiche,
             "references": external_references(path, cls)}
+
+
+def _plan_crs(path: Path, df: gpd.GeoDataFrame) -> str | None:
+    try:
+        return file_crs(path) or (df.crs.to_string() if df.crs else None)
+    except SourceError:
+        return df.crs.to_string() if df.crs else None
 
 
 REF_FIELDS = ("art", "referenzName", "referenzURL", "typ", "datum", "beschreibung")
@@ -152,7 +180,7 @@ def external_references(path: Path, plan_class: str) -> list[dict[str, str]]:
     fh = zipfile.ZipFile(path).open(member) if member else open(path, "rb")  # noqa: SIM115
     refs: list[dict[str, str]] = []
     try:
-        ctx = etree.iterparse(fh, events=("end",), resolve_entities=False, no_network=True, huge_tree=False)
+        ctx = xmlguard.iterparse(fh, str(path), events=("end",))
         for _, el in ctx:
             if etree.QName(el).localname != plan_class:
                 if el.getparent() is not None and el.getparent().getparent() is None:
@@ -214,7 +242,7 @@ def _read(path: Path, source: Source, settings: Settings, options: XPlanOptions)
         wanted = {n.strip() for n in options.layer.split(",")}
         layers = [n for n in layers if n in wanted]
     frames = []
-    file_crs = None
+    gdal_crs = None
     for name in layers:
         try:
             df = pyogrio.read_dataframe(gpath, layer=name, on_invalid="ignore", **OPEN_OPTS)
@@ -223,7 +251,7 @@ def _read(path: Path, source: Source, settings: Settings, options: XPlanOptions)
                               field=name) from None
         if len(df) == 0 or "geometry" not in df:
             continue
-        file_crs = file_crs or (df.crs.to_string() if df.crs else None)
+        gdal_crs = gdal_crs or (df.crs.to_string() if df.crs else None)
         extra = [c for c in df.columns if c not in COMMON and c != "geometry" and not c.endswith("_uom")]
         attrs = [json.dumps({c: _value(r[c]) for c in extra if _value(r[c]) is not None}, ensure_ascii=False,
                             default=str) for r in df[extra].to_dict("records")] if extra else ["{}"] * len(df)
@@ -238,7 +266,7 @@ def _read(path: Path, source: Source, settings: Settings, options: XPlanOptions)
         }, geometry=df.geometry.to_numpy(), crs=df.crs))
     if not frames:
         raise SourceError("XPlanGML holds no Fachobjekte (BP_/FP_/SO_/RP_/LP_ objects)", file=str(path))
-    crs = source.crs or file_crs
+    crs = source.crs or file_crs(path) or gdal_crs
     if not crs:
         raise SourceError("the plan declares no CRS (srsName) and dataset.yml gives none", file=str(path),
                           field="crs")
@@ -285,7 +313,7 @@ def diagnose_geometries(path: Path, ids: set[str], limit: int = 200) -> dict[str
     gml_id = "{http://www.opengis.net/gml/3.2}id"
     fh = zipfile.ZipFile(path).open(member) if member else open(path, "rb")  # noqa: SIM115
     try:
-        ctx = etree.iterparse(fh, events=("end",), resolve_entities=False, no_network=True, huge_tree=False)
+        ctx = xmlguard.iterparse(fh, str(path), events=("end",))
         for _, el in ctx:
             gid = el.get(gml_id)
             if gid in ids and gid not in out:

@@ -25,6 +25,7 @@ from pydantic import Field, PositiveFloat, ValidationInfo, field_validator, mode
 from core.config import Source
 from core.plugins import Options
 
+from ..localid import local_ids
 from .base import CODELIST, Mapper, gml_id, xml_escape
 from .elu import as_multi, parse_date
 
@@ -184,6 +185,7 @@ class ContaminatedSitesMapper(Mapper):
         self.buffered = 0
 
     def prepare(self, gdf: gpd.GeoDataFrame, source: Source) -> gpd.GeoDataFrame:
+        self.note_crs(gdf)
         defaults = self.per_source.get(source.path) or SourceDefaults()
         out = gpd.GeoDataFrame({"_row": gdf["_row"], "_issues": gdf["_issues"], "_file": gdf["_file"]},
                                geometry=gdf.geometry.copy(), crs=gdf.crs)
@@ -242,8 +244,8 @@ class ContaminatedSitesMapper(Mapper):
         n = len(gdf)
         begin = gdf["beginLifespanVersion"] if "beginLifespanVersion" in gdf else pd.Series([self.run_time_iso] * n)
         return gpd.GeoDataFrame({
-            "localId": gdf["key"].to_numpy(),
-            "inspireId": (self.namespace + "/" + gdf["key"]).to_numpy(),
+            "localId": local_ids(gdf["key"]).to_numpy(),
+            "inspireId": (self.namespace + "/" + local_ids(gdf["key"])).to_numpy(),
             "zoneType": [ZONE_TYPE] * n,
             "specialisedZoneType": [f"{STATUS_REGISTER}/{c}" for c in gdf["status"]],
             "status": gdf["status_label"].to_numpy(),
@@ -259,7 +261,7 @@ class ContaminatedSitesMapper(Mapper):
         data: dict[str, Any] = {}
         for c in cols:
             data[c] = gdf.geometry.area.round(1).to_numpy() if c == "area_m2" else gdf[c].to_numpy()
-        data["inspireId"] = (self.namespace + "/" + gdf["key"]).to_numpy()
+        data["inspireId"] = (self.namespace + "/" + local_ids(gdf["key"])).to_numpy()
         return gpd.GeoDataFrame(data, geometry=as_multi(gdf.geometry.to_numpy()), crs=gdf.crs)
 
     # -- GML -----------------------------------------------------------------------------------
@@ -316,5 +318,5 @@ class ContaminatedSitesMapper(Mapper):
             + "</am:ManagementRestrictionOrRegulationZone></wfs:member>\n")
 
     def report_extra(self) -> dict:
-        return {"view": self.view, "excluded_status": sorted(self.exclude), "points_buffered": self.buffered,
-                "point_buffer_m": self.buffer_m}
+        return {**self.stats, "view": self.view, "excluded_status": sorted(self.exclude),
+                "points_buffered": self.buffered, "point_buffer_m": self.buffer_m}

@@ -92,6 +92,30 @@ class Mapper(MapperBase):
             self._decimals[key] = str(getattr(opts, "decimal", "."))
         return self._decimals[key]
 
+    def note_crs(self, gdf: gpd.GeoDataFrame) -> None:
+        """Record, once per source CRS, which transformation PROJ uses to the storage CRS and its accuracy
+        (``core.crs.transformation_info``, limited to the data's area), for the report and the lineage."""
+        if gdf.crs is None or not len(gdf):
+            return
+        src = gdf.crs.to_string()
+        seen = self.stats.setdefault("crs_transformations", [])
+        if any(t["source"] == src for t in seen):
+            return
+        from core.area import STORAGE_CRS
+        from core.crs import describe_transformation, transformation_info
+        area = None
+        try:
+            b = gdf.geometry.dropna()
+            if len(b):
+                lon_lat = gpd.GeoSeries(b.iloc[:1000].to_numpy(), crs=gdf.crs).to_crs("EPSG:4326").total_bounds
+                if np.all(np.isfinite(lon_lat)):
+                    area = (float(lon_lat[0]), float(lon_lat[1]), float(lon_lat[2]), float(lon_lat[3]))
+        except Exception:  # noqa: BLE001 - an unusable extent only widens the candidates
+            area = None
+        info = dict(transformation_info(src, STORAGE_CRS, area))
+        info["text"] = describe_transformation(info)
+        seen.append(info)
+
     def inspire_id_uri(self, local_id: str) -> str:
         return f"{self.namespace}/{local_id}"
 

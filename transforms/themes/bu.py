@@ -25,6 +25,7 @@ from pydantic import Field, PositiveFloat
 from core.config import Source
 from core.plugins import Options
 
+from ..localid import local_ids
 from .base import CODELIST, Mapper, gml_id, xml_escape
 from .elu import as_multi
 
@@ -107,6 +108,7 @@ class BuildingsMapper(Mapper):
         self.unknown_functions: dict[str, int] = {}
 
     def prepare(self, gdf: gpd.GeoDataFrame, source: Source) -> gpd.GeoDataFrame:
+        self.note_crs(gdf)
         n = len(gdf)
         out = gpd.GeoDataFrame({"_row": gdf["_row"], "_issues": gdf["_issues"], "_file": gdf["_file"]},
                                geometry=gdf.geometry.to_numpy(), crs=gdf.crs, index=gdf.index)
@@ -168,8 +170,8 @@ class BuildingsMapper(Mapper):
         use = gdf["current_use"].to_numpy()
         nature = gdf["building_nature"].to_numpy()
         return gpd.GeoDataFrame({
-            "localId": gdf["key"].to_numpy(),
-            "inspireId": (self.namespace + "/" + gdf["key"]).to_numpy(),
+            "localId": local_ids(gdf["key"]).to_numpy(),
+            "inspireId": (self.namespace + "/" + local_ids(gdf["key"])).to_numpy(),
             "currentUse": np.where(use != "", f"{CODELIST}/CurrentUseValue/" + use.astype(str), None),
             "buildingNature": np.where(nature != "", f"{CODELIST}/BuildingNatureValue/" + nature.astype(str), None),
             "numberOfFloorsAboveGround": gdf["storeys"].to_numpy(),
@@ -190,7 +192,7 @@ class BuildingsMapper(Mapper):
             cols[c] = gdf[c].to_numpy()
         cols["roof_form_label"] = [DACHFORM.get(int(v), "") if pd.notna(v) else None for v in gdf["roof_form"]]
         cols["object_class"] = gdf["object_class"].array
-        cols["inspireId"] = (self.namespace + "/" + gdf["key"]).to_numpy()
+        cols["inspireId"] = (self.namespace + "/" + local_ids(gdf["key"])).to_numpy()
         return gpd.GeoDataFrame(cols, geometry=as_multi(gdf.geometry.to_numpy()), crs=gdf.crs)
 
     def gml_member(self, rec: dict, geom_gml: str) -> str:
@@ -235,5 +237,5 @@ class BuildingsMapper(Mapper):
             "</bu-core2d:Building></wfs:member>\n")
 
     def report_extra(self) -> dict:
-        return {"unknown_function_codes": dict(sorted(self.unknown_functions.items())),
+        return {**self.stats, "unknown_function_codes": dict(sorted(self.unknown_functions.items())),
                 "function_table": TABLE.name}

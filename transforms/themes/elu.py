@@ -15,18 +15,19 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
-from pydantic import Field
+from pydantic import Field, PositiveFloat
 from pyproj import Transformer
 
 from core.config import Source
 from core.plugins import Options
 
+from ..localid import local_ids
 from .base import CODELIST, Mapper, gml_id, xml_escape
 
 HILUCS = f"{CODELIST}/HILUCSValue/3_4_4_OpenAirRecreationalAreas"
@@ -52,8 +53,53 @@ def parse_date(raw: str) -> date | None:
     raise ValueError(s)
 
 
+NAME_KEYS = ("name", "geraet", "gerät", "bezeichnung", "typ", "type")
+DATE_KEYS = ("pruefung", "prüfung", "pruefdatum", "prüfdatum", "inspection", "inspektion", "datum", "date",
+             "letzte_pruefung", "hauptpruefung")
+
+
+class NestedEquipmentError(ValueError):
+    """Equipment given as JSON whose items this check cannot read (no name / date keys it knows)."""
+
+
+def _parse_json_equipment(raw: str) -> tuple[list[tuple[str, date | None]], list[str]]:
+    """``[{"name": "Rutsche", "pruefung": "2024-05-01"}, …]`` (nested JSON from GeoJSON) -> items, problems."""
+    import json
+    try:
+        data = json.loads(raw)
+    except ValueError as exc:
+        raise NestedEquipmentError("not valid JSON") from exc
+    if isinstance(data, dict):
+        data = [data]
+    if not isinstance(data, list):
+        raise NestedEquipmentError(f"JSON {type(data).__name__}, expected a list of objects")
+    items: list[tuple[str, date | None]] = []
+    problems: list[str] = []
+    for obj in data:
+        if isinstance(obj, str):
+            items.append((obj, None))
+            continue
+        if not isinstance(obj, dict):
+            raise NestedEquipmentError(f"item {obj!r} is not an object")
+        low = {str(k).lower(): v for k, v in obj.items()}
+        name = next((str(low[k]) for k in NAME_KEYS if low.get(k) not in (None, "")), None)
+        if name is None:
+            raise NestedEquipmentError(f"item {json.dumps(obj, ensure_ascii=False)} has no name key "
+                                       f"({', '.join(NAME_KEYS)})")
+        when = next((str(low[k]) for k in DATE_KEYS if low.get(k) not in (None, "")), "")
+        try:
+            items.append((name, parse_date(when)))
+        except ValueError:
+            problems.append(f"{name}={when}")
+            items.append((name, None))
+    return items, problems
+
+
 def parse_equipment(raw: str) -> tuple[list[tuple[str, date | None]], list[str]]:
-    """``Doppelschaukel=2024-04-12 | Rutsche=12.04.2024 | Sandkasten`` -> items and problems."""
+    """``Doppelschaukel=2024-04-12 | Rutsche=12.04.2024 | Sandkasten`` -> items and problems; a JSON array of
+    objects (nested GeoJSON properties) is read by its name and date keys (:func:`_parse_json_equipment`)."""
+    if raw.lstrip().startswith(("[", "{")):
+        return _parse_json_equipment(raw)
     items: list[tuple[str, date | None]] = []
     problems: list[str] = []
     for part in [p for p in raw.split("|") if p.strip()]:
@@ -88,6 +134,13 @@ class PlaygroundsOptions(Options):
     observation_date: date | None = Field(
         default=None, examples=["2020-09-14"], description="observation date of records whose "
         "`observation_date` field is empty (e.g. the date of an OpenStreetMap extract)")
+    point_radius_m: PositiveFloat | None = Field(
+        default=None, examples=[10], description="publish a playground given as a point as a circle of this "
+        "radius (metres); flagged in the report. Default: points are rejected (ELU needs an area)")
+    point_area_field: str | None = Field(
+        default=None, examples=["flaeche_qm"], description="source column with the playground's area in m²: a "
+        "point becomes a circle of that area (flagged); where the value is missing or not a positive number, "
+        "`point_radius_m` is used if set, else the record is rejected")
 
 
 class PlaygroundsMapper(Mapper):
@@ -119,9 +172,11 @@ class PlaygroundsMapper(Mapper):
         self.extent = np.array([np.inf, np.inf, -np.inf, -np.inf])
         self.closed_rings = 0
         self.overdue = 0
+        self.points_as_circles = 0
 
     # -- prepare -------------------------------------------------------------------------------
     def prepare(self, gdf: gpd.GeoDataFrame, source: Source) -> gpd.GeoDataFrame:
+        self.note_crs(gdf)
         out = gpd.GeoDataFrame({"_row": gdf["_row"], "_issues": gdf["_issues"], "_file": gdf["_file"]},
                                geometry=gdf.geometry.copy(), crs=gdf.crs)
         key = self.field(gdf, source, "key")
@@ -143,7 +198,48 @@ class PlaygroundsMapper(Mapper):
         out["observation_date"] = self._dates(gdf, source, "observation_date", out["_issues"])
         self._equipment(gdf, source, out)
         self._close_lines(out)
+        self._points_to_circles(gdf, out)
         return out
+
+    def _points_to_circles(self, gdf: gpd.GeoDataFrame, out: gpd.GeoDataFrame) -> None:
+        """Point playgrounds (common in open data) -> circles (options ``point_radius_m`` /
+        ``point_area_field``), each flagged; without those options they are rejected with a hint."""
+        geoms = out.geometry.to_numpy()
+        pts = np.flatnonzero(np.isin(shapely.get_type_id(geoms), [0, 4]))
+        if not len(pts):
+            return
+        opts = self.options
+        area_col = opts.point_area_field
+        areas = (pd.to_numeric(gdf[area_col].astype(str).str.replace(",", ".", regex=False), errors="coerce")
+                 .to_numpy() if area_col and area_col in gdf else np.full(len(gdf), np.nan))
+        geoms = geoms.copy()
+        tr_in = gpd.GeoSeries(geoms[pts], crs=out.crs).to_crs("EPSG:25832").to_numpy()
+        circles: list[Any] = []
+        for j, i in enumerate(pts):
+            a = areas[i]
+            if area_col and np.isfinite(a) and a > 0:
+                r = float(np.sqrt(a / np.pi))
+                why = f"a circle of {a:g} m² (options.point_area_field '{area_col}', radius {r:.1f} m)"
+            elif opts.point_radius_m:
+                r = float(opts.point_radius_m)
+                why = f"a circle of radius {r:g} m (options.point_radius_m)"
+                if area_col:
+                    why += f"; field '{area_col}' value {str(gdf[area_col].iat[i])!r} is not an area"
+            else:
+                out["_issues"].iat[i].append(
+                    "rejected: playground is a point; ELU needs an area — set options.point_radius_m or "
+                    "options.point_area_field to publish points as circles")
+                circles.append(None)
+                continue
+            circles.append(shapely.buffer(tr_in[j], r, quad_segs=16))
+            self.points_as_circles += 1
+            out["_issues"].iat[i].append(f"flagged: point published as {why}; the real outline is unknown")
+        done = [k for k, c in enumerate(circles) if c is not None]
+        if done:
+            back = gpd.GeoSeries([circles[k] for k in done], crs="EPSG:25832").to_crs(out.crs).to_numpy()
+            for k, g in zip(done, back, strict=True):
+                geoms[pts[k]] = g
+        out.geometry = gpd.GeoSeries(geoms, index=out.index, crs=out.crs)
 
     def _dates(self, gdf, source: Source, name: str, issues) -> list[str | None]:
         raw = self.field(gdf, source, name)
@@ -163,9 +259,22 @@ class PlaygroundsMapper(Mapper):
         raw = self.field(gdf, source, "equipment")
         col = source.fields.get("equipment", "equipment")
         today = self.run_time.date()
-        texts, counts, oldest, overdue = [], [], [], []
+        texts: list[str] = []
+        counts: list[int] = []
+        oldest: list[str | None] = []
+        overdue: list[bool] = []
         for i, r in enumerate(raw):
-            items, problems = parse_equipment(r)
+            try:
+                items, problems = parse_equipment(r)
+            except NestedEquipmentError as exc:
+                out["_issues"].iat[i].append(f"flagged: field '{col}' holds nested JSON the inspection check "
+                                             f"cannot read ({exc}); kept as JSON text, inspections not checked")
+                items, problems = [], []
+                texts.append(r)
+                counts.append(0)
+                oldest.append(None)
+                overdue.append(False)
+                continue
             for p in problems:
                 out["_issues"].iat[i].append(f"flagged: field '{col}' item {p!r} has no readable inspection date "
                                              "(expected Gerät=YYYY-MM-DD)")
@@ -231,8 +340,8 @@ class PlaygroundsMapper(Mapper):
         self.members.extend(gdf["key"].tolist())
         begin = gdf["beginLifespanVersion"] if "beginLifespanVersion" in gdf else pd.Series([self.run_time_iso] * n)
         return gpd.GeoDataFrame({
-            "localId": gdf["key"].to_numpy(),
-            "inspireId": (self.namespace + "/" + gdf["key"]).to_numpy(),
+            "localId": local_ids(gdf["key"]).to_numpy(),
+            "inspireId": (self.namespace + "/" + local_ids(gdf["key"])).to_numpy(),
             "hilucsLandUse": [HILUCS] * n,
             "specificLandUse": [SPECIFIC] * n,
             "observationDate": gdf["observation_date"].to_numpy(),
@@ -243,7 +352,7 @@ class PlaygroundsMapper(Mapper):
     def source_view(self, gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
         cols = {k: gdf[k].to_numpy() for k in ("key", "name", "age_group", "observation_date", "equipment",
                                                 "equipment_count", "oldest_inspection", "inspection_overdue")}
-        cols["inspireId"] = (self.namespace + "/" + gdf["key"]).to_numpy()
+        cols["inspireId"] = (self.namespace + "/" + local_ids(gdf["key"])).to_numpy()
         return gpd.GeoDataFrame(cols, geometry=as_multi(gdf.geometry.to_numpy()), crs=gdf.crs)
 
     # -- GML -----------------------------------------------------------------------------------
@@ -292,4 +401,6 @@ class PlaygroundsMapper(Mapper):
                                 geometry=[box], crs="EPSG:25832")
 
     def report_extra(self) -> dict:
-        return {"lines_closed_to_polygons": self.closed_rings, "playgrounds_with_overdue_inspection": self.overdue}
+        return {**self.stats, "lines_closed_to_polygons": self.closed_rings,
+                "playgrounds_with_overdue_inspection": self.overdue, "points_published_as_circles":
+                self.points_as_circles}

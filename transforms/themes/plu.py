@@ -21,8 +21,10 @@ Decisions (see docs/participation.md):
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 import math
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, ClassVar
@@ -39,6 +41,7 @@ from core.errors import MappingError
 from core.plugins import Options
 
 from ..encoders.gmlgeom import geometry_gml
+from ..localid import local_ids
 from .base import CODELIST, Mapper, gml_id, xml_escape
 
 TABLE = Path(__file__).with_name("plu_xleitstelle.csv")
@@ -147,6 +150,27 @@ def _date(v: Any) -> str | None:
     return s[:10]
 
 
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ][0-9:.]*(?:Z|[+-]\d{2}:?\d{2})?)?$")
+
+
+def checked_date(v: Any, *, file: str, record: str, field: str) -> str | None:
+    """A plan date as ``YYYY-MM-DD``; a value that is no real date (``2021-13-45``, ``30.06.2021``) is a
+    MappingError naming the source file, the plan, the XPlanung field and the value (it would otherwise
+    surface only as an XSD error on the INSPIRE element)."""
+    s = _code(v)
+    if not s or s.startswith("9999"):
+        return None
+    m = _ISO_DATE.match(s.strip())
+    try:
+        if not m:
+            raise ValueError(s)
+        dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        raise MappingError(f"field '{field}' value {s!r} is not a date (xs:date, YYYY-MM-DD); fix the plan",
+                           file=file, record=record, field=field, value=s) from None
+    return s.strip()[:10]
+
+
 # XP_ExterneReferenzTyp codes in the order they qualify as *the* plan document (maxOccurs 1 in PLU):
 # Rechtsplan, Satzung, Verordnung, Karte, Plangrundlage; then any other with a URL
 DOCUMENT_TYPES = ("1030", "1060", "1065", "1070", "1040")
@@ -191,6 +215,7 @@ class _PluMapper(Mapper):
     def __init__(self, *a, **kw):
         super().__init__(*a, **kw)
         self.plan: dict[str, Any] | None = None
+        self._geometry_problem: str | None = None
         self._plan_written = False
         self.skipped: dict[str, int] = {}
         self.unmapped: dict[str, int] = {}
@@ -212,6 +237,12 @@ class _PluMapper(Mapper):
         else:
             level, ptype = "other", "9_2_SonstigesPlanwerkStaedtebaurecht"
         geom = info["geometry"]
+        self._geometry_problem = info.get("geometry_problem")
+        src_file = str(self.dataset.source_path(source))
+        record = f"{cls} {a.get('gml_id') or ''}".strip()
+
+        def date(key: str) -> str | None:
+            return checked_date(a.get(key), file=src_file, record=record, field=key)
         crs = source.crs or info["crs"]
         if geom is not None and crs:
             tr = Transformer.from_crs(crs, STORAGE_CRS, always_xy=True)
@@ -227,13 +258,13 @@ class _PluMapper(Mapper):
             "level": f"{CODELIST}/LevelOfSpatialPlanValue/{level}",
             "type": f"{XL}/PlanTypeNameValue#{ptype}",
             "step": STEP.get(_code(a.get("rechtsstand")) or ""),
-            "valid_from": _date(a.get("inkrafttretensDatum") or a.get("wirksamkeitsDatum")),
-            "valid_to": _date(a.get("untergangsDatum")),
+            "valid_from": date("inkrafttretensDatum") or date("wirksamkeitsDatum"),
+            "valid_to": date("untergangsDatum"),
             "ordinances": [(d, label) for key, label in ORDINANCE_DATES
-                           if (d := _date(a.get(key)))],
+                           if (d := date(key))],
             "text": str(a.get("beschreibung") or a.get("name") or ""),
             "document": plan_document(info.get("references", [])),
-            "geometry": geom,
+            "geometry": geom, "file": src_file,
         }
 
     def _nature(self, rc: str | None) -> str:
@@ -246,6 +277,7 @@ class _PluMapper(Mapper):
 
     # -- pipeline -------------------------------------------------------------------------------
     def prepare(self, gdf: gpd.GeoDataFrame, source: Source) -> gpd.GeoDataFrame:
+        self.note_crs(gdf)
         self._load_plan(source)
         geoms = gdf.geometry.to_numpy()
         polygonal = np.isin(shapely.get_type_id(geoms), [3, 6])
@@ -284,8 +316,8 @@ class _PluMapper(Mapper):
     def _common(self, gdf: gpd.GeoDataFrame) -> dict[str, Any]:
         p = self.plan or {}
         return {
-            "localId": gdf["key"].to_numpy(),
-            "inspireId": (self.namespace + "/" + gdf["key"]).to_numpy(),
+            "localId": local_ids(gdf["key"]).to_numpy(),
+            "inspireId": (self.namespace + "/" + local_ids(gdf["key"])).to_numpy(),
             "xplanClass": gdf["xplan_class"].to_numpy(),
             "regulationNature": gdf["regulation_nature"].to_numpy(),
             "processStepGeneral": p.get("step") and f"{CODELIST}/ProcessStepGeneralValue/{p['step']}",
@@ -299,7 +331,7 @@ class _PluMapper(Mapper):
     def source_view(self, gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
         cols = {k: gdf[k].to_numpy() for k in ("key", "xplan_class", "ebene", "rechtscharakter", "attributes")}
         cols["flaechenschluss"] = gdf["flaechenschluss"].astype(object).to_numpy()
-        cols["inspireId"] = (self.namespace + "/" + gdf["key"]).to_numpy()
+        cols["inspireId"] = (self.namespace + "/" + local_ids(gdf["key"])).to_numpy()
         return gpd.GeoDataFrame(cols, geometry=gdf.geometry.to_numpy(), crs=gdf.crs)
 
     # -- GML ------------------------------------------------------------------------------------
@@ -312,6 +344,11 @@ class _PluMapper(Mapper):
         p = self.plan or {}
         geom = p.get("geometry")
         if geom is None or geom.is_empty:
+            problem = self._geometry_problem
+            if problem:
+                raise MappingError(f"the plan's Geltungsbereich cannot be read: {problem}",
+                                   file=p.get("file", self.dataset.id), record=f"{p.get('class')} {p.get('localId')}",
+                                   field="raeumlicherGeltungsbereich")
             raise MappingError("the plan has no Geltungsbereich (raeumlicherGeltungsbereich)",
                                file=self.dataset.id, field="raeumlicherGeltungsbereich")
         ext = geometry_gml(geom, p["gid"], multi_surface=True)
@@ -385,7 +422,7 @@ class _PluMapper(Mapper):
 
     def report_extra(self) -> dict[str, Any]:
         p = self.plan or {}
-        return {"plan": {k: p.get(k) for k in ("class", "version", "localId", "title", "type", "step")},
+        return {**self.stats, "plan": {k: p.get(k) for k in ("class", "version", "localId", "title", "type", "step")},
                 "skipped_other_feature_type": dict(sorted(self.skipped.items())),
                 "unmapped_classes": dict(sorted(self.unmapped.items())),
                 "codelists": "XLeitstelle XPlanToINSPIRE 2.6 (2025-10-08), via xplan-tools 1.17.5 (EUPL-1.2)"}
@@ -400,28 +437,32 @@ def _num(v: Any) -> float:
 
 def _explode_multi(g: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     """MultiLineString / MultiPoint / collections -> one row per part (key ``<gml_id>_<n>``); the GML
-    geometry encoder writes points, lines and (multi)polygons."""
+    geometry encoder writes points, lines and (multi)polygons. Rows are plain dicts keyed by column name
+    (``itertuples`` renames the ``_issues``/``_row`` columns, which once crashed here on XPlanGML 5.2)."""
     types = shapely.get_type_id(g.geometry.to_numpy())
     multi = np.isin(types, [4, 5, 7])
     if not multi.any():
         return g
-    rows = []
-    for i, row in enumerate(g.itertuples(index=False)):
+    geom_col = g.geometry.name
+    rows: list[dict[str, Any]] = []
+    for i, rec in enumerate(g.to_dict("records")):
+        geom = rec[geom_col]
         if not multi[i]:
-            rows.append(row._asdict())
+            rows.append(rec)
             continue
-        parts = [p for p in row.geometry.geoms if not p.is_empty]
+        parts = [p for p in geom.geoms if not p.is_empty]
         if all(p.geom_type in ("Polygon", "MultiPolygon") for p in parts):
-            d = row._asdict()
-            d["geometry"] = shapely.union_all(parts)
-            rows.append(d)
+            rows.append({**rec, geom_col: shapely.union_all(parts)})
             continue
         for n, part in enumerate(parts, 1):
-            d = row._asdict()
-            d["geometry"], d["key"] = part, f"{row.key}_{n}"
-            d["_issues"] = list(row._issues)
+            notes = list(rec.get("_issues") or [])
+            notes.append(f"flagged: {geom.geom_type} of {len(parts)} parts published as one "
+                         f"{'SupplementaryRegulation'} per part ({rec['key']}_1 … {rec['key']}_{len(parts)})")
+            d = {**rec, geom_col: part, "key": f"{rec['key']}_{n}", "_issues": notes}
+            if "_row" in d:
+                d["_row"] = f"{rec['_row']} part {n}"
             rows.append(d)
-    return gpd.GeoDataFrame(rows, geometry="geometry", crs=g.crs)
+    return gpd.GeoDataFrame(rows, columns=list(g.columns), geometry=geom_col, crs=g.crs)
 
 
 class ZoningMapper(_PluMapper):

@@ -11,14 +11,18 @@ import re
 from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, Literal
 from urllib.parse import quote_plus
 
 import geopandas as gpd
+import numpy as np
+import pandas as pd
+from pydantic import Field
 
 from core.config import Source
 from core.plugins import Options
 
+from ..localid import local_ids
 from .base import CODELIST, Mapper, gml_id, xml_escape
 
 SPECIES_TABLE = Path(__file__).with_name("species_de.csv")
@@ -51,9 +55,20 @@ def normalise_botanical(raw: str) -> tuple[str, str | None, str]:
     return s, cv, "species"
 
 
+NON_TREE_DEFAULT = ["Bestandsfläche", "waldartiger Bestand", "Baumgruppe"]
+
+
 class TreesOptions(Options):
-    """The ``sd_trees`` mapper takes no options: the source's ``fields`` say where species, planting
-    year and sizes are."""
+    """Options of the ``sd_trees`` mapper (the source's ``fields`` say where species, planting year and sizes
+    are)."""
+
+    non_tree_values: list[str] = Field(
+        default_factory=lambda: list(NON_TREE_DEFAULT), examples=[NON_TREE_DEFAULT],
+        description="species values (botanical or German name, case-insensitive) that describe no single tree: "
+        "stands, groups, wooded areas. What happens to such records: `non_tree_action`")
+    non_tree_action: Literal["reject", "flag"] = Field(
+        default="reject", description="`reject`: such records are not published (reason in the report); "
+        "`flag`: published as given and flagged in the report")
 
 
 class TreesMapper(Mapper):
@@ -79,8 +94,10 @@ class TreesMapper(Mapper):
         self.table = load_species_table()
         self.unverified: dict[str, int] = {}
         self.unknown: dict[str, int] = {}
+        self.non_trees: dict[str, int] = {}
 
     def prepare(self, gdf: gpd.GeoDataFrame, source: Source) -> gpd.GeoDataFrame:
+        self.note_crs(gdf)
         out = gpd.GeoDataFrame({"_row": gdf["_row"], "_issues": gdf["_issues"], "_file": gdf["_file"]},
                                geometry=gdf.geometry, crs=gdf.crs)
         out["key"] = self.field(gdf, source, "key")
@@ -113,6 +130,7 @@ class TreesMapper(Mapper):
             ranks.append(rank)
             ids.append(ident)
             verified.append(ok)
+        self._non_trees(gdf, source, bot, issues)
         out["species_botanical"] = bot
         out["reference_name"] = names
         out["cultivar"] = cvs
@@ -120,6 +138,26 @@ class TreesMapper(Mapper):
         out["reference_id"] = ids
         out["reference_verified"] = verified
         return out
+
+    def _non_trees(self, gdf: gpd.GeoDataFrame, source: Source, bot: pd.Series, issues: list[list[str]]) -> None:
+        """Values of ``options.non_tree_values`` in the botanical or German species field: rejected or flagged."""
+        opts: TreesOptions = self.options  # type: ignore[assignment]
+        bad = {" ".join(v.split()).casefold() for v in opts.non_tree_values}
+        if not bad:
+            return
+        ger = self.field(gdf, source, "species_german")
+        for name, col in (("species_botanical", bot), ("species_german", ger)):
+            label = source.fields.get(name, name)
+            hits = col.map(lambda v: " ".join(str(v).split()).casefold() in bad).to_numpy()
+            for i in np.flatnonzero(hits):
+                v = col.iat[i]
+                if opts.non_tree_action == "reject":
+                    issues[i].append(f"rejected: not a single tree: field '{label}' value {v!r} is listed in "
+                                     "options.non_tree_values")
+                else:
+                    issues[i].append(f"flagged: field '{label}' value {v!r} is listed in options.non_tree_values "
+                                     "(no single tree); published as given")
+                self.non_trees[str(v)] = self.non_trees.get(str(v), 0) + 1
 
     def _resolve(self, raw: str) -> tuple[str, str | None, str, str, bool, str | None]:
         """(reference name, cultivar, rank, reference id, verified, note) for one species text."""
@@ -141,9 +179,10 @@ class TreesMapper(Mapper):
         local = gdf["species_german"].where(gdf["cultivar"].isna(),
                                             gdf["species_german"] + " '" + gdf["cultivar"].fillna("") + "'")
         begin = gdf.get("beginLifespanVersion", self.run_time_iso)
+        lid = local_ids(gdf["key"])  # INSPIRE's localId characters; the source key stays in the source view
         return gpd.GeoDataFrame({
-            "localId": gdf["key"],
-            "inspireId": self.namespace + "/" + gdf["key"],
+            "localId": lid,
+            "inspireId": self.namespace + "/" + lid,
             "referenceSpeciesId": gdf["reference_id"],
             "referenceSpeciesScheme": f"{CODELIST}/ReferenceSpeciesSchemeValue/eunomen",
             "referenceSpeciesName": gdf["reference_name"],
@@ -163,7 +202,7 @@ class TreesMapper(Mapper):
             "stem_count": gdf["stem_count"].round().astype("Int32"),
             "location_name": gdf["location_name"],
             "district": gdf["district"],
-            "inspireId": self.namespace + "/" + gdf["key"],
+            "inspireId": self.namespace + "/" + local_ids(gdf["key"]),
         })
         return gpd.GeoDataFrame(cols, geometry=gdf.geometry, crs=gdf.crs)
 
@@ -199,7 +238,8 @@ class TreesMapper(Mapper):
         )
 
     def report_extra(self) -> dict:
-        return {"species_unverified": dict(sorted(self.unverified.items())),
+        return {**self.stats, "species_unverified": dict(sorted(self.unverified.items())),
+                "non_tree_values": dict(sorted(self.non_trees.items())),
                 "species_unknown": dict(sorted(self.unknown.items())),
                 "species_note": "EU-Nomen identifiers are given only where verified against a citable "
                                 "source (species_de.csv); the others use an EU-Nomen name-search URI."}
