@@ -43,6 +43,7 @@ from psycopg import sql
 
 from . import publication
 from .errors import ConfigError, PublicationError
+from .pg_load import LayerCopy
 from .store import LayerRef, Store, pg_conninfo
 
 if TYPE_CHECKING:
@@ -229,6 +230,22 @@ class PostgisStore(Store):
                 return [{"version": v, "schema": s, "published": p, "current": c} for v, s, p, c in cur]
         return self.run(f"cannot read the versions of {dataset_id}", rows)
 
+    # ------------------------------------------------------------------ damaged publications, rollback
+
+    def check(self, dataset_id: str, version: str | None = None, *, full: bool = False) -> str | None:
+        """The files as :meth:`Store.check`, and every table of the version present and readable (a dropped
+        schema or table: damaged; ``core.store_postgis_check``, cached a few seconds)."""
+        from .store_postgis_check import check_tables
+        problem = super().check(dataset_id, version, full=full)
+        if problem is not None or not DATASET_ID.fullmatch(dataset_id):
+            return problem
+        folder = self.current_dir(dataset_id) if version is None else self.files_root / dataset_id / version
+        return None if folder is None else check_tables(self, dataset_id, folder, full=full)
+
+    def _switch_back(self, dataset_id: str, old: str, new: str) -> None:
+        from .store_postgis_check import switch_back
+        switch_back(self, dataset_id, old, new, lambda: super(PostgisStore, self)._switch_back(dataset_id, old, new))
+
     def prune(self, dataset_id: str, keep: int) -> list[str]:
         """Drop the schemas and rows of the versions beyond the newest ``keep`` (the rule of the file pruning:
         sorted by version, never the current one). A schema a reader still holds stays until the next run."""
@@ -269,6 +286,7 @@ class PostgisPublication(publication.Publication):
         self.store = store
         self.schema = version_schema(dataset_id, version)
         self._staged: str | None = None  # the loading schema, until it is switched or dropped
+        self._copies: dict[str, LayerCopy] = {}  # layers streamed in while the files are written
         self._drop_stale()
 
     def _drop_stale(self) -> None:
@@ -288,9 +306,33 @@ class PostgisPublication(publication.Publication):
 
     # ------------------------------------------------------------------ commit
 
+    def layer_sink(self, layer: str) -> LayerCopy:
+        """Stream ``layer`` into the staging schema while the GeoPackage is written (``core.pg_load``): the
+        GeoPackage encoder hands each chunk to the returned sink; ``commit`` then only waits for the tables
+        and switches, instead of loading the finished GeoPackage."""
+        if self._staged is None:
+            with self.store.connect() as conn:
+                self.store.ensure_catalog(conn)
+                self.store.run(f"cannot create schema {self.schema}", partial(self._create_schema, conn))
+            self._staged = self.schema
+        gpkg = self.path(f"{self.dataset_id}.gpkg")
+        sink = LayerCopy(schema=self.schema, table=layer, connect=self.store.connect, redact=self.store.redact,
+                         translate=self._translate,
+                         finish_table=lambda conn, table, n: self._finish_table(conn, gpkg, table, n))
+        self._copies[layer] = sink
+        return sink
+
     def commit(self, manifest: dict[str, Any], keep: int = 3) -> Path:
         gpkg = self.path(f"{self.dataset_id}.gpkg")
-        self._load(gpkg)
+        if self._copies:  # the tables were streamed in while the files were written: wait for them
+            try:
+                for sink in self._copies.values():
+                    sink.wait()
+            except BaseException:
+                self.abort()
+                raise
+        else:
+            self._load(gpkg)
         final = self._switch_all(manifest)
         self._record(manifest, keep)
         try:  # the version is current now: a failed pruning must not fail the run (the next run prunes)
@@ -300,6 +342,8 @@ class PostgisPublication(publication.Publication):
         return final
 
     def abort(self) -> None:
+        for sink in self._copies.values():
+            sink.abort()
         self._drop_staged()
         super().abort()
 
@@ -322,21 +366,7 @@ class PostgisPublication(publication.Publication):
         layers = _gpkg_layers(gpkg)
         with self.store.connect() as conn:
             self.store.ensure_catalog(conn)
-
-            def create() -> None:
-                if conn.execute("SELECT 1 FROM pg_extension WHERE extname = 'postgis'").fetchone() is None:
-                    raise PublicationError("the database has no PostGIS extension (CREATE EXTENSION postgis, as a "
-                                           "superuser)", file=self.store.safe_url)
-                known = conn.execute("SELECT 1 FROM gdi.publications WHERE dataset = %s AND version = %s",
-                                     (self.dataset_id, self.version)).fetchone()
-                if known is not None:
-                    raise PublicationError(f"version {self.version} is published already", file=self.dataset_id)
-                ident = sql.Identifier(self.schema)
-                conn.execute(sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(ident))
-                conn.execute(sql.SQL("CREATE SCHEMA {}").format(ident))
-                conn.execute(sql.SQL("COMMENT ON SCHEMA {} IS {}").format(
-                    ident, sql.Literal(f"{_comment_prefix(self.dataset_id)}{self.version}")))
-            self.store.run(f"cannot create schema {self.schema}", create)
+            self.store.run(f"cannot create schema {self.schema}", partial(self._create_schema, conn))
             self._staged = self.schema
             try:
                 self._translate(gpkg)
@@ -347,14 +377,31 @@ class PostgisPublication(publication.Publication):
                 self._drop_staged()
                 raise
 
-    def _translate(self, gpkg: Path) -> None:
+    def _create_schema(self, conn: psycopg.Connection[Any]) -> None:
+        """Create the empty staging schema ``v_…`` (after checking PostGIS and that the version is new)."""
+        if conn.execute("SELECT 1 FROM pg_extension WHERE extname = 'postgis'").fetchone() is None:
+            raise PublicationError("the database has no PostGIS extension (CREATE EXTENSION postgis, as a "
+                                   "superuser)", file=self.store.safe_url)
+        known = conn.execute("SELECT 1 FROM gdi.publications WHERE dataset = %s AND version = %s",
+                             (self.dataset_id, self.version)).fetchone()
+        if known is not None:
+            raise PublicationError(f"version {self.version} is published already", file=self.dataset_id)
+        ident = sql.Identifier(self.schema)
+        conn.execute(sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(ident))
+        conn.execute(sql.SQL("CREATE SCHEMA {}").format(ident))
+        conn.execute(sql.SQL("COMMENT ON SCHEMA {} IS {}").format(
+            ident, sql.Literal(f"{_comment_prefix(self.dataset_id)}{self.version}")))
+
+    def _translate(self, gpkg: Path, schema_name: str | None = None) -> None:
+        """Every layer of ``gpkg`` into ``schema_name`` (default: the staging schema) with GDAL."""
+        schema_name = schema_name or self.schema
         from osgeo import gdal
         messages: list[str] = []
 
         def collect(cls: int, _no: int, msg: str) -> None:
             if cls >= gdal.CE_Failure:
                 messages.append(str(msg).strip())
-        lco = [f"SCHEMA={self.schema}", "GEOMETRY_NAME=geom", "FID=fid", "FID64=YES", "LAUNDER=NO",
+        lco = [f"SCHEMA={schema_name}", "GEOMETRY_NAME=geom", "FID=fid", "FID64=YES", "LAUNDER=NO",
                "SPATIAL_INDEX=NONE"]  # the GiST index is built after the COPY (faster than maintaining it)
         args = ["-f", "PostgreSQL", "-preserve_fid", "-gt", "unlimited"]
         for opt in lco:
@@ -364,7 +411,7 @@ class PostgisPublication(publication.Publication):
         gdal.PushErrorHandler(collect)
         try:
             try:  # GDAL raises or returns None, depending on whether some module called UseExceptions()
-                out = gdal.VectorTranslate(f"PG:{self.store.ogr_conninfo} schemas={self.schema}", str(gpkg),
+                out = gdal.VectorTranslate(f"PG:{self.store.ogr_conninfo} schemas={schema_name}", str(gpkg),
                                            options=gdal.VectorTranslateOptions(options=args))
             except RuntimeError as exc:
                 out = None
@@ -375,7 +422,7 @@ class PostgisPublication(publication.Publication):
             gdal.PopErrorHandler()
             gdal.SetThreadLocalConfigOption("PG_USE_COPY", before)
         if not ok:
-            raise PublicationError(f"loading into PostGIS ({self.store.safe_url}, schema {self.schema}) failed: "
+            raise PublicationError(f"loading into PostGIS ({self.store.safe_url}, schema {schema_name}) failed: "
                                    + self.store.redact("; ".join(messages) or "GDAL gave no reason"),
                                    file=str(gpkg))
 

@@ -162,7 +162,7 @@ def test_config_validate_reports_every_error_with_file_and_field(tmp_path):
     (b / "dataset.yml").write_text(good.replace("id: trees", "id: Trees!").replace("access: public", "access: secret"))
     (b / "baumkataster_muenster.csv").write_text("x")
     with pytest.raises(ConfigErrors) as ei:
-        load_registry(tmp_path)
+        load_registry(tmp_path, strict=True)
     msgs = "\n".join(ei.value.messages)
     assert f"{c / 'dataset.yml'}: field 'sources.0.crs'" in msgs and "EPSG:999999" in msgs
     assert f"{a / 'dataset.yml'}: field 'mapper': unknown mapper (value 'sd_tress'); valid: " in msgs

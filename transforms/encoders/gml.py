@@ -5,6 +5,8 @@ each member's XML, this module supplies the envelope and the geometry encoding.
 """
 from __future__ import annotations
 
+import queue
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any
@@ -35,16 +37,19 @@ class GmlEncoder(Encoder):
         self.path = path
         self.mapper = mapper
         self.count = 0
-        self._fh: IO[str] = open(path, "w", encoding="utf-8", newline="\n")  # noqa: SIM115 - streamed
+        # binary + our own encode: TextIOWrapper's write costs twice encode + write; the write itself goes
+        # to a thread (the disk works while the next members are built)
+        self._fh: IO[bytes] = open(path, "wb")  # noqa: SIM115 - streamed writer, closed in close()
+        self._out = _Writer(self._fh)
         ns = {**BASE_NS, **mapper.namespaces}
         xmlns = " ".join(f'xmlns:{k}="{v}"' for k, v in ns.items())
         locs = " ".join(f"{k} {v}" for k, v in {BASE_NS["wfs"]: WFS_XSD, **mapper.schema_locations}.items())
         # numberMatched/numberReturned are patched in close(); xs:nonNegativeInteger collapses whitespace,
         # so a right-justified number in a fixed-width slot is valid and can be written in place
-        self._fh.write('<?xml version="1.0" encoding="UTF-8"?>\n'
-                       f'<wfs:FeatureCollection {xmlns} timeStamp="{run_time_iso}" '
-                       f'numberMatched="{" " * 12}" numberReturned="{" " * 12}" '
-                       f'xsi:schemaLocation="{locs}">\n')
+        self._fh.write(('<?xml version="1.0" encoding="UTF-8"?>\n'
+                        f'<wfs:FeatureCollection {xmlns} timeStamp="{run_time_iso}" '
+                        f'numberMatched="{" " * 12}" numberReturned="{" " * 12}" '
+                        f'xsi:schemaLocation="{locs}">\n').encode())
         self._fh.flush()
         self.validator = None
         if validator_factory is not None:
@@ -72,7 +77,7 @@ class GmlEncoder(Encoder):
             ggml = [geometry_gml(g, gid, multi_surface=multi) for g, gid in zip(geoms, gids, strict=True)]
         members = [self.mapper.gml_member(r, g) for r, g in zip(recs, ggml, strict=True)]
         body = "".join(members)
-        self._fh.write(body)
+        self._out.write(body.encode())
         if self.validator is not None:
             self.validator.submit(body, len(members))
         self.count += len(members)
@@ -83,11 +88,13 @@ class GmlEncoder(Encoder):
     def abort(self) -> None:
         if self.validator is not None:
             self.validator.cancel()
+        self._out.close(raise_error=False)
         if not self._fh.closed:
             self._fh.close()
 
     def close(self) -> None:
-        self._fh.write("</wfs:FeatureCollection>\n")
+        self._out.write(b"</wfs:FeatureCollection>\n")
+        self._out.close()
         self._fh.close()
         n = str(self.count).rjust(12).encode()
         with open(self.path, "r+b") as fh:
@@ -96,6 +103,38 @@ class GmlEncoder(Encoder):
                 i = head.index(attr) + len(attr)
                 fh.seek(i)
                 fh.write(n)
+
+
+class _Writer:
+    """Writes byte blocks to a file from a thread (a short queue: memory stays bounded); an error of the
+    write surfaces in the next ``write`` or in ``close``."""
+
+    def __init__(self, fh: IO[bytes]):
+        self._fh = fh
+        self._q: queue.Queue[bytes | None] = queue.Queue(maxsize=4)
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name=f"write-{Path(fh.name).name}", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while (block := self._q.get()) is not None:
+            if self._error is None:
+                try:
+                    self._fh.write(block)
+                except BaseException as exc:  # noqa: BLE001 - kept for the producer, which raises it
+                    self._error = exc
+
+    def write(self, block: bytes) -> None:
+        if self._error is not None:
+            raise self._error
+        self._q.put(block)
+
+    def close(self, raise_error: bool = True) -> None:
+        if self._thread.is_alive():
+            self._q.put(None)
+            self._thread.join()
+        if raise_error and self._error is not None:
+            raise self._error
 
 
 def _column(col) -> list:

@@ -32,20 +32,34 @@ class GpkgEncoder(Encoder):
         self._files: list[Path] = []
         self._geom_types: set[str] = set()
         self._crs = None
+        # a store that loads its tables from the same chunks (PostGIS): gets each spooled Arrow table
+        self.sink: Any = None
+        self._sink_finished = False
 
     def write(self, view: gpd.GeoDataFrame) -> None:
         if len(view) == 0:
             return
         self._crs = self._crs or (view.crs.to_string() if view.crs else None)
-        self._geom_types.update(t for t in view.geometry.geom_type.unique() if t)
+        types = {t for t in view.geometry.geom_type.unique() if t}
+        self._geom_types.update(types)
         table = pa.table(view.to_arrow(geometry_encoding="WKB", index=False))
+        if self.sink is not None:
+            self.sink.write(table, types)
         f = self._spool / f"{len(self._files):06d}.arrow"
         with pa.OSFile(str(f), "wb") as sink, pa.ipc.new_file(sink, table.schema) as writer:
             writer.write_table(table)
         self._files.append(f)
         self.count += len(view)
 
+    def finish_sink(self) -> None:
+        """No more chunks for the sink: the database builds its indexes meanwhile (idempotent; ``close``
+        calls it too, the pipeline earlier, so the indexing overlaps the writing of the files)."""
+        if self.sink is not None and not self._sink_finished:
+            self._sink_finished = True
+            self.sink.finish(self._geometry_type(), self.count)
+
     def close(self) -> None:
+        self.finish_sink()
         try:
             if not self._files:
                 return
@@ -62,7 +76,7 @@ class GpkgEncoder(Encoder):
                     for i in range(reader.num_record_batches):
                         yield reader.get_batch(i).cast(schema) if reader.schema != schema else reader.get_batch(i)
 
-            gtype = next(iter(self._geom_types)) if len(self._geom_types) == 1 else "Unknown"
+            gtype = self._geometry_type()
             stream = pa.RecordBatchReader.from_batches(schema, batches())
             write_arrow(stream, str(self.path), layer=self.layer, driver="GPKG", geometry_name=geom,
                         geometry_type=gtype, crs=self._crs, append=self.path.exists(),
@@ -72,7 +86,12 @@ class GpkgEncoder(Encoder):
         finally:
             shutil.rmtree(self._spool, ignore_errors=True)
 
+    def _geometry_type(self) -> str:
+        return next(iter(self._geom_types)) if len(self._geom_types) == 1 else "Unknown"
+
     def abort(self) -> None:
+        if self.sink is not None:
+            self.sink.abort()
         shutil.rmtree(self._spool, ignore_errors=True)
 
 

@@ -77,8 +77,15 @@ def _check_encoding(path: Path, encoding: str) -> None:
 def repair_wkt(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Return (fixed WKT, mask of repaired rows)."""
     s = values.fillna("").astype(str)
-    fixed = s.str.replace(_BROKEN_POINT_PARENS, r"POINT (\1.\2 \3.\4)", regex=True)
-    fixed = fixed.str.replace(_COMMA_POINT, r"POINT (\1.\2 \3.\4)", regex=True)
+    # both patterns need a comma: the regexes (Python's, per value) run only on the few values with one
+    comma = s.str.contains(",", regex=False).to_numpy(dtype=bool)
+    if not comma.any():
+        return s, pd.Series(False, index=s.index)
+    part = s[comma]
+    part = part.str.replace(_BROKEN_POINT_PARENS, r"POINT (\1.\2 \3.\4)", regex=True)
+    part = part.str.replace(_COMMA_POINT, r"POINT (\1.\2 \3.\4)", regex=True)
+    fixed = s.copy()
+    fixed[comma] = part
     return fixed, fixed.ne(s)
 
 
