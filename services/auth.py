@@ -85,7 +85,7 @@ def staff_identity(environ: dict, settings: Settings) -> str | None:
     if header:
         proxies = set(data.get("trusted_proxies", ["127.0.0.1"]))
         user = environ.get("HTTP_" + header.upper().replace("-", "_"))
-        if user and environ.get("REMOTE_ADDR") in proxies:
+        if user and environ.get("gdi.peer_addr", environ.get("REMOTE_ADDR")) in proxies:  # the connecting proxy
             return user
     token = _token_from(environ)
     if not token:

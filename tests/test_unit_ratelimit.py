@@ -162,27 +162,17 @@ def _session(app: Flask, secret: bytes, addr: str) -> tuple[FlaskClient, str]:
     return client, security.csrf_token(secret, sid)
 
 
-def test_login_attempts_are_limited_per_client_address(app_client: tuple[Flask, bytes]) -> None:
+def test_login_attempts_are_throttled_per_account_and_address(app_client: tuple[Flask, bytes]) -> None:
+    """Five failures of one account from one address are free, then that pair waits (backoff); the same
+    account from another address is not locked out (a town hall behind one NAT is not locked out either:
+    the address alone allows 50). Through nginx with device cookies: tests/test_requests_edge.py."""
     app, secret = app_client
     a, csrf_a = _session(app, secret, "192.0.2.10")
     form = {"username": "nobody", "password": "wrong", "csrf": csrf_a}
-    assert [a.post("/staff/login", data=form).status_code for _ in range(3)] == [401, 401, 429]
+    assert [a.post("/staff/login", data=form).status_code for _ in range(7)] == [401] * 5 + [429] * 2
     b, csrf_b = _session(app, secret, "192.0.2.11")
     assert b.post("/staff/login", data={**form, "csrf": csrf_b}).status_code == 401  # another address
 
 
-def test_kiosk_statements_are_limited_per_kiosk(app_client: tuple[Flask, bytes]) -> None:
-    app, secret = app_client
-    client, csrf = _session(app, secret, "192.0.2.20")
-
-    def post(kiosk: str) -> int:
-        return client.post("/kiosk/stellungnahme", json={"kiosk": kiosk, "procedure": "none", "text": ""},
-                           headers={"X-CSRF-Token": csrf}).status_code
-
-    assert post("rathaus-1") != 429 and post("rathaus-1") != 429
-    assert post("rathaus-1") == 429
-    assert post("rathaus-2") != 429        # another kiosk on the same address has its own budget
-    # the id is cut to 40 characters: longer ids that agree there share one budget
-    long = "k" * 40
-    assert post(long + "A") != 429 and post(long + "B") != 429
-    assert post(long) == 429
+# Kiosk statements: the limit is keyed on enrolled devices (a server-side credential), not on an id the
+# client sends; a made-up kiosk id is refused: tests/test_requests_edge.py::test_kiosk_needs_an_enrolled_device...

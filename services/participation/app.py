@@ -9,18 +9,32 @@ from __future__ import annotations
 import io
 import json
 import logging
+import math
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, Response, abort, g, jsonify, redirect, render_template, request, send_file
+from flask import (
+    Flask,
+    Request,
+    Response,
+    abort,
+    g,
+    jsonify,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    send_file,
+)
 
 from core.config import PROJECT_ROOT, Settings
 from core.errors import GdiError
 from services.errors import AuthError, NotFoundError, RequestError, http_status
 
+from . import devices as D
 from . import export as X
 from .config import ParticipationConfig, load_config
-from .core import PERIOD_LABEL, Participation
+from .core import PERIOD_LABEL, Participation, reject_control
 from .security import (
     SID_COOKIE,
     STAFF_COOKIE,
@@ -51,17 +65,46 @@ def _send(root: Path, name: str, *, immutable: bool = False) -> Response:
     return resp
 
 
+KIOSK_COOKIE = "bp_kiosk"
+DEVICE_COOKIE = "bp_dev"
+
+
+class _CappedFile(io.BytesIO):
+    """An uploaded file kept up to ``cap`` bytes; the rest is read from the network and dropped. So an
+    over-size attachment is answered in the form (with the citizen's text) instead of a 413 page."""
+
+    def __init__(self, cap: int):
+        super().__init__()
+        self.cap = cap
+
+    def write(self, b) -> int:  # type: ignore[override]
+        room = self.cap - self.tell()
+        if room > 0:
+            super().write(bytes(b[:room]))
+        return len(b)
+
+
+def _request_class(cap: int) -> type[Request]:
+    class CappedRequest(Request):
+        def _get_file_stream(self, total_content_length, content_type, filename=None, content_length=None):
+            return _CappedFile(cap)
+    return CappedRequest
+
+
 def create(settings: Settings) -> Flask:
     cfg: ParticipationConfig = load_config(settings)
     part = Participation(cfg)
     secret = load_secret(cfg.data_dir)
+    throttle = D.LoginThrottle(part)
     # on PostgreSQL the limits live in the shared database, so several web nodes share them
     shared = None if part.db.is_sqlite else part.db
     client_limit = RateLimiter(cfg.rate_per_client, cfg.rate_window_s, cfg.data_dir / "ratelimit.db", db=shared)
     kiosk_limit = RateLimiter(cfg.rate_per_kiosk, cfg.rate_window_s, cfg.data_dir / "ratelimit.db", db=shared)
     plans_dir = settings.var_dir / "plans"
+    kiosk_ip_limit = RateLimiter(cfg.rate_per_kiosk, cfg.rate_window_s, cfg.data_dir / "ratelimit.db", db=shared)
     app = Flask(__name__, static_folder=None, template_folder=str(HERE / "templates"))
     app.config["MAX_CONTENT_LENGTH"] = cfg.max_request_bytes
+    app.request_class = _request_class(cfg.max_upload_bytes + 1)
 
     # -- request plumbing ---------------------------------------------------------------------
     @app.before_request
@@ -72,6 +115,16 @@ def create(settings: Settings) -> Flask:
             sid = g.new_sid = new_sid()
         g.sid = sid
         g.csrf = csrf_token(secret, sid)
+        try:  # NUL and control characters: 400 naming the field, never a database error
+            pairs: list[tuple[str, Any, Any]] = [("query", k, v) for k, v in request.args.items(multi=True)]
+            pairs += [("path", k, v) for k, v in (request.view_args or {}).items()]
+            if request.endpoint != "submit":  # the statement form answers in the form, text kept
+                pairs += [("form", k, v) for k, v in request.form.items(multi=True)]
+            for where, k, v in pairs:
+                reject_control(f"{where}:{k}"[:60], k)
+                reject_control(f"{where}:{k}"[:60], v)
+        except RequestError as exc:
+            return _error(400, exc.bare_message)
         g.staff = part.session_user(request.cookies.get(STAFF_COOKIE))
         if request.method == "POST" and not request.path.endswith("/staff/login"):
             token = request.headers.get("X-CSRF-Token") or request.form.get("csrf")
@@ -94,7 +147,8 @@ def create(settings: Settings) -> Flask:
 
     @app.errorhandler(413)
     def _too_big(_exc):
-        return _error(413, f"Die Anfrage ist zu groß (höchstens {cfg.max_request_bytes // 1024 // 1024} MB).")
+        return _error(413, f"Die Anfrage ist zu groß. Anhänge: höchstens {cfg.max_attachments} Dateien "
+                           f"zu je höchstens {cfg.max_upload_mb} MB.")
 
     @app.errorhandler(404)
     def _nf(_exc):
@@ -106,11 +160,13 @@ def create(settings: Settings) -> Flask:
         return render_template("error.html", status=status, message=message, **_ctx()), status
 
     def _wants_json() -> bool:
+        if request.path == "/kiosk/anmelden":
+            return False
         return request.path.startswith(("/api/", "/kiosk/")) or request.accept_mimetypes.best == "application/json"
 
     def _ctx() -> dict[str, Any]:
         return {"base": request.script_root, "csrf": g.get("csrf", ""), "staff": g.get("staff"),
-                "period_label": PERIOD_LABEL}
+                "period_label": PERIOD_LABEL, "cfg": cfg}
 
     def _client() -> str:
         return request.remote_addr or "?"
@@ -145,9 +201,9 @@ def create(settings: Settings) -> Flask:
         for fs in request.files.getlist("attachments")[: cfg.max_attachments + 1]:
             if fs and fs.filename:
                 files.append((fs.filename, fs.mimetype or "", fs.read(cfg.max_upload_bytes + 1)))
-        if len(files) > cfg.max_attachments:
-            return _error(400, f"Höchstens {cfg.max_attachments} Anhänge.")
         try:
+            if len(files) > cfg.max_attachments:
+                raise RequestError(f"Höchstens {cfg.max_attachments} Anhänge.", field="attachments")
             receipt = part.submit(pid, f.get("text", ""), geometry=f.get("geometry") or None,
                                   location_kind=f.get("location_kind") or None, name=f.get("name", ""),
                                   email=f.get("email", ""), consent=f.get("consent") == "yes", channel="web",
@@ -159,7 +215,7 @@ def create(settings: Settings) -> Flask:
 
     @app.get("/datenschutz")
     def privacy():
-        return render_template("privacy.html", cfg=cfg, **_ctx())
+        return render_template("privacy.html", **_ctx())
 
     # -- kiosk --------------------------------------------------------------------------------
     @app.get("/kiosk")
@@ -169,7 +225,10 @@ def create(settings: Settings) -> Flask:
         if not pid:
             return _error(404, "Zurzeit läuft keine Beteiligung.")
         proc = part.procedure(pid)
-        kid = (request.args.get("kiosk") or "kiosk-1")[:40]
+        kid = D.kiosk_for(part, request.cookies.get(KIOSK_COOKIE))
+        if kid is None:
+            return _error(403, "Dieses Gerät ist nicht als Beteiligungs-Bildschirm angemeldet. "
+                               "Die Stadtplanung richtet Bildschirme im Mitarbeiterbereich ein.")
         g.new_sid = new_sid()  # every kiosk start is a fresh session: nothing carries over
         g.sid, g.csrf = g.new_sid, csrf_token(secret, g.new_sid)
         g.allow_eval = True  # CesiumJS (3D view); still no inline scripts
@@ -178,16 +237,37 @@ def create(settings: Settings) -> Flask:
 
     @app.post("/kiosk/stellungnahme")
     def kiosk_submit():
-        data = request.get_json(silent=True) or {}
+        kid = D.kiosk_for(part, request.cookies.get(KIOSK_COOKIE))
+        if kid is None:
+            return _error(403, "Dieses Gerät ist nicht als Beteiligungs-Bildschirm angemeldet.")
+        data = request.get_json(silent=True)
+        if not isinstance(data, dict):
+            return _error(400, "Die Anfrage muss ein JSON-Objekt sein (Felder procedure, text, consent).")
+        for key, kinds in (("procedure", (str,)), ("text", (str,)), ("location_kind", (str, type(None))),
+                           ("geometry", (dict, str, type(None))), ("consent", (bool, type(None)))):
+            if not isinstance(data.get(key), kinds):
+                return _error(400, f"Feld „{key}“: Wert {json.dumps(data.get(key))[:60]} hat den falschen Typ.")
         if data.get("website"):
             return _error(400, "Die Stellungnahme konnte nicht angenommen werden.")
-        kid = str(data.get("kiosk") or "kiosk-1")[:40]
-        if not kiosk_limit.allow("kiosk:" + kid):
+        if not kiosk_limit.allow("kiosk:" + kid) or not kiosk_ip_limit.allow("kiosk-ip:" + _client()):
             return _error(429, "Zu viele Stellungnahmen an diesem Gerät. Bitte später erneut versuchen.")
-        receipt = part.submit(str(data.get("procedure", "")), str(data.get("text", "")),
-                              geometry=data.get("geometry"), location_kind=data.get("location_kind"),
-                              consent=data.get("consent") is True, channel="kiosk", kiosk_id=kid)
+        receipt = part.submit(data["procedure"], data["text"], geometry=data.get("geometry"),
+                              location_kind=data.get("location_kind"), consent=data.get("consent") is True,
+                              channel="kiosk", kiosk_id=kid)
         return jsonify(receipt), 201
+
+    @app.route("/kiosk/anmelden", methods=["GET", "POST"])
+    def kiosk_enroll():
+        """Opened on the touchscreen: the one-time code from the staff area becomes the device credential."""
+        code = request.values.get("code", "")
+        if request.method == "GET":
+            return render_template("kiosk_enroll.html", code=code, **_ctx())
+        kid, token = D.enroll_kiosk(part, code)
+        resp = redirect(f"{request.script_root}/kiosk", code=303)
+        resp.set_cookie(KIOSK_COOKIE, token, httponly=True, samesite="Strict", path=request.script_root or "/",
+                        secure=request.is_secure, max_age=3 * 365 * 86400)
+        LOGGER.info("kiosk %s enrolled from %s", kid, _client())
+        return resp
 
     @app.get("/qr.svg")
     def qr():
@@ -266,13 +346,26 @@ def create(settings: Settings) -> Flask:
             return render_template("staff_login.html", error=None, **_ctx())
         if not csrf_ok(secret, request.cookies.get(SID_COOKIE), request.form.get("csrf")):
             return _error(403, "Sicherheitsprüfung fehlgeschlagen (CSRF). Bitte laden Sie die Seite neu.")
-        if not client_limit.allow("login:" + _client()):
-            return _error(429, "Zu viele Anmeldeversuche.")
+        username = request.form.get("username", "")
+        keys = throttle.keys(username, _client(), D.device_of(secret, username, request.cookies.get(DEVICE_COOKIE)))
+        wait = throttle.wait_s(keys)
+        if wait > 0:
+            LOGGER.info("staff login for %r from %s throttled (%.0f s)", username[:64], _client(), wait)
+            throttled = make_response(_error(429, f"Zu viele fehlgeschlagene Anmeldungen. Bitte in "
+                                                  f"{math.ceil(wait)} Sekunden erneut versuchen."))
+            throttled.headers["Retry-After"] = str(math.ceil(wait))
+            return throttled
         try:
-            token = part.login(request.form.get("username", ""), request.form.get("password", ""))
+            token = part.login(username, request.form.get("password", ""))
         except AuthError as exc:
+            throttle.failed(keys)
+            LOGGER.warning("failed staff login for %r from %s", username[:64], _client())
             return render_template("staff_login.html", error=exc.bare_message, **_ctx()), 401
+        throttle.succeeded(keys)
         resp = redirect(f"{request.script_root}/staff", code=303)
+        resp.set_cookie(DEVICE_COOKIE, D.device_cookie(secret, username), httponly=True, samesite="Strict",
+                        path=(request.script_root or "") + "/staff/login", secure=request.is_secure,
+                        max_age=180 * 86400)
         resp.set_cookie(STAFF_COOKIE, token, httponly=True, samesite="Strict", path=request.script_root or "/",
                         secure=request.is_secure, max_age=8 * 3600)
         return resp
@@ -323,6 +416,24 @@ def create(settings: Settings) -> Flask:
                             mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                             headers={"Content-Disposition": f'attachment; filename="{name}.xlsx"'})
         raise NotFoundError("unknown export format", value=fmt)
+
+    @app.route("/staff/kiosks", methods=["GET", "POST"])
+    def staff_kiosks():
+        """Kiosk devices: create one (shows its one-time enrolment link), list, revoke."""
+        user = _need_staff()
+        link = None
+        if request.method == "POST":
+            name = request.form.get("kiosk", "")
+            code = D.create_kiosk(part, name, user["username"])
+            link = (f"{settings.service.public_url.rstrip('/')}{request.script_root}/kiosk/anmelden?code={code}",
+                    name.strip().lower())
+        return render_template("staff_kiosks.html", kiosks=D.list_kiosks(part), link=link, **_ctx())
+
+    @app.post("/staff/kiosks/<kid>/sperren")
+    def staff_kiosk_revoke(kid: str):
+        user = _need_staff()
+        D.revoke_kiosk(part, kid, user["username"])
+        return redirect(f"{request.script_root}/staff/kiosks", code=303)
 
     @app.get("/staff/audit")
     def staff_audit():

@@ -39,8 +39,15 @@ class ParticipationConfig(BaseModel):
         return self.data_dir / "attachments"
 
     @property
+    def max_upload_mb(self) -> str:
+        """The per-attachment limit as the form, the browser check and the server's messages state it."""
+        return f"{self.max_upload_bytes / 1024 / 1024:g}"
+
+    @property
     def max_request_bytes(self) -> int:
-        return self.max_attachments * self.max_upload_bytes + 256 * 1024
+        """Hard cap on a request body. Larger than the attachments allow, on purpose: an over-size file
+        up to this cap is read and dropped, and the form is answered with the citizen's text kept."""
+        return max(64 * 1024 * 1024, 4 * self.max_attachments * self.max_upload_bytes + 1024 * 1024)
 
 
 def load_config(settings: Settings) -> ParticipationConfig:

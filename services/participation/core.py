@@ -109,6 +109,9 @@ class Participation:
                channel: str = "web", kiosk_id: str | None = None, files: list[tuple[str, str, bytes]] | None = None,
                at: datetime | None = None) -> dict[str, Any]:
         """Store one statement durably and return its receipt (number, received_at, content_hash)."""
+        for field, value in (("procedure", pid), ("text", text), ("name", name), ("email", email),
+                             ("location_kind", location_kind)):
+            reject_control(field, value)
         text = (text or "").replace("\r\n", "\n").strip()
         if not text:
             raise RequestError("Bitte geben Sie einen Text ein.", field="text")
@@ -293,6 +296,15 @@ def _sha(s: str) -> str:
     return hashlib.sha256(s.encode()).hexdigest()
 
 
+def reject_control(field: str, value: Any) -> None:
+    """NUL and other C0 control characters (except tab and line breaks) have no place in a statement;
+    PostgreSQL cannot even store NUL."""
+    if isinstance(value, str) and any(ord(ch) < 32 and ch not in "\t\n\r" for ch in value):
+        bad = next(ch for ch in value if ord(ch) < 32 and ch not in "\t\n\r")
+        raise RequestError(f"Das Feld „{field}“ enthält ein unzulässiges Steuerzeichen (U+{ord(bad):04X}).",
+                           field=field, value=value[:40].encode("unicode_escape").decode())
+
+
 def check_geometry(geometry: Any, kind: str | None) -> tuple[dict[str, Any] | None, str | None]:
     """A GeoJSON Point/LineString/Polygon in lon/lat, or a 3D spot (Point with height), else an error."""
     if geometry in (None, "", {}):
@@ -326,7 +338,8 @@ MAGIC = {"application/pdf": (b"%PDF-",), "image/png": (b"\x89PNG\r\n\x1a\n",), "
 def store_attachment(cfg: ParticipationConfig, filename: str, media_type: str, data: bytes) -> dict[str, Any]:
     """Type by content (magic bytes), not by name; stored by hash outside any web root."""
     if len(data) > cfg.max_upload_bytes:
-        raise RequestError(f"Anhang {filename!r} ist größer als {cfg.max_upload_bytes // 1024 // 1024} MB.",
+        raise RequestError(f"Anhang {filename!r} ist größer als {cfg.max_upload_mb} MB. Ihr Text ist erhalten; "
+                           "bitte wählen Sie eine kleinere Datei oder senden Sie ohne Anhang.",
                            field="attachments")
     kind = next((mt for mt, sigs in MAGIC.items() if data.startswith(sigs)), None)
     if kind is None:

@@ -126,6 +126,26 @@ rate_hits = Table(
 )
 
 
+kiosks = Table(
+    "kiosks", META,
+    Column("id", String(40), primary_key=True),                # the name staff gave the device, e.g. rathaus-1
+    Column("token_hash", String(64), unique=True),             # SHA-256 of the device credential (cookie)
+    Column("enroll_hash", String(64), unique=True),            # SHA-256 of the one-time enrolment code
+    Column("enroll_expires", String(40)),
+    Column("created_by", String(64), nullable=False),
+    Column("created_at", String(40), nullable=False),
+    Column("enrolled_at", String(40)),
+    Column("revoked_at", String(40)),
+)
+login_failures = Table(
+    "login_failures", META,
+    Column("key", String(200), primary_key=True),              # user:<name> | addr:<ip> | pair:<name>@<ip> | dev:<id>
+    Column("failures", Integer, nullable=False),
+    Column("last_at", Float, nullable=False),                  # epoch seconds
+    Column("locked_until", Float, nullable=False),
+)
+
+
 def _v1(conn: Connection) -> None:
     META.create_all(conn, tables=[procedures, periods, statements, personal, attachments, staff, sessions, audit])
 
@@ -139,7 +159,13 @@ def _v3(conn: Connection) -> None:
     rate_hits.create(conn, checkfirst=True)
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2, _v3]
+def _v4(conn: Connection) -> None:
+    """Kiosk devices enrolled by staff (server-side credential) and staff login throttling with backoff."""
+    kiosks.create(conn, checkfirst=True)
+    login_failures.create(conn, checkfirst=True)
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2, _v3, _v4]
 SCHEMA_VERSION = len(MIGRATIONS)
 _PG_MIGRATION_LOCK = 0x6764_6962_6574  # arbitrary advisory lock key ("gdibet")
 

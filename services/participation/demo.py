@@ -51,8 +51,11 @@ def seed_demo(settings: Settings) -> dict[str, str]:
             pw = os.environ.get("GDI_DEMO_STAFF_PASSWORD") or secrets.token_urlsafe(12)
             part.add_staff(user, role, pw)
             creds[user] = pw
+        from .devices import create_kiosk
+        code = create_kiosk(part, "rathaus-1", "system", hours=24 * 30)
         fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "w") as fh:
             fh.writelines(f"{u} {p}\n" for u, p in creds.items())
+            fh.write(f"kiosk rathaus-1: {base}/beteiligung/kiosk/anmelden?code={code}\n")
         click.echo(f"participation: demo staff accounts written to {out}")
     return creds

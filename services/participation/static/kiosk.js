@@ -14,6 +14,30 @@
   document.addEventListener("dragstart", function (e) { e.preventDefault(); });
   window.history.pushState(null, "", window.location.href);
   window.addEventListener("popstate", function () { window.history.pushState(null, "", window.location.href); });
+  // libraries render links of their own (CesiumJS's credit logo opens a new window with target=_blank):
+  // every link, form target and window.open is made inert, now and whenever something is added later
+  window.open = function () { return null; };
+  function inert(root) {
+    var els = root.querySelectorAll ? root.querySelectorAll("a[href], area[href], [target], form[action]") : [];
+    var list = Array.prototype.slice.call(els);
+    if (root.matches && root.matches("a[href], area[href], [target], form[action]")) { list.push(root); }
+    list.forEach(function (el) {
+      el.removeAttribute("href"); el.removeAttribute("target"); el.removeAttribute("action");
+      if (el.tagName === "A" || el.tagName === "AREA") { el.setAttribute("tabindex", "-1"); el.setAttribute("aria-disabled", "true"); }
+    });
+  }
+  inert(document.body);
+  new MutationObserver(function (records) {
+    records.forEach(function (r) {
+      if (r.type === "attributes") { inert(r.target); } else { r.addedNodes.forEach(function (n) { if (n.nodeType === 1) { inert(n); } }); }
+    });
+  }).observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ["href", "target", "action"] });
+  ["click", "auxclick"].forEach(function (t) {
+    document.addEventListener(t, function (e) {
+      if (e.target.closest && e.target.closest("a, area")) { e.preventDefault(); e.stopPropagation(); }
+    }, true);
+  });
+  document.addEventListener("submit", function (e) { e.preventDefault(); }, true);
 
   // -- idle reset ----------------------------------------------------------------------------
   var timer = null;
@@ -204,7 +228,7 @@
   var err = document.getElementById("k-error");
   document.getElementById("k-submit").addEventListener("click", function () {
     err.hidden = true;
-    var body = { procedure: cfg.procedure, kiosk: cfg.kiosk, text: text.value,
+    var body = { procedure: cfg.procedure, text: text.value,
                  geometry: state.geometry, location_kind: state.geometry ? state.kind : null,
                  consent: document.getElementById("k-consent").checked };
     fetch(cfg.submit, { method: "POST", credentials: "same-origin",
