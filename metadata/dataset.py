@@ -39,6 +39,11 @@ def lineage_statement(ds: Dataset, manifest: dict[str, Any], report: dict[str, A
         name = str(src.get("file", "")).rsplit("/", 1)[-1]
         parts.append(f"Quelle {name} (Leser {src.get('reader')}, Bezugssystem {src.get('crs') or 'aus Datei'}, "
                      f"{src.get('read', '?')} Datensätze gelesen)")
+    for t in (report.get("mapper") or {}).get("crs_transformations", []):  # which PROJ operation, how accurate
+        acc = t.get("accuracy_m")
+        parts.append(f"Koordinatentransformation {t.get('source')} → {t.get('target')}: {t.get('operation')}"
+                     + (f", Genauigkeit {acc:g} m (EPSG)" if acc is not None else ", Genauigkeit unbekannt")
+                     + (f", Gitter {', '.join(t['grids'])}" if t.get("grids") else ""))
     s = report.get("summary") or manifest.get("counts") or {}
     parts.append(f"Prüfung und Reparatur: {s.get('repaired', 0)} repariert, {s.get('rejected', 0)} verworfen, "
                  f"{s.get('flagged', 0)} markiert; {s.get('published', 0)} Objekte veröffentlicht")
@@ -86,7 +91,11 @@ def build_dataset_record(ds: Dataset, manifest: dict[str, Any], history: list[di
     for kind in ("creation", "publication", "revision"):
         if kind in dates:
             date(cit, "gmd:date", dates[kind], kind)
-    char(cit, "gmd:identifier/gmd:MD_Identifier/gmd:code", ds.inspire.namespace)
+    # the spatial dataset identifier (TG MD 2.0 unique resource identifier = TG DLS 3.1 code + namespace):
+    # RS_Identifier code (an Anchor to the full URI) + codeSpace, the same pair as in the Atom feeds
+    rsid = sub(cit, "gmd:identifier/gmd:RS_Identifier")
+    anchor(rsid, "gmd:code", ds.inspire.identifier_code, ds.inspire.namespace)
+    char(rsid, "gmd:codeSpace", ds.inspire.identifier_namespace)
     char(ident, "gmd:abstract", ds.abstract.de)
     common.responsible_party(ident, "gmd:pointOfContact", ds.contact, "pointOfContact")
     try:
@@ -137,7 +146,7 @@ def resource_locators(ds: Dataset, manifest: dict[str, Any], base: str) -> list[
             out.append((f"{base}/ogc/collections/{coll['id']}", f"OGC API Features: {coll['id']}",
                         "INSPIRE-Sicht als OGC API Features (Downloaddienst)", "download", "OGC:API-Features"))
     out.append((f"{base}/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetCapabilities",
-                f"WMS: {ds.inspire.layer_name}", "Darstellungsdienst (WMS 1.3.0)", "information",
+                f"WMS: {ds.wms_layer_name}", "Darstellungsdienst (WMS 1.3.0)", "information",
                 "OGC:WMS-1.3.0-http-get-capabilities"))
     out.append((f"{base}/download/{ds.id}/{ds.id}.gml", f"{ds.id}.gml", "Vordefinierter Datensatz, INSPIRE-GML",
                 "download", "WWW:DOWNLOAD-1.0-http--download"))

@@ -48,7 +48,7 @@ def _report(settings: Settings, ds_id: str) -> dict[str, Any]:
 def build_records(settings: Settings) -> list[dict[str, Any]]:
     """All records as dicts {id, kind, name, access, dataset?, xml: etree root}."""
     base = settings.service.public_url
-    reg = load_registry(settings.datasets_dir, check_plugins=False)
+    reg = load_registry(settings.datasets_dir, check_plugins=False, publish_dir=settings.publish_dir)
     pubs = published_datasets(settings.publish_dir)
     out: list[dict[str, Any]] = []
     public: list[tuple[Dataset, dict[str, Any]]] = []

@@ -101,10 +101,23 @@ def _reference_dates(md):
 
 
 def _resource_identifier(md):
-    codes = _texts(md, f"{IDENT}/gmd:citation/gmd:CI_Citation/gmd:identifier/*/gmd:code/{ANCHOR_OR_CHAR}")
-    if not codes or not codes[0]:
+    """The identifier as a URI: a gmx:Anchor's xlink:href, else codeSpace + "/" + code, else the code (an
+    MD_Identifier code must then be the URI itself; md datasets-and-series 1.3 reads href or text)."""
+    ids = xpath(md, f"{IDENT}/gmd:citation/gmd:CI_Citation/gmd:identifier/*")
+    if not ids:
         return "unique resource identifier (citation/identifier/code) missing"
-    return None if re.match(r"https?://\S+/\S+", codes[0]) else f"resource identifier {codes[0]!r} is not a URI"
+    el = xpath(ids[0], f"gmd:code/{ANCHOR_OR_CHAR}")
+    code = (el[0].text or "").strip() if el else ""
+    href = el[0].get("{http://www.w3.org/1999/xlink}href", "") if el else ""
+    space = _texts(ids[0], f"gmd:codeSpace/{ANCHOR_OR_CHAR}")
+    if not code and not href:
+        return "unique resource identifier (citation/identifier/code) missing"
+    uri = href or (f"{space[0].rstrip('/')}/{code}" if space and space[0] else code)
+    if not re.match(r"https?://\S+/\S+", uri):
+        return f"resource identifier {uri!r} is not a URI"
+    if href and space and space[0] and href != f"{space[0].rstrip('/')}/{code}":
+        return f"resource identifier: code {code!r} in codeSpace {space[0]!r} is not its href {href!r}"
+    return None
 
 
 def _inspire_theme(md):

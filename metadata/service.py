@@ -45,9 +45,10 @@ SERVICES: tuple[ServiceDef, ...] = (
                "Features (GeoJSON, HTML) mit Abfrage nach Raum und Attributen.",
                ("landingPage", "collections", "items"), "OGC:API-Features"),
     ServiceDef("download", "download", "download-predefined", "predefined dataset download (HTTP)",
-               "/download/", "GDI Hildesheim – INSPIRE-Downloaddienst (vordefinierte Datensätze)",
-               "Downloaddienst der Stadt Hildesheim für vordefinierte Datensätze (INSPIRE-GML, GeoPackage) "
-               "mit einem INSPIRE-Feed.", ("GetDownloadServiceMetadata", "GetSpatialDataSet"),
+               "/download/feed.xml", "GDI Hildesheim – INSPIRE-Downloaddienst (vordefinierte Datensätze)",
+               "Downloaddienst der Stadt Hildesheim für vordefinierte Datensätze (INSPIRE-GML, GeoPackage, "
+               "GeoJSON) als Atom-Feed nach INSPIRE TG Download Services 3.1 mit OpenSearch-Beschreibung.",
+               ("GetDownloadServiceMetadata", "DescribeSpatialDataSet", "GetSpatialDataSet"),
                "WWW:DOWNLOAD-1.0-http--download"),
     ServiceDef("csw", "discovery", "discovery", "OGC:CSW 2.0.2",
                "/csw?service=CSW&version=2.0.2&request=GetCapabilities",

@@ -95,7 +95,7 @@ BROKEN = [
     ("trees", "access: public", "access: public\naccess_limitation: INSPIRE_Directive_Article13_1f",
      "field 'access_limitation': Value error, applies to 'access: restricted' datasets only"),
     ("trees", "mapper: sd_trees", "mapper: sd_trees\noptions: {view: public}",
-     "field 'options.view': unknown option of mapper 'sd_trees' (it takes none)"),
+     "field 'options.view': unknown option of mapper 'sd_trees'; valid: non_tree_values, non_tree_action"),
 ]
 
 
@@ -115,7 +115,7 @@ def test_all_errors_of_all_files_at_once(datasets_copy, tmp_path):
     t.write_text(t.read_text(encoding="utf-8").replace('decimal: ","', 'decimal: ";"\n      colum: x'),
                  encoding="utf-8")
     with pytest.raises(ConfigErrors) as ei:
-        load_registry(dst)
+        load_registry(dst, strict=True)
     msgs = ei.value.messages
     assert f"{a}: field 'options.point_buffer_m': Input should be greater than 0 (value -5)" in msgs
     assert f"{t}: field 'sources.0.options.decimal': Input should be '.' or ',' (value ';')" in msgs

@@ -244,3 +244,31 @@ def test_staff_see_restricted_records_at_the_same_url(server, demo_settings, res
                                                         "request": "GetRecordById", "id": rid,
                                                         "outputSchema": GMD}, timeout=60)
     assert rid.encode() not in sneak.content
+
+
+def test_capabilities_schema_location_names_inspire_ds_and_validates(server, schema_dir, tmp_path):
+    """Issue 21: xsi:schemaLocation of the capabilities names CSW 2.0.2 *and* inspire_ds 1.0, so a validating
+    harvester checks the extended capabilities too; the document validates with the project's validator and
+    with both engines of the independent ../shared/tools/inspire_validate.py (lxml and xmlschema)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+    body = requests.get(f"{server}/csw", params={"service": "CSW", "version": "2.0.2", "request": "GetCapabilities"},
+                        timeout=60).content
+    caps = etree.fromstring(body)
+    loc = caps.get("{http://www.w3.org/2001/XMLSchema-instance}schemaLocation", "").split()
+    pairs = dict(zip(loc[::2], loc[1::2], strict=True))
+    assert pairs.get("http://inspire.ec.europa.eu/schemas/inspire_ds/1.0") == \
+        "http://inspire.ec.europa.eu/schemas/inspire_ds/1.0/inspire_ds.xsd", pairs
+    assert "http://www.opengis.net/cat/csw/2.0.2" in pairs
+    assert validate_xml_bytes(body, schema_dir, "capabilities") == []
+    f = tmp_path / "capabilities.xml"
+    f.write_bytes(body)
+    tool = Path(__file__).resolve().parents[2] / "shared" / "tools" / "inspire_validate.py"
+    r = subprocess.run([sys.executable, str(tool), "--engine", "both", str(f)], capture_output=True, text=True,
+                       timeout=600, env={"INSPIRE_SCHEMAS": str(schema_dir), "PATH": "/usr/bin:/bin"})
+    assert r.returncode == 0, r.stdout + r.stderr
+    # a broken extended capabilities element is caught now that its schema is declared
+    bad = body.replace(b"inspire_common:SpatialDataServiceType>discovery<",
+                       b"inspire_common:SpatialDataServiceType>nonsense<")
+    assert bad != body and validate_xml_bytes(bad, schema_dir, "capabilities") != []

@@ -61,6 +61,9 @@ def _copy_dataset(dst_root: Path, ds_id: str, access: str) -> None:
     src = ROOT / "datasets" / "trees" / "dataset.yml"
     data = yaml.safe_load(src.read_text(encoding="utf-8"))
     data["id"], data["access"] = ds_id, access
+    # each dataset its own identifier; trees is the primary dataset of the feature type
+    data["inspire"]["namespace"] = f"https://registry.gdi-de.org/id/de.ni.hildesheim/{ds_id}"
+    data["inspire"]["primary"] = ds_id == "trees"
     for s in data["sources"]:
         s["path"] = str((src.parent / s["path"]).resolve())
     (dst_root / ds_id).mkdir(parents=True)

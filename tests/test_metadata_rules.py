@@ -111,8 +111,10 @@ MUTATIONS = [
     ("trees", _set_text("//gmd:otherConstraints/gco:CharacterString[starts-with(.,'{')]", "{id: dl-by-de/2.0"),
      "gdide-licence-json"),
     ("trees", _opendata_on_restricted, "gdide-opendata-public"),
-    ("trees", _set_text(f"{ID}/gmd:citation/*/gmd:identifier/*/gmd:code/gco:CharacterString", "trees"),
-     "tg-resource-identifier"),
+    ("trees", _set_attr(f"{ID}/gmd:citation/*/gmd:identifier/*/gmd:code/gmx:Anchor",
+                        "{http://www.w3.org/1999/xlink}href", "trees"), "tg-resource-identifier"),
+    ("trees", _set_text(f"{ID}/gmd:citation/*/gmd:identifier/*/gmd:code/gmx:Anchor", "baeume"),
+     "tg-resource-identifier"),  # code + codeSpace no longer name the href
     ("trees", _set_attr(f"{ID}/gmd:language/gmd:LanguageCode", "codeListValue", "eng"), "tg-resource-language"),
     ("trees", _set_text("//gmd:keyword/gmx:Anchor[contains(@xlink:href,'/theme/')]", "Species distribution"),
      "tg-inspire-theme"),
@@ -158,3 +160,67 @@ def test_rules_reject_shared_invalid_sample():
     assert rules.BY_ID["tg-md-date"].check(ok) is None
     assert rules.BY_ID["tg-inspire-theme"].check(ok) is None
     assert NS["gmd"] == ok.nsmap["gmd"]
+
+
+# --- the INSPIRE ETS assertions (metadata TG 2.0 conformance classes) our rules implement ---------------------
+# Labels as in inspire-eu-validation/ets-repository metadata/2.0/{common,datasets-and-series,sds}/*-bsxets.xml
+# (Common Requirements; Conformance Class 1 data sets baseline; CC 3 spatial data service baseline; CC 4 network
+# services). Each runs the rules that implement it over every record it applies to; the README lists the rest.
+ETS = [
+    ("md common req C.5 Language Code", ["tg-md-language"]),
+    ("md common req C.6 Metadata Point of Contact", ["tg-md-contact"]),
+    ("md common req C.7 Metadata Date", ["tg-md-date"]),
+    ("md common req C.8 Resource Title", ["tg-title"]),
+    ("md common req C.9 Resource Abstract", ["tg-abstract"]),
+    ("md common req C.10 Responsible Organization", ["tg-responsible-party"]),
+    ("md common req C.11 Temporal Reference", ["tg-reference-date"]),
+    ("md common req C.12 Max One Date of Creation", ["tg-reference-date"]),
+    ("md common req C.17 Limitations on Public Access", ["tg-access-constraints"]),
+    ("md common req C.18 Conditions for Access and Use", ["tg-use-constraints"]),
+    ("md common req C.19 Geographical Bounding Box", ["tg-bbox"]),
+    ("md common req C.21 Dataset Conformity Specifications", ["tg-conformity-1089", "tg-conformity-976"]),
+    ("md datasets-and-series 1.1 Resource Type", ["tg-hierarchy-level"]),
+    ("md datasets-and-series 1.3 Dataset UID", ["tg-resource-identifier"]),
+    ("md datasets-and-series 1.4 INSPIRE Theme Keyword", ["tg-inspire-theme"]),
+    ("md datasets-and-series 1.5 Spatial Resolution", ["tg-spatial-resolution"]),
+    ("md datasets-and-series 1.6 Resource Language", ["tg-resource-language"]),
+    ("md datasets-and-series 1.7 Topic Category", ["tg-topic-category"]),
+    ("md datasets-and-series 1.8 Resource Locator", ["tg-resource-locator"]),
+    ("md datasets-and-series 1.10 Dataset Conformity", ["tg-conformity-1089"]),
+    ("md datasets-and-series 1.11 Lineage", ["tg-lineage"]),
+    ("md sds 3.1 Resource Type", ["tg-hierarchy-level", "iso-service-scope"]),
+    ("md sds 3.4 Spatial Data Service Category", ["tg-service-category"]),
+    ("md sds 3.5 Spatial Data Service Type", ["tg-service-type"]),
+    ("md sds 3.6 Coupled Resource", ["tg-coupled-resource"]),
+    ("md sds 3.7 Resource Locator", ["tg-resource-locator"]),
+    ("md ns 4.1 Spatial Data Service Type", ["tg-service-type"]),
+]
+
+
+@pytest.mark.parametrize("assertion, rule_ids", ETS, ids=[a for a, _ in ETS])
+def test_ets_assertion(assertion, rule_ids, records):
+    by_id = {r.id: r for r in rules.RULES}
+    kind = ("dataset" if "datasets-and-series" in assertion else "service" if " sds " in assertion
+            or " ns " in assertion else None)
+    checked = 0
+    for rid in rule_ids:
+        rule = by_id[rid]
+        for name, md in records.items():
+            if not rules.applies(rule, md) or (kind and rules.level(md) != kind):
+                continue
+            checked += 1
+            assert rule.check(md) is None, f"{assertion}: {name} breaks {rid}: {rule.check(md)}"
+    assert checked, f"{assertion}: applies to no record of the demo"
+
+
+def test_ets_dataset_uid_unique_across_records(records):
+    """md datasets-and-series 1.3 Dataset UID, second half: no two dataset records share an identifier."""
+    seen: dict[str, str] = {}
+    for name, md in records.items():
+        if rules.level(md) != "dataset":
+            continue
+        codes = xpath(md, "gmd:identificationInfo/*/gmd:citation/*/gmd:identifier/*/gmd:code/*")
+        ident = codes[0].get(XLINK) or codes[0].text
+        assert ident not in seen, f"{name} and {seen.get(ident)} share the identifier {ident}"
+        seen[ident] = name
+    assert len(seen) >= 2

@@ -17,10 +17,10 @@ from shapely.geometry import Point, Polygon, box
 
 from services.errors import RequestError, http_status, ogc_code
 from services.ogcapi.cql import FilterError, parse_filter
-from services.ogcapi.sqlfilter import Compiled, TableInfo, Translator, envelope, q
+from services.ogcapi.sqlfilter import Compiled, TableInfo, Translator, envelope, q, register_functions
 
-FIELDS = {"species": {"type": "string"}, "height": {"type": "number"}, "planted": {"type": "string"},
-          "name": {"type": "string"}}
+FIELDS = {"species": {"type": "string"}, "height": {"type": "number"},
+          "planted": {"type": "string", "format": "date-time"}, "name": {"type": "string"}}
 
 
 def info(rtree: str | None = "rtree_trees_geom") -> TableInfo:
@@ -50,13 +50,19 @@ def compile_filter(text: str, lang: str | None = None, *, rtree: str | None = "r
     ("species LIKE 'T_lia'", '("species" GLOB ?)', ["T?lia"]),
     ("species NOT LIKE 'a%'", '(NOT ("species" GLOB ?))', ["a*"]),
     ("species LIKE 'a\\_b*c?[d]'", '("species" GLOB ?)', ["a_b[*]c[?][[]d[]]"]),  # literal glob specials
-    ("species ILIKE 'TI%'", '(lower("species") GLOB ?)', ["ti*"]),
-    ("CASEI(name) = CASEI('ABC')", '(lower("name") = lower(?))', ["ABC"]),
-    ("CASEI(species) LIKE CASEI('TI%')", '(lower("species") GLOB ?)', ["ti*"]),
-    ("upper(name) = 'ABC'", '(upper("name") = ?)', ["ABC"]),
+    ("species ILIKE 'TI%'", '(gdi_fold(\'casei\', "species") GLOB ?)', ["ti*"]),
+    ("CASEI(name) = CASEI('ÖLWEIDE')", '(gdi_fold(\'casei\', "name") = ?)', ["ölweide"]),
+    ("ACCENTI(name) = ACCENTI('Ölweide')", '(gdi_fold(\'accenti\', "name") = ?)', ["Olweide"]),
+    ("CASEI(species) LIKE CASEI('ÖL%')", '(gdi_fold(\'casei\', "species") GLOB ?)', ["öl*"]),
+    ("upper(name) = 'ABC'", '(gdi_fold(\'upper\', "name") = ?)', ["ABC"]),
     ("height + 1 > 3", '(("height" + ?) > ?)', [1, 3]),
+    ("height / 2 = 3.5", '((CAST("height" AS REAL) / ?) = ?)', [2, 3.5]),          # '/' is real division
+    ("height div 2 = 3", '(CAST(CAST("height" AS REAL) / ? AS INTEGER) = ?)', [2, 3]),  # 'div': integer division
+    ("name = 'Rotdorn ''Paul''s Scarlet'''", '("name" = ?)', ["Rotdorn 'Paul's Scarlet'"]),  # doubled quotes
     ("name = species", '("name" = "species")', []),
-    ("height = TRUE", '("height" = ?)', [1]),
+    ("height = 1 OR height = 2 AND name = 'x'", '(("height" = ?) OR (("height" = ?) AND ("name" = ?)))',
+     [1, 2, "x"]),                                                                   # AND binds tighter
+    ("planted > '2020-01-01'", '(julianday("planted") > julianday(?))', ["2020-01-01"]),  # ISO text vs date
     ("height = 99999999999999999999999", '("height" = ?)', [1e23]),  # beyond SQLite's 64-bit integers
     ("INCLUDE", "(1 = 1)", []),
     ("EXCLUDE", "(1 = 0)", []),
@@ -90,8 +96,12 @@ def test_cql2_text_to_sql(text: str, sql: str, params: list[Any]) -> None:
     ('{"op": "between", "args": [{"property": "height"}, 1, 2]}', '("height" BETWEEN ? AND ?)', [1, 2]),
     ('{"op": "between", "args": [{"property": "height"}, [1, 2]]}', '("height" BETWEEN ? AND ?)', [1, 2]),
     ('{"op": "in", "args": [{"property": "species"}, ["a", "b"]]}', '("species" IN (?, ?))', ["a", "b"]),
-    ('{"op": "=", "args": [{"op": "casei", "args": [{"property": "name"}]}, {"op": "casei", "args": ["ABC"]}]}',
-     '(lower("name") = lower(?))', ["ABC"]),
+    ('{"op": "=", "args": [{"op": "casei", "args": [{"property": "name"}]}, {"op": "casei", "args": ["ÄBC"]}]}',
+     '(gdi_fold(\'casei\', "name") = ?)', ["äbc"]),
+    ('{"op": "=", "args": [{"op": "/", "args": [{"property": "height"}, 2]}, 3.5]}',
+     '((CAST("height" AS REAL) / ?) = ?)', [2, 3.5]),
+    ('{"op": "=", "args": [{"op": "div", "args": [{"property": "height"}, 2]}, 3]}',
+     '(CAST(CAST("height" AS REAL) / ? AS INTEGER) = ?)', [2, 3]),
     ('{"op": "=", "args": [{"property": "planted"}, {"date": "2020-01-01"}]}',
      '(julianday("planted") = julianday(?))', ["2020-01-01"]),
     ('{"op": "t_after", "args": [{"property": "planted"}, {"timestamp": "2020-01-01T00:00:00+01:00"}]}',
@@ -146,6 +156,21 @@ def test_identifiers_are_quoted() -> None:
     ("T_DURING(planted, INTERVAL('2020-01-01'))", None, "INTERVAL needs two bounds"),
     ("foo(species) = 'A'", None, "function 'foo' is not supported"),
     ("S_INTERSECTS(height, BBOX(1, 2, 3, 4))", None, "spatial predicates need the geometry property"),
+    # a type mismatch names the property and both types (OGC 21-065r2: operands of one type)
+    ("height = 'abc'", None, "type mismatch: property 'height' is a number, 'abc' is a string"),
+    ("'abc' = height", None, "type mismatch: property 'height' is a number, 'abc' is a string"),
+    ("species = 5", None, "type mismatch: property 'species' is a string, 5 is a number"),
+    ("height < DATE('2000-01-01')", None, "type mismatch: property 'height' is a number, 2000-01-01 is a date"),
+    ("height = TRUE", None, "type mismatch: property 'height' is a number, True is a boolean"),
+    ("name = planted", None, "type mismatch: property 'name' is a string, property 'planted' is a timestamp"),
+    ("species IN ('a', 1)", None, "type mismatch: property 'species' is a string, 1 is a number"),
+    ("height BETWEEN 'a' AND 'b'", None, "type mismatch: property 'height' is a number, 'a' is a string"),
+    ("CASEI(height) = 'a'", None, "CASEI needs a string, property 'height' is a number"),
+    ("height LIKE '1%'", None, "LIKE needs a string, property 'height' is a number"),
+    ("species / 2 = 1", None, "'/' needs numbers, property 'species' is a string"),
+    ("height % 2 = 1", None, "the arithmetic operator '%' is not supported"),
+    ("planted > DATE('2020-13-01')", None, "not a valid DATE"),
+    ("planted > TIMESTAMP('yesterday')", None, "TIMESTAMP literal must be"),
 ])
 def test_bad_filters_are_request_errors_naming_the_parameter(text: str, lang: str | None, message: str) -> None:
     with pytest.raises(FilterError) as exc:
@@ -224,6 +249,7 @@ ROWS: list[tuple[int, str | None, float | None, str | None, str | None, str]] = 
 @pytest.fixture
 def db() -> Iterator[sqlite3.Connection]:
     con = sqlite3.connect(":memory:")
+    register_functions(con)
     con.execute("CREATE TABLE trees (fid INTEGER PRIMARY KEY, species TEXT, height REAL, planted TEXT, name TEXT, "
                 "geom TEXT)")
     try:
@@ -270,6 +296,12 @@ def select(con: sqlite3.Connection, text: str, lang: str | None = None) -> set[i
     ("T_DURING(planted, INTERVAL('2019-01-01', '2020-12-31'))", {1, 2, 5}),
     ("T_BEFORE(planted, DATE('2019-01-01'))", {6}),
     ("height = 99999999999999999999999", set()),
+    ("height / 4 = 3", {1}),                             # real division: 12/4; 25.5/4 is no integer
+    ("height div 4 = 6", {2}),                           # integer division: 25.5 div 4 = 6
+    ("height div 4 = 3", {1}),
+    ("CASEI(name) = CASEI('LINDE')", {6}),
+    ("CASEI(name) LIKE CASEI('LINDE%')", {1, 6}),
+    ("ACCENTI(CASEI(name)) = ACCENTI(CASEI('EÍCHE'))", {4}),
     ('{"op": "and", "args": [{"op": "like", "args": [{"property": "species"}, "Tilia%"]},'
      ' {"op": ">", "args": [{"property": "height"}, 10]}]}', {1, 2}),
 ])

@@ -25,6 +25,9 @@ def _copy_dataset(src: Path, dst_root: Path, ds_id: str, access: str) -> None:
     data = yaml.safe_load(src.read_text(encoding="utf-8"))
     data["id"] = ds_id
     data["access"] = access
+    # each dataset its own identifier; trees is the primary dataset of the feature type
+    data["inspire"]["namespace"] = f"https://registry.gdi-de.org/id/de.ni.hildesheim/{ds_id}"
+    data["inspire"]["primary"] = ds_id == "trees"
     for s in data["sources"]:
         s["path"] = str((src.parent / s["path"]).resolve())
     (dst_root / ds_id).mkdir(parents=True)

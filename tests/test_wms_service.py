@@ -331,7 +331,7 @@ def test_restricted_getmap_and_featureinfo_need_staff(wms_url, restricted_layers
     r = requests.get(wms_url, params=gfi, timeout=30)
     assert r.status_code == 400 and b"ServiceException" in r.content
     r = requests.get(wms_url, params=gfi, headers={"Authorization": "Bearer wrong-token"}, timeout=30)
-    assert r.status_code == 400
+    assert r.status_code == 401 and "WWW-Authenticate" in r.headers  # a wrong credential is refused (issue 21)
     r = requests.get(wms_url, params=gfi, headers=staff_auth, timeout=30)
     assert r.status_code == 200 and json.loads(r.content)["type"] == "FeatureCollection"
 

@@ -30,8 +30,11 @@ def write_cmd(no_load: bool) -> None:
 
 @metadata_group.command("check")
 @click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
-def check_cmd(files: tuple[Path, ...]) -> None:
-    """Check records (default: all written ones) against the XSDs and the TG 2.0 / GDI-DE rule table."""
+@click.option("--url", default=None, help="Also harvest the running services at this URL (CSW, Atom, /ogc) "
+              "and compare every dataset's identifier there.")
+def check_cmd(files: tuple[Path, ...], url: str | None) -> None:
+    """Check records (default: all written ones) against the XSDs and the TG 2.0 / GDI-DE rule table; without
+    FILES also cross-check each dataset's identifier (record, GML, Atom, OGC API) and its uniqueness."""
     from core.xsd import validate_xml_bytes
     from metadata import rules
     from metadata.records import metadata_dir, parse
@@ -47,6 +50,16 @@ def check_cmd(files: tuple[Path, ...]) -> None:
         click.echo(f"{'OK  ' if not problems else 'FAIL'} {p}")
         for msg in problems:
             click.echo(f"     {msg}")
+    if not files:
+        from metadata import crosscheck
+        cross = crosscheck.check_files(settings)
+        if url:
+            cross += crosscheck.check_harvest(settings, url)
+        click.echo(f"{'OK  ' if not cross else 'FAIL'} spatial dataset identifiers (record, GML"
+                   + (", CSW, Atom, OGC API" if url else "") + "): one per dataset, the same everywhere, unique")
+        for msg in cross:
+            click.echo(f"     {msg}")
+        bad += bool(cross)
     if bad:
         raise SystemExit(1)
 

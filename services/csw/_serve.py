@@ -39,6 +39,26 @@ def _die_with_parent(parent: int) -> None:
         sys.exit(0)
 
 
+INSPIRE_DS = b"http://inspire.ec.europa.eu/schemas/inspire_ds/1.0"
+INSPIRE_DS_XSD = INSPIRE_DS + b"/inspire_ds.xsd"
+
+
+def with_inspire_schema(contents: bytes) -> bytes:
+    """pycsw's capabilities carry inspire_ds:ExtendedCapabilities but name only CSW 2.0.2 in the root's
+    xsi:schemaLocation, so a validating client cannot check the extended capabilities: add inspire_ds 1.0
+    (namespace and schema) to the first schemaLocation of a document that uses it."""
+    if INSPIRE_DS not in contents or b"ExtendedCapabilities" not in contents:
+        return contents
+    key = b'xsi:schemaLocation="'
+    at = contents.find(key)  # the root's (pycsw puts a second one on the extended capabilities element)
+    if at < 0:
+        return contents
+    end = at + len(key)
+    if INSPIRE_DS_XSD in contents[end:contents.find(b'"', end)]:
+        return contents
+    return contents[:end] + INSPIRE_DS + b" " + INSPIRE_DS_XSD + b" " + contents[end:]
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--config", required=True)
@@ -78,6 +98,7 @@ def main() -> int:
             cfg, environ["PATH_INFO"] = staff_config, path[len("/staff"):] or "/"
         csw = server.Csw(cfg, environ)
         status, contents = csw.dispatch_wsgi()
+        contents = with_inspire_schema(contents)
         start_response(status, [("Content-Type", str(csw.contenttype)), ("Content-Length", str(len(contents)))])
         return [contents]
 

@@ -98,7 +98,7 @@ def pycsw_python() -> Path:
 
 def _themes_en(settings: Settings) -> list[str]:
     try:
-        reg = load_registry(settings.datasets_dir, check_plugins=False)
+        reg = load_registry(settings.datasets_dir, check_plugins=False, publish_dir=settings.publish_dir)
     except GdiError:  # capabilities keywords must not stop the catalogue; `gdi config validate` reports it
         return []
     pubs = published_datasets(settings.publish_dir)

@@ -1,7 +1,10 @@
 """``/download``: the current publication's files, an INSPIRE-style Atom download feed, licence texts.
 
-* ``/download/feed.xml`` – service feed, one entry per dataset (INSPIRE TG download services, Atom)
-* ``/download/<dataset>/feed.xml`` – dataset feed, one entry per predefined file
+* ``/download/feed.xml`` – service feed, one entry per dataset (INSPIRE TG Download Services 3.1, pre-defined
+  Atom): ``describedby`` the download service's metadata record, ``search`` its OpenSearch description
+* ``/download/<dataset>/feed.xml`` – dataset feed, one entry per CRS x format (one pre-defined file each)
+* ``/download/opensearch.xml``, ``/download/describe``, ``/download/get``, ``/download/search`` – the
+  OpenSearch description and the operations it offers (``opensearch.py``)
 * ``/download/<dataset>/<dataset>.{gml,gpkg,geojson}`` – the file, with Content-Length, ETag,
   Last-Modified, Cache-Control, HEAD and Range (werkzeug's conditional responses)
 * ``/download/licence/<id>`` – the licence named in dataset.yml, served by us so a link returns 200
@@ -20,17 +23,15 @@ from xml.sax.saxutils import escape, quoteattr
 
 from flask import Flask, Response, abort, request, send_file
 
+from core import integrity
 from core.config import Dataset, Settings, load_registry
 from core.publication import current_dir, published_datasets
 
+from . import opensearch
+
 LOGGER = logging.getLogger(__name__)
 
-FORMATS = {
-    ".gml": ("application/gml+xml", "INSPIRE GML 3.2", "http://www.opengis.net/def/crs/EPSG/0/25832", "EPSG:25832"),
-    ".gpkg": ("application/geopackage+sqlite3", "GeoPackage", "http://www.opengis.net/def/crs/EPSG/0/25832",
-              "EPSG:25832"),
-    ".geojson": ("application/geo+json", "GeoJSON", "http://www.opengis.net/def/crs/OGC/1.3/CRS84", "CRS84"),
-}
+FORMATS = opensearch.FORMATS
 KNOWN_LICENCES = {
     "dl-de/by-2-0": (
         "Datenlizenz Deutschland – Namensnennung – Version 2.0",
@@ -63,47 +64,117 @@ def create(settings: Settings) -> Flask:
         return is_staff(request.environ, settings)
 
     def registry() -> dict[str, Dataset]:
-        return load_registry(settings.datasets_dir, check_plugins=False)
+        return load_registry(settings.datasets_dir, check_plugins=False, publish_dir=settings.publish_dir)
+
+    def visible_pubs() -> list[tuple[Dataset, dict, Path]]:
+        """(dataset, manifest, current folder) of every publication the caller may see."""
+        is_staff_ = staff()
+        reg = registry()
+        out = []
+        for ds_id, m in published_datasets(settings.publish_dir).items():
+            folder = current_dir(settings.publish_dir, ds_id)
+            if _visible(reg.get(ds_id), is_staff_) and folder is not None:
+                out.append((reg[ds_id], m, folder))
+        return out
 
     @app.get("/")
     @app.get("/feed.xml")
     def service_feed():
-        is_staff_ = staff()
-        reg = registry()
-        pubs = {k: m for k, m in published_datasets(settings.publish_dir).items() if _visible(reg.get(k), is_staff_)}
+        q = request.args.get("q")  # the OpenSearch description's Atom search: entries whose text matches
         entries = []
-        for ds_id, m in pubs.items():
-            ds = reg[ds_id]
+        for ds, m, folder in visible_pubs():
+            if q is not None and not opensearch.matches_query(ds, q):
+                continue
+            crs = {(o.crs_uri, o.crs_label) for o in _offers(m, folder)}
             entries.append(_entry(
-                id_=f"{base}/download/{ds_id}/feed.xml", title=ds.title.de, updated=m["published"],
+                id_=f"{base}/download/{ds.id}/feed.xml", title=ds.title.de, updated=m["published"],
                 summary=ds.abstract.de, links=[
-                    ("alternate", f"{base}/download/{ds_id}/feed.xml", "application/atom+xml", None),
-                    ("describedby", _record_url(base, ds_id), "application/xml", None)],
-                extra=_dataset_extra(ds, m)))
+                    ("alternate", f"{base}/download/{ds.id}/feed.xml", "application/atom+xml", None),
+                    ("describedby", _record_url(base, ds.id), "application/xml", None)],
+                extra=_dataset_extra(ds, m) + "".join(
+                    f"<category term={quoteattr(u)} label={quoteattr(label)}/>" for u, label in sorted(crs))))
+        from metadata.ids import get_record_by_id_url, service_record_id
         return _atom(f"{base}/download/feed.xml", "GDI Hildesheim – INSPIRE-Downloaddienst (vordefinierte Datensätze)",
-                     _now(), entries, [("self", f"{base}/download/feed.xml", "application/atom+xml")])
+                     _now(), entries, [("self", f"{base}/download/feed.xml", "application/atom+xml"),
+                                       ("describedby", get_record_by_id_url(base, service_record_id("download")),
+                                        "application/xml"),
+                                       ("search", f"{base}/download/opensearch.xml", opensearch.OSD_TYPE)],
+                     extra=("<subtitle>Vordefinierte INSPIRE-Datensätze der Stadt Hildesheim (INSPIRE-GML, "
+                            "GeoPackage, GeoJSON) zum Herunterladen.</subtitle><rights>Es gelten die Lizenzen der "
+                            "einzelnen Datensätze (siehe deren Feeds und Metadaten).</rights>"))
 
     @app.get("/<ds_id>/feed.xml")
     def dataset_feed(ds_id: str):
         ds, m, folder = _lookup(ds_id)
-        entries = []
-        for name in sorted(m.get("files", {})):
-            suffix = Path(name).suffix
-            if suffix not in FORMATS or not (folder / name).exists():
-                continue
-            mime, label, crs_uri, crs_label = FORMATS[suffix]
-            size = (folder / name).stat().st_size
-            entries.append(_entry(
-                id_=f"{base}/download/{ds_id}/{name}", title=f"{ds.title.de} – {label} ({crs_label})",
-                updated=m["published"], summary=None,
-                links=[("alternate", f"{base}/download/{ds_id}/{name}", mime, size)],
-                extra=f'<category term={quoteattr(crs_uri)} label={quoteattr(crs_label)}/>'))
-        return _atom(f"{base}/download/{ds_id}/feed.xml", ds.title.de, m["published"], entries,
-                     [("self", f"{base}/download/{ds_id}/feed.xml", "application/atom+xml"),
+        return _dataset_feed(ds, m, _offers(m, folder))
+
+    def _dataset_feed(ds: Dataset, m: dict, offered: list[opensearch.FileOffer]) -> Response:
+        entries = [_entry(
+            id_=f"{base}/download/{ds.id}/{o.name}", title=f"{ds.title.de} – {o.label} ({o.crs_label})",
+            updated=m["published"], summary=None,
+            links=[("alternate", f"{base}/download/{ds.id}/{o.name}", o.media_type, o.size)],
+            extra=f"<category term={quoteattr(o.crs_uri)} label={quoteattr(o.crs_label)}/>") for o in offered]
+        return _atom(f"{base}/download/{ds.id}/feed.xml", ds.title.de, m["published"], entries,
+                     [("self", f"{base}/download/{ds.id}/feed.xml", "application/atom+xml"),
                       ("up", f"{base}/download/feed.xml", "application/atom+xml"),
-                      ("describedby", _record_url(base, ds_id), "application/xml"),
+                      # Req 28: the spatial object type in the INSPIRE registry; then the dataset's record
+                      ("describedby", f"https://inspire.ec.europa.eu/featureconcept/{ds.inspire.feature_type}",
+                       "text/html"),
+                      ("describedby", _record_url(base, ds.id), "application/xml"),
                       ("license", f"{base}/download/licence/{ds.licence.id}", "text/html")],
                      extra=_dataset_extra(ds, m))
+
+    @app.get("/opensearch.xml")
+    def opensearch_description():
+        body = opensearch.description(base, [(ds, _offers(m, folder)) for ds, m, folder in visible_pubs()])
+        return Response(body, 200, {"Content-Type": f"{opensearch.OSD_TYPE}; charset=utf-8",
+                                    "Cache-Control": "public, max-age=60"})
+
+    @app.get("/search")
+    def search():
+        q = request.args.get("q", "")
+        hits = [ds for ds, _, _ in visible_pubs() if opensearch.matches_query(ds, q)]
+        return Response(opensearch.search_page(base, q, hits), 200, {"Content-Type": "text/html; charset=utf-8"})
+
+    def _by_identifier() -> tuple[Dataset, dict, Path]:
+        """The visible publication named by spatial_dataset_identifier_code + _namespace (400 when a
+        parameter is missing, 404 when no dataset has that identifier)."""
+        code = request.args.get("spatial_dataset_identifier_code", "").strip()
+        ns = request.args.get("spatial_dataset_identifier_namespace", "").strip()
+        if not code or not ns:
+            abort(_text(400, "parameters spatial_dataset_identifier_code and spatial_dataset_identifier_namespace "
+                             f"are required (given: code {code!r}, namespace {ns!r})"))
+        pubs = visible_pubs()
+        ds = opensearch.find_dataset([d for d, _, _ in pubs], code, ns)
+        if ds is None:
+            abort(_text(404, f"no dataset with spatial_dataset_identifier_code {code!r} and "
+                             f"spatial_dataset_identifier_namespace {ns!r}"))
+        return next(p for p in pubs if p[0] is ds)
+
+    @app.get("/describe")
+    def describe_spatial_dataset():
+        """Describe Spatial Dataset (TG DLS 3.1 Req 42): the dataset feed of the identified dataset."""
+        ds, m, folder = _by_identifier()
+        return _dataset_feed(ds, m, _offers(m, folder))
+
+    @app.route("/get", methods=["GET", "HEAD"])
+    def get_spatial_dataset():
+        """Get Spatial Dataset (TG DLS 3.1 Req 43): the one file for identifier + CRS (+ media type); when
+        several files match (no media type given), the dataset feed with just those entries."""
+        ds, m, folder = _by_identifier()
+        crs_arg = request.args.get("crs", "").strip()
+        crs = opensearch.normalise_crs(crs_arg) if crs_arg else None
+        if crs_arg and crs is None:
+            abort(_text(404, f"dataset {ds.inspire.namespace} is not offered in CRS {crs_arg!r}; offered: "
+                             + ", ".join(sorted({o.crs_uri for o in _offers(m, folder)}))))
+        mime = request.args.get("mediatype", "").strip() or None
+        hits = opensearch.matching(_offers(m, folder), crs, mime)
+        if not hits:
+            abort(_text(404, f"dataset {ds.inspire.namespace} has no file in CRS {crs_arg or 'any'!r} and media "
+                             f"type {mime or 'any'!r}"))
+        if len(hits) > 1:
+            return _dataset_feed(ds, m, hits)
+        return file(ds.id, hits[0].name)
 
     @app.get("/licence/<path:lic_id>")
     def licence(lic_id: str):
@@ -127,6 +198,14 @@ def create(settings: Settings) -> Flask:
         path = folder / name
         if not path.is_file():
             abort(404)
+        problem = integrity.check_folder(folder)  # cached per version: a few stat calls
+        if problem:
+            LOGGER.error("downloads of dataset %s not served: %s", ds_id, problem)
+            return Response(f"Service Unavailable: the current publication of dataset '{ds_id}' is damaged; its "
+                            "downloads answer 503 until it is republished or switched back to the previous "
+                            "version. Every other dataset is served normally.\n", 503,
+                            {"Content-Type": "text/plain; charset=utf-8", "Retry-After": "300",
+                             "Cache-Control": "no-store"})
         resp = send_file(path, mimetype=FORMATS[path.suffix][0], as_attachment=True, download_name=name,
                          conditional=True, etag=True, max_age=300)
         resp.headers["Content-Type"] = FORMATS[path.suffix][0]  # flask would append "; charset=utf-8" to xml
@@ -153,10 +232,21 @@ def _record_url(base: str, ds_id: str) -> str:
     return get_record_by_id_url(base, dataset_record_id(ds_id))
 
 
+def _offers(m: dict, folder: Path) -> list[opensearch.FileOffer]:
+    """The pre-defined files of a publication that exist on disk (one dataset-feed entry each)."""
+    files = {n: (folder / n).stat().st_size for n in m.get("files", {}) if (folder / n).is_file()}
+    return opensearch.offers(files)
+
+
+def _text(status: int, message: str) -> Response:
+    return Response(message + "\n", status, {"Content-Type": "text/plain; charset=utf-8"})
+
+
 def _dataset_extra(ds: Dataset, m: dict) -> str:
-    code = escape(ds.id)
-    parts = [f"<inspire_dls:spatial_dataset_identifier_code>{code}</inspire_dls:spatial_dataset_identifier_code>",
-             (f"<inspire_dls:spatial_dataset_identifier_namespace>{escape(ds.inspire.namespace)}"
+    # the spatial dataset identifier: the same code + namespace as the ISO record's RS_Identifier
+    parts = [(f"<inspire_dls:spatial_dataset_identifier_code>{escape(ds.inspire.identifier_code)}"
+              "</inspire_dls:spatial_dataset_identifier_code>"),
+             (f"<inspire_dls:spatial_dataset_identifier_namespace>{escape(ds.inspire.identifier_namespace)}"
              "</inspire_dls:spatial_dataset_identifier_namespace>"),
              f"<rights>{escape(ds.licence.name)}; {escape(ds.licence.attribution)}</rights>"]
     b = m.get("bbox_crs84")

@@ -32,6 +32,7 @@ from core.config import PROJECT_ROOT, Settings
 from .config import CRS_LIST, config_paths, licence_url, write_config
 from .cql import FilterError, parse_filter
 from .instance import Pygeoapi, load_pygeoapi
+from .provider_common import PublicationUnavailable
 
 LOGGER = logging.getLogger(__name__)
 CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84"
@@ -39,7 +40,8 @@ CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84"
 
 def ogc_error(start_response, status: int, code: str, description: str, extra_headers=()) -> list[bytes]:
     body = json.dumps({"code": code, "type": code, "description": description}, ensure_ascii=False).encode()
-    reason = {400: "Bad Request", 401: "Unauthorized", 404: "Not Found", 500: "Internal Server Error"}
+    reason = {400: "Bad Request", 401: "Unauthorized", 404: "Not Found", 500: "Internal Server Error",
+              503: "Service Unavailable"}
     start_response(f"{status} {reason.get(status, 'Error')}", [
         ("Content-Type", "application/json; charset=UTF-8"), ("Content-Length", str(len(body))),
         *extra_headers])
@@ -120,7 +122,9 @@ class Dispatcher:
                 return self._with_service_links(pga.app, environ, start_response, path)
             if not _wants_json(environ, params) and params.get("f") in (None, "html"):
                 return _offline_html(pga.app, environ, start_response)
-            return pga.app(environ, start_response)
+            return pga.app(environ, _geojson_items(path, start_response))
+        except PublicationUnavailable as exc:  # a damaged publication where pygeoapi does not map it: 503
+            return ogc_error(start_response, 503, "NoApplicableCode", exc.message)
         except Exception as exc:
             LOGGER.exception("OGC API request failed: %s", environ.get("PATH_INFO"))
             return ogc_error(start_response, 500, "NoApplicableCode", f"internal error: {type(exc).__name__}")
@@ -255,7 +259,8 @@ class Dispatcher:
                   "href": f"{base}/download/feed.xml"}]
         if "collections" in doc:  # license and enclosures of the datasets listed here
             seen = set()
-            reg = load_registry(self.settings.datasets_dir, check_plugins=False)
+            reg = load_registry(self.settings.datasets_dir, check_plugins=False,
+                                publish_dir=self.settings.publish_dir)
             for c in doc["collections"]:
                 for link in c.get("links", []):
                     if link.get("rel") in ("enclosure", "license") and link["href"] not in seen:
@@ -313,6 +318,9 @@ def _offline_html(app, environ, start_response):
         text = body.decode("utf-8")
         for old, new in _CDN:
             text = text.replace(old, new.format(v=v))
+        # pygeoapi's _base.html asks its translations for "text_direction"; without a catalogue entry the
+        # key itself lands in the page: every language served here is written left to right
+        text = text.replace('dir="text_direction"', 'dir="ltr"')
         if "swagger-ui" in text:  # Swagger UI is not vendored: point to the JSON document instead
             text = ('<!doctype html><html><head><meta charset="utf-8"><title>OpenAPI</title></head><body>'
                     f'<p><a href="{environ.get("SCRIPT_NAME", "")}/openapi?f=json">OpenAPI 3.0 (JSON)</a></p>'
@@ -322,6 +330,21 @@ def _offline_html(app, environ, start_response):
         headers.append(("Content-Length", str(len(body))))
     start_response(captured["status"], headers)
     return [body]
+
+
+def _geojson_items(path: str, start_response: Callable) -> Callable:
+    """Features and a feature are GeoJSON: ``application/geo+json`` as their self links say (pygeoapi 0.21
+    answers ``application/json``). Other answers pass unchanged."""
+    parts = [p for p in path.split("/") if p]
+    if not (len(parts) in (3, 4) and parts[0] == "collections" and parts[2] == "items"):
+        return start_response
+
+    def sr(status: str, headers: list, exc_info: Any = None) -> Any:
+        if status.startswith("200"):
+            headers = [(k, "application/geo+json" if k.lower() == "content-type" and v.split(";")[0].strip()
+                        == "application/json" else v) for k, v in headers]
+        return start_response(status, headers, exc_info) if exc_info else start_response(status, headers)
+    return sr
 
 
 def _wants_json(environ: dict, params: dict[str, str]) -> bool:

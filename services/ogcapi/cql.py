@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any
 
 from pygeofilter import ast, values
@@ -143,11 +144,12 @@ def _normalise_text(text: str) -> str:
 
 
 def parse_text(text: str) -> ast.Node:
-    from pygeofilter.parsers.cql2_text import parse as cql2
     from pygeofilter.parsers.ecql import parse as ecql
     norm = _normalise_text(text)
     try:
-        return cql2(norm)
+        return _cql2_parser().parse(norm)
+    except FilterError:
+        raise
     except Exception as first:  # noqa: BLE001 - lark raises many types; all mean "not parseable"
         try:
             return ecql(norm)
@@ -156,10 +158,97 @@ def parse_text(text: str) -> ast.Node:
             raise FilterError(f"filter is not valid CQL2 text ({msg})", field="filter", value=text) from None
 
 
+@lru_cache(maxsize=1)
+def _cql2_parser() -> Any:
+    """Our CQL2 text grammar (``cql2_text.lark``) with pygeofilter's WKT grammar and tree transformer."""
+    import os
+
+    import pygeofilter.parsers
+    from lark import Lark
+    return Lark.open("cql2_text.lark", rel_to=__file__, parser="lalr", maybe_placeholders=False,
+                     transformer=_transformer(), import_paths=[os.path.dirname(pygeofilter.parsers.__file__)])
+
+
+def _transformer() -> Any:
+    from lark import v_args
+    from pygeofilter.parsers.cql2_text.parser import CQLTransformer
+
+    @v_args(meta=False, inline=True)
+    class Transformer(CQLTransformer):  # type: ignore[misc]
+        """pygeofilter's transformer with CQL2's literals and functions as OGC 21-065r2 defines them."""
+
+        def SINGLE_QUOTED(self, token: Any) -> str:
+            return str(token)[1:-1].replace("''", "'")
+
+        def DOUBLE_QUOTED(self, token: Any) -> str:
+            return str(token)[1:-1].replace('""', '"')
+
+        def BOOLEAN(self, token: Any) -> bool:
+            return str(token).lower() == "true"
+
+        def function(self, name: Any, *args: Any) -> Any:
+            fn = name.name.lower() if isinstance(name, ast.Attribute) else str(name).lower()
+            if fn in ("date", "timestamp"):
+                if len(args) != 1 or not isinstance(args[0], str):
+                    raise FilterError(f"{fn.upper()} takes one string", field="filter", value=fn.upper())
+                return _literal_time(args[0], fn.upper())
+            if fn == "bbox":
+                b = list(args)
+                if len(b) not in (4, 6) or not all(isinstance(x, (int, float)) for x in b):
+                    raise FilterError("BBOX needs 4 or 6 numbers", field="filter", value=str(b)[:100])
+                x1, y1, x2, y2 = (b[0], b[1], b[2], b[3]) if len(b) == 4 else (b[0], b[1], b[3], b[4])
+                return values.Envelope(x1, x2, y1, y2)
+            return ast.Function(fn, list(args))
+
+        def neg(self, value: Any) -> Any:
+            return -value if isinstance(value, (int, float)) else ast.Sub(0, value)
+
+        def intdiv(self, lhs: Any, _op: Any, rhs: Any) -> ast.Node:
+            return ast.Function(INTDIV, [lhs, rhs])
+
+        def mod(self, lhs: Any, rhs: Any) -> ast.Node:
+            return ast.Function(MOD, [lhs, rhs])
+
+        def pow(self, lhs: Any, rhs: Any) -> ast.Node:
+            return ast.Function(POW, [lhs, rhs])
+
+        def binary_temporal_predicate(self, lhs: Any, op: Any, rhs: Any) -> ast.Node:
+            cls = {"t_before": ast.TimeBefore, "t_after": ast.TimeAfter, "t_equals": ast.TimeEquals}
+            return cls[str(op).lower()](lhs, rhs)
+
+        def binary_spatial_predicate(self, op: Any, lhs: Any, rhs: Any) -> ast.Node:
+            from pygeofilter.cql2 import SPATIAL_PREDICATES_MAP
+            return SPATIAL_PREDICATES_MAP[str(op).lower()](lhs, rhs)
+
+    return Transformer()
+
+
+# names of the arithmetic operators that pygeofilter's AST has no node for (ast.Function with these names)
+INTDIV, MOD, POW = "div", "%", "^"
+
+
+def _literal_time(text: str, kind: str) -> date | datetime:
+    """``DATE('2000-01-01')`` / ``TIMESTAMP('2000-01-01T00:00:00Z')``: the literal must be of its type."""
+    from pygeofilter.util import parse_date, parse_datetime
+    rx = _ISO_DATE if kind == "DATE" else _ISO_TIMESTAMP
+    if not rx.match(text):
+        want = "YYYY-MM-DD" if kind == "DATE" else "YYYY-MM-DDThh:mm:ss[.fff](Z|±hh:mm)"
+        raise FilterError(f"{kind} literal must be {want}", field="filter", value=f"{kind}('{text}')")
+    try:
+        return parse_date(text) if kind == "DATE" else parse_datetime(text)
+    except Exception:  # noqa: BLE001 - e.g. month 13
+        raise FilterError(f"not a valid {kind}", field="filter", value=f"{kind}('{text}')") from None
+
+
+# CQL2 wants the zone; without one the instant is taken as UTC (what clients that drop the 'Z' mean)
+_ISO_TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|z|[+-]\d{2}:?\d{2})?$")
+
+
 # --------------------------------------------------------------------------- CQL2 JSON
 
 _CMP = {"=": ast.Equal, "<>": ast.NotEqual, "<": ast.LessThan, "<=": ast.LessEqual,
         ">": ast.GreaterThan, ">=": ast.GreaterEqual}
+_ARITH: dict[str, Any] = {"+": ast.Add, "-": ast.Sub, "*": ast.Mul, "/": ast.Div, "div": "div", "%": "%", "^": "^"}
 _SPATIAL = {"s_intersects": ast.GeometryIntersects, "s_disjoint": ast.GeometryDisjoint,
             "s_contains": ast.GeometryContains, "s_within": ast.GeometryWithin,
             "s_touches": ast.GeometryTouches, "s_crosses": ast.GeometryCrosses,
@@ -236,8 +325,16 @@ def parse_json(doc: Any) -> ast.Node:
             return _SPATIAL[op](_value(args[0]), _value(args[1]))
         if op.startswith("t_"):
             return _temporal_json(op, _value(args[0]), _value(args[1]))
-        if op in ("casei", "accenti"):
-            return ast.Function("lower", [_value(args[0])])
+        if op in ("casei", "accenti", "lower", "upper"):
+            if len(args) != 1:
+                raise FilterError(f"'{op}' takes one argument", field="filter", value=json.dumps(doc)[:200])
+            return ast.Function(op, [_value(args[0])])
+        if op in _ARITH:
+            if len(args) != 2:
+                raise FilterError(f"'{op}' takes two arguments", field="filter", value=json.dumps(doc)[:200])
+            a, b = _value(args[0]), _value(args[1])
+            cls = _ARITH[op]
+            return cls(a, b) if not isinstance(cls, str) else ast.Function(cls, [a, b])
     except (IndexError, TypeError, ValueError) as exc:
         if isinstance(exc, FilterError):
             raise

@@ -66,7 +66,7 @@ def load_pygeoapi(config: str | Path, openapi: str | Path, name: str) -> Pygeoap
 _ROUTES: list[tuple[tuple[str, ...], str, str, tuple[str, ...], bool]] = [
     (("/",), "landing_page", "api.landing_page", (), False),
     (("/openapi",), "openapi", "api.openapi_", (), False),
-    (("/conformance",), "conformance", "api.conformance", (), False),
+    (("/conformance",), "conformance", "own.declare.conformance", (), False),  # our list: declare.py
     (("/TileMatrixSets/<tileMatrixSetId>",), "get_tilematrix_set", "tiles.tilematrixset",
      ("tileMatrixSetId",), False),
     (("/TileMatrixSets",), "get_tilematrix_sets", "tiles.tilematrixsets", (), False),
@@ -106,6 +106,8 @@ _EDR = [f"/collections/<path:collection_id>{inst}{q}" for inst in ("", "/instanc
 def _api_function(dotted: str) -> Callable:
     import importlib
     mod, _, fn = dotted.rpartition(".")
+    if mod.startswith("own."):  # ours instead of pygeoapi's (services/ogcapi/declare.py)
+        return getattr(importlib.import_module(f"services.ogcapi.{mod[4:]}"), fn)
     full = {"api": "pygeoapi.api", "edr": "pygeoapi.api.environmental_data_retrieval"}.get(mod, f"pygeoapi.api.{mod}")
     return getattr(importlib.import_module(full), fn)
 

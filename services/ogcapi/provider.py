@@ -18,6 +18,7 @@ import re
 import sqlite3
 import threading
 from collections import OrderedDict
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -29,6 +30,8 @@ from pygeoapi.provider.base import (
     ProviderInvalidQueryError,
     ProviderItemNotFoundError,
 )
+
+from core import integrity
 
 from .cql import FilterError
 from .provider_common import (
@@ -43,8 +46,9 @@ from .provider_common import (
     same_crs,
     transform_densified,
     transformer,
+    unavailable,
 )
-from .sqlfilter import TableInfo, Translator, q
+from .sqlfilter import TableInfo, Translator, q, register_functions
 
 LOGGER = logging.getLogger(__name__)
 
@@ -122,6 +126,8 @@ def _connect(path: str) -> sqlite3.Connection:
         con.execute("PRAGMA cache_size = -65536")
         con.execute("PRAGMA mmap_size = 1073741824")
         con.create_function("gdi_spatial", 2, _spatial_udf, deterministic=True)
+        register_functions(con)
+        con.create_function("gdi_geomdim", 1, _geomdim_udf, deterministic=True)
         cons[path] = con
     return con
 
@@ -132,6 +138,14 @@ def _spatial_udf(k: int, blob: bytes | None) -> int:
     name, geom = _LOCAL.spatial[k]
     g = shapely.from_wkb(_strip(blob))
     return int(_PRED[name](g, geom))
+
+
+def _geomdim_udf(blob: bytes | None) -> int | None:
+    """Topological dimension of a GeoPackage geometry (0 point, 1 line, 2 area; None if empty/NULL)."""
+    if blob is None:
+        return None
+    g = shapely.from_wkb(_strip(blob))
+    return None if g is None or g.is_empty else int(shapely.get_dimensions(g))
 
 
 _PRED = {
@@ -157,24 +171,52 @@ class GpkgProvider(BaseProvider):
             st = os.stat(self.path)
         except OSError as exc:
             raise ProviderConnectionError(f"GeoPackage not found: {self.data}") from exc
+        self.folder = os.path.dirname(self.path)  # var/publish/<dataset>/<version>
+        self.dataset = os.path.basename(os.path.dirname(self.folder))
+        problem = integrity.check_folder(Path(self.folder))  # cached per version: a few stat calls
+        if problem:
+            raise unavailable(self.dataset, problem)
         self.key = (self.path, st.st_mtime_ns, self.table)
         with _META_LOCK:
             meta = _META.get(self.key)
             if meta is None:
-                meta = _META[self.key] = Meta(_connect(self.path), self.table)
+                try:
+                    meta = _META[self.key] = Meta(_connect(self.path), self.table)
+                except sqlite3.DatabaseError as exc:
+                    raise self._damaged(exc) from None
         self.meta = meta
         self.id_field = provider_def.get("id_field") or meta.pk
         self.geom_field = meta.geom
         self._fields = meta.info.fields
         self.storage_wkt = meta.storage_crs.to_wkt()
+        dim = provider_def.get("geometry_dimension")  # 0 points, 1 lines, 2 areas (mixed collections)
+        self.dimension: int | None = None if dim is None else int(dim)
         self.index_dir = provider_def.get("id_index_dir") or os.path.join(
             os.environ.get("GDI_VAR", "var"), "ogcapi", "idindex")
 
     def get_fields(self) -> dict:
         return self._fields
 
+    def _damaged(self, exc: Exception) -> Exception:
+        """A read error of SQLite: the publication is damaged (verified against the manifest's checksums);
+        503 for this dataset's collections, never 500."""
+        problem = integrity.check_folder(Path(self.folder), full=True) or f"{self.path}: SQLite: {exc}"
+        return unavailable(self.dataset, problem)
+
+    def query(self, *args, **kwargs):
+        try:
+            return self._query(*args, **kwargs)
+        except sqlite3.DatabaseError as exc:
+            raise self._damaged(exc) from None
+
+    def get(self, identifier, crs_transform_spec=None, **kwargs):
+        try:
+            return self._get(identifier, crs_transform_spec, **kwargs)
+        except sqlite3.DatabaseError as exc:
+            raise self._damaged(exc) from None
+
     # ------------------------------------------------------------------ query
-    def query(self, offset=0, limit=10, resulttype="results", bbox=None, datetime_=None, properties=None,
+    def _query(self, offset=0, limit=10, resulttype="results", bbox=None, datetime_=None, properties=None,
               sortby=None, select_properties=None, skip_geometry=False, q=None, filterq=None,
               crs_transform_spec=None, **kwargs):
         bbox, properties, sortby, select_properties = bbox or [], properties or [], sortby or [], \
@@ -218,7 +260,7 @@ class GpkgProvider(BaseProvider):
         features = self._features(rows, select_properties, skip_geometry, crs_transform_spec)
         return feature_collection(features, matched)
 
-    def get(self, identifier, crs_transform_spec=None, **kwargs):
+    def _get(self, identifier, crs_transform_spec=None, **kwargs):
         con = _connect(self.path)
         cols = self._columns([], False)
         if self.id_field == self.meta.pk:
@@ -248,6 +290,7 @@ class GpkgProvider(BaseProvider):
         tr = Translator(self.meta.info, self._filter_transform())
         parts: list[str] = []
         if filterq is not None:
+            tr.check(filterq)
             parts.append(tr.node(filterq))
         if bbox:
             parts.append(self._bbox_sql(tr, bbox))
@@ -270,6 +313,9 @@ class GpkgProvider(BaseProvider):
                 raise FilterError("this collection has no temporal property for datetime",
                                   field="datetime", value=datetime_)
             parts.append(self._datetime_sql(tr, datetime_))
+        if self.dimension is not None:  # a per-geometry-type view of a mixed collection (config.py)
+            parts.append(f"(gdi_geomdim({q_(self.meta.geom)}) = ?)")
+            tr.params.append(self.dimension)
         if not parts:
             return "1", [], []
         return " AND ".join(parts), tr.params, tr.spatial

@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import contextvars
 import json
+import logging
 from collections.abc import Callable, Sequence
 from functools import lru_cache
+from http import HTTPStatus
 from typing import Any
 
 import numpy as np
 import pyproj
 import shapely
+from pygeoapi.provider.base import ProviderConnectionError
 from pygeoapi.util import get_crs_from_uri
 
 from .cql import FilterError
@@ -27,6 +30,23 @@ from .sqlfilter import envelope
 # filter-crs are applied by the providers exactly instead of pygeoapi's two-corner bbox transformation
 REQUEST_PARAMS: contextvars.ContextVar[dict[str, str]] = contextvars.ContextVar("gdi_ogc_params")
 CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84"
+LOGGER = logging.getLogger(__name__)
+
+
+class PublicationUnavailable(ProviderConnectionError):
+    """The publication a collection reads is damaged (or its PostGIS table is gone): 503 for this collection
+    only, with a message for the client; the details (file, checksum) go to the log and ``/health``."""
+
+    http_status_code = HTTPStatus.SERVICE_UNAVAILABLE
+    default_msg = "the published data of this collection cannot be read"
+
+
+def unavailable(dataset: str, reason: str) -> PublicationUnavailable:
+    LOGGER.error("collection of dataset %s not served: %s", dataset, reason)
+    return PublicationUnavailable(user_msg=(
+        f"Service Unavailable: the current publication of dataset '{dataset}' is damaged and cannot be read; "
+        "its collections answer 503 until it is republished or switched back to the previous version "
+        "(the operators see it on /health). Every other collection is served normally."))
 
 
 @lru_cache(maxsize=64)

@@ -64,6 +64,7 @@ from .provider_common import (
     request_bbox,
     same_crs,
     segment_length,
+    unavailable,
 )
 from .sqlfilter_pg import PgMeta, PgTranslator, order_by
 
@@ -150,6 +151,8 @@ class PostgisProvider(BaseProvider):
         self.dsn = str(self.data)
         self.schema = provider_def.get("schema") or "public"
         self.table = provider_def["table"]
+        dim = provider_def.get("geometry_dimension")  # 0 points, 1 lines, 2 areas (mixed collections)
+        self.dimension: int | None = None if dim is None else int(dim)
         self.geom_hint = provider_def.get("geometry_field") or "geom"
         opts = self.options or {}
         self.count_timeout_ms = int(opts.get("count_timeout_ms", COUNT_TIMEOUT_MS))
@@ -160,6 +163,11 @@ class PostgisProvider(BaseProvider):
 
     def get_fields(self) -> dict:
         return self._fields
+
+    @property
+    def _dataset(self) -> str:
+        """The dataset id of the schema (``ds_<id>`` current, else the schema's name) for messages."""
+        return self.schema[3:] if self.schema.startswith("ds_") else self.schema
 
     @property
     def geom_field(self) -> str:
@@ -176,8 +184,8 @@ class PostgisProvider(BaseProvider):
                           "set_config('jit', 'off', true), to_regclass(%s)::oid", (str(self.statement_timeout_ms),
                                                    sql.Identifier(self.schema, self.table).as_string(con))).fetchone()
         oid = row[3] if row else None
-        if oid is None:
-            raise ProviderConnectionError(f"table {self.schema}.{self.table} not found")
+        if oid is None:  # a dropped table or schema: this publication is damaged, 503 for its collections
+            raise unavailable(self._dataset, f"table {self.schema}.{self.table} not found")
         key = (self.dsn, self.schema, self.table, int(oid))
         current = getattr(self, "meta", None)
         if current is None or current.oid != oid:
@@ -203,9 +211,10 @@ class PostgisProvider(BaseProvider):
                     return fn(con)
             except FilterError as exc:
                 raise ProviderInvalidQueryError(user_msg=str(exc)) from None
-            except (psycopg.errors.UndefinedTable, psycopg.errors.UndefinedColumn):
+            except (psycopg.errors.UndefinedTable, psycopg.errors.UndefinedColumn,
+                    psycopg.errors.InvalidSchemaName, psycopg.errors.InsufficientPrivilege) as exc:
                 if attempt:
-                    raise
+                    raise unavailable(self._dataset, f"{self.schema}.{self.table}: {exc}") from None
                 self.__dict__.pop("meta", None)
             except psycopg.errors.QueryCanceled:
                 raise ProviderQueryError(user_msg="the query took too long") from None
@@ -372,6 +381,7 @@ class PostgisProvider(BaseProvider):
         tr = PgTranslator(self.meta.info(), self._to_storage(con, filter_crs_wkt(), "filter"))
         parts: list[sql.Composable] = []
         if filterq is not None:
+            tr.check(filterq)
             parts.append(tr.node(filterq))
         if bbox:
             geom, src = request_bbox(bbox)
@@ -399,6 +409,9 @@ class PostgisProvider(BaseProvider):
                 raise FilterError("this collection has no temporal property for datetime",
                                   field="datetime", value=datetime_)
             parts.append(self._datetime_sql(tr, datetime_))
+        if self.dimension is not None:  # a per-geometry-type view of a mixed collection (config.py)
+            parts.append(sql.SQL("(ST_Dimension({}) = {})").format(sql.Identifier(self.meta.geom),
+                                                                 tr.param(self.dimension)))
         if not parts:
             return None, {}
         return sql.SQL(" AND ").join(parts), tr.params

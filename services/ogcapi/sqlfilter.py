@@ -18,7 +18,8 @@ import shapely
 from pygeofilter import ast, values
 from shapely.geometry import box, shape
 
-from .cql import FilterError
+from .cql import INTDIV, FilterError
+from .cqltypes import FOLD_FUNCTIONS, apply_folds, check_types, fold, like_fold
 
 _OPS = {ast.ComparisonOp.EQ: "=", ast.ComparisonOp.NE: "<>", ast.ComparisonOp.LT: "<",
         ast.ComparisonOp.LE: "<=", ast.ComparisonOp.GT: ">", ast.ComparisonOp.GE: ">="}
@@ -66,8 +67,13 @@ class Translator:
         self.transform_geom = transform_geom
 
     def compile(self, node: ast.Node) -> Compiled:
+        self.check(node)
         sql = self.node(node)
         return Compiled(sql, self.params, self.spatial)
+
+    def check(self, node: ast.Node) -> None:
+        """CQL2's type rules (``cqltypes.py``): a 400 naming property and types before any SQL is run."""
+        check_types(node, self.info.fields, ("geometry", self.info.geom, "geom"))
 
     # ---------------------------------------------------------------- helpers
     def prop(self, name: str) -> str:
@@ -81,15 +87,26 @@ class Translator:
             col = self.prop(v.name)
             return f"julianday({col})" if temporal else col
         if isinstance(v, ast.Function):
-            if v.name.lower() in ("lower", "casei", "accenti") and len(v.arguments) == 1:
-                return f"lower({self.operand(v.arguments[0])})"
-            if v.name.lower() == "upper" and len(v.arguments) == 1:
-                return f"upper({self.operand(v.arguments[0])})"
+            fn = v.name.lower()
+            if fn in FOLD_FUNCTIONS and len(v.arguments) == 1:
+                arg = v.arguments[0]
+                if isinstance(arg, str):  # a literal: folded here, the same function as gdi_fold()
+                    self.params.append(fold(fn, arg))
+                    return "?"
+                return f"gdi_fold('{fn}', {self.operand(arg)})"
+            if fn == INTDIV and len(v.arguments) == 2:  # integer division: the quotient truncated towards 0
+                return f"CAST(CAST({self.operand(v.arguments[0])} AS REAL) / {self.operand(v.arguments[1])} AS INTEGER)"
             raise FilterError(f"function '{v.name}' is not supported", field="filter", value=v.name)
         if isinstance(v, ast.Arithmetic):
             sym = {ast.ArithmeticOp.ADD: "+", ast.ArithmeticOp.SUB: "-", ast.ArithmeticOp.MUL: "*",
                    ast.ArithmeticOp.DIV: "/"}[v.op]
-            return f"({self.operand(v.lhs)} {sym} {self.operand(v.rhs)})"
+            lhs = self.operand(v.lhs)
+            if sym == "/":  # CQL2 '/' is real division (SQLite would divide integers as integers)
+                lhs = f"CAST({lhs} AS REAL)"
+            return f"({lhs} {sym} {self.operand(v.rhs)})"
+        if temporal and isinstance(v, str):  # an ISO string compared with a date property
+            self.params.append(v)
+            return "julianday(?)"
         if isinstance(v, (datetime, date)):
             self.params.append(_iso(v))
             return "julianday(?)"
@@ -148,18 +165,13 @@ class Translator:
                           value=str(n)[:100])
 
     def like(self, n: ast.Like) -> str:
-        # CQL2: '%' any string, '_' one character, '\' escape; case-sensitive unless CASEI()
+        # CQL2: '%' any string, '_' one character, '\\' escape; case-sensitive unless CASEI()/ACCENTI()
+        # around both sides (the pattern is folded here with the same function as gdi_fold())
         lhs = self.operand(n.lhs)
-        pattern = n.pattern
-        # CASEI('tilia%') / LOWER(...) around the pattern: the lhs side is lowered by operand(); lower the
-        # pattern the same way
-        if (isinstance(pattern, ast.Function) and pattern.name.lower() in ("lower", "casei", "accenti")
-                and len(pattern.arguments) == 1 and isinstance(pattern.arguments[0], str)):
-            pattern = pattern.arguments[0].lower()
-        if not isinstance(pattern, str):
-            raise FilterError("LIKE needs a string pattern", field="filter", value=str(pattern))
+        pattern, folds = like_fold(n.pattern)
+        pattern = apply_folds(folds, pattern)
         if n.nocase:
-            lhs, pattern = f"lower({lhs})", pattern.lower()
+            lhs, pattern = f"gdi_fold('casei', {lhs})", fold("casei", pattern)
         # translate to GLOB (case-sensitive): escape glob specials, map wildcards
         out, i = [], 0
         while i < len(pattern):
@@ -248,6 +260,12 @@ class Translator:
                 g = shapely.make_valid(g)
             return g, False
         raise FilterError("spatial predicates need a geometry or BBOX literal", field="filter", value=str(v)[:100])
+
+
+def register_functions(con: Any) -> None:
+    """The functions the translated SQL calls, on a ``sqlite3`` connection (``gdi_fold``: CASEI, ACCENTI,
+    LOWER, UPPER as ``cqltypes.fold``)."""
+    con.create_function("gdi_fold", 2, lambda kind, text: fold(kind, text), deterministic=True)
 
 
 def envelope(x1: float, y1: float, x2: float, y2: float):

@@ -4,10 +4,13 @@ The PostgreSQL dialect of ``sqlfilter.py`` with the same semantics as the GeoPac
 stores answer a filter with the same features:
 
 * identifiers are ``sql.Identifier`` (quoted), every value a named, bound parameter;
-* literals are coerced to the type of the property they are compared with (``species = 5`` compares
-  text, as SQLite does; ``height > 'x'`` is a 400 instead of a database error);
-* text is compared and ordered bytewise (``COLLATE "C"``, SQLite's ``BINARY``); ``CASEI``/``LOWER``
-  are ``lower()`` on both sides (Unicode-aware here, ASCII-only in SQLite);
+* literals of the property's type are sent typed (an ISO string compared with a date property as a
+  timestamp);
+* text is compared and ordered bytewise (``COLLATE "C"``, SQLite's ``BINARY``); ``CASEI``/``ACCENTI``
+  (and ``LOWER``/``UPPER``) are ``translate()`` with the tables of ``cqltypes.py``, the same characters the
+  GeoPackage provider folds;
+* types are checked before any SQL is written (``cqltypes.check_types``): a mismatch is a 400 naming
+  the property and both types, on both stores; ``/`` is real division, ``div`` integer division;
 * CQL2 ``LIKE`` (``%``, ``_``, ``\\`` escape, case-sensitive) becomes ``LIKE … ESCAPE '!'``;
 * temporal values compare as ``timestamptz`` (the session time zone is UTC): ``date``, ``timestamp``
   and ``timestamptz`` columns directly, ISO text columns through a guarded cast (text that is no ISO
@@ -39,7 +42,8 @@ from psycopg import sql
 from pygeoapi.provider.base import ProviderConnectionError
 from pygeofilter import ast, values
 
-from .cql import FilterError
+from .cql import INTDIV, FilterError
+from .cqltypes import FOLD_FUNCTIONS, apply_folds, check_types, fold, fold_tables, like_fold
 from .sqlfilter import Translator as _SqliteTranslator
 from .sqlfilter import _iso
 
@@ -139,7 +143,25 @@ class PgTranslator:
         self.transform_geom = transform_geom
 
     def compile(self, node: ast.Node) -> tuple[sql.Composable, dict[str, Any]]:
+        self.check(node)
         return self.node(node), self.params
+
+    def check(self, node: ast.Node) -> None:
+        """CQL2's type rules (``cqltypes.py``, shared with the GeoPackage provider): a 400 naming property
+        and types before any SQL is run."""
+        fields = {k: self.info.fields.get(k) or _SCHEMAS.get(kind, {"type": "string", "format": "date-time"}
+                                                            if kind == "textdate" else {"type": "string"})
+                  for k, kind in self.info.kinds.items()}
+        check_types(node, fields, ("geometry", self.info.geom, "geom"))
+
+    def fold(self, kind: str, e: sql.Composable) -> sql.Composable:
+        """CASEI/ACCENTI/LOWER/UPPER as ``translate()`` with ``cqltypes``' tables (locale-independent, the
+        same characters as the GeoPackage provider's ``gdi_fold``)."""
+        src, dst = fold_tables()[kind]
+        self.params.setdefault(f"fold_{kind}_from", src)
+        self.params.setdefault(f"fold_{kind}_to", dst)
+        return sql.SQL("translate({}, {}, {})").format(e, sql.Placeholder(f"fold_{kind}_from"),
+                                                       sql.Placeholder(f"fold_{kind}_to"))
 
     # ---------------------------------------------------------------- helpers
     def param(self, value: Any) -> sql.Composable:
@@ -217,7 +239,7 @@ class PgTranslator:
             if isinstance(v, ast.Attribute):
                 return _VALUE_KIND[self.column(v.name)[1]]
             if isinstance(v, ast.Function):
-                return "text"
+                return "number" if v.name.lower() == INTDIV else "text"
             if isinstance(v, ast.Arithmetic):
                 return "number"
         return None
@@ -235,12 +257,17 @@ class PgTranslator:
             return Expr(col, _VALUE_KIND[kind])
         if isinstance(v, ast.Function):
             fn = v.name.lower()
-            if fn in ("lower", "casei", "accenti", "upper") and len(v.arguments) == 1:
+            if fn in FOLD_FUNCTIONS and len(v.arguments) == 1:
+                if isinstance(v.arguments[0], str):  # a literal: folded here, with the same tables
+                    return Expr(sql.SQL("CAST({} AS text)").format(self.param(fold(fn, v.arguments[0]))), "text")
                 arg = self.operand(v.arguments[0], "text")
                 if arg.kind not in ("text", "null"):
                     arg = Expr(sql.SQL("CAST({} AS text)").format(arg.sql), "text")
-                name = sql.SQL("upper" if fn == "upper" else "lower")
-                return Expr(sql.SQL("{}({})").format(name, arg.sql), "text")
+                return Expr(self.fold(fn, arg.sql), "text")
+            if fn == INTDIV and len(v.arguments) == 2:  # integer division: the quotient truncated towards 0
+                a, b = self.operand(v.arguments[0], "number"), self.operand(v.arguments[1], "number")
+                return Expr(sql.SQL("trunc(CAST({} AS double precision) / NULLIF(CAST({} AS double precision), 0))"
+                                    ).format(a.sql, b.sql), "number")
             raise FilterError(f"function '{v.name}' is not supported", field="filter", value=v.name)
         if isinstance(v, ast.Arithmetic):
             sym = {ast.ArithmeticOp.ADD: "+", ast.ArithmeticOp.SUB: "-", ast.ArithmeticOp.MUL: "*",
@@ -248,6 +275,9 @@ class PgTranslator:
             lhs, rhs = self.operand(v.lhs, "number"), self.operand(v.rhs, "number")
             if {lhs.kind, rhs.kind} - {"number", "null"}:
                 raise FilterError("arithmetic needs numbers", field="filter", value=str(v)[:100])
+            if sym == "/":  # CQL2 '/' is real division; x/0 is NULL (as in SQLite), not an error
+                return Expr(sql.SQL("(CAST({} AS double precision) / NULLIF(CAST({} AS double precision), 0))"
+                                    ).format(lhs.sql, rhs.sql), "number")
             return Expr(sql.SQL("({} " + sym + " {})").format(lhs.sql, rhs.sql), "number")
         if v is None:
             return Expr(sql.SQL("NULL"), "null")
@@ -321,18 +351,12 @@ class PgTranslator:
         lhs = self.operand(n.lhs, "text")
         if lhs.kind not in ("text", "null"):
             lhs = Expr(sql.SQL("CAST({} AS text)").format(lhs.sql), "text")
-        pattern, lower = n.pattern, False
-        if (isinstance(pattern, ast.Function) and pattern.name.lower() in ("lower", "casei", "accenti")
-                and len(pattern.arguments) == 1 and isinstance(pattern.arguments[0], str)):
-            pattern, lower = pattern.arguments[0], True
-        if not isinstance(pattern, str):
-            raise FilterError("LIKE needs a string pattern", field="filter", value=str(pattern))
+        pattern, folds = like_fold(n.pattern)
+        pattern = apply_folds(folds, pattern)  # folded here with the tables the column side uses
         left = lhs.sql
         if n.nocase:
-            left, lower = sql.SQL("lower({})").format(left), True
+            left, pattern = self.fold("casei", left), fold("casei", pattern)
         pat = self.param(like_pattern(pattern))
-        if lower:
-            pat = sql.SQL("lower({})").format(pat)
         s = sql.SQL("({} LIKE {} ESCAPE '!')").format(left, pat)
         return sql.SQL("(NOT {})").format(s) if n.not_ else s
 

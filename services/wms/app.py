@@ -26,7 +26,9 @@ from xml.sax.saxutils import escape, quoteattr
 import mapscript
 from lxml import etree
 
+from core import xmlguard
 from core.config import Settings
+from core.errors import SourceError
 from services.errors import RequestError
 
 from .mapfile import MAXSIZE, SRS, mapfile_paths, publication_state, write_mapfile
@@ -117,9 +119,11 @@ def check_request(params: dict[str, str], maxsize: int = MAXSIZE) -> None:
         body = params["SLD_BODY"].encode("utf-8")
         if len(body) > MAX_SLD_BYTES:
             raise WmsRequestError(f"SLD_BODY larger than {MAX_SLD_BYTES} bytes", locator="SLD_BODY")
-        parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
-        try:
-            root = etree.fromstring(body, parser)
+        try:  # core's one hardened XML path: DOCTYPE/ENTITY anywhere in the prolog (any encoding) -> 400
+            xmlguard.check_body(body, "SLD_BODY")
+            root = etree.fromstring(body, xmlguard.parser())
+        except SourceError as exc:
+            raise WmsRequestError(f"SLD_BODY refused: {exc.bare_message}", locator="SLD_BODY") from None
         except etree.XMLSyntaxError as exc:
             raise WmsRequestError(f"SLD_BODY is not well-formed XML: {exc}", locator="SLD_BODY") from None
         if etree.QName(root).localname != "StyledLayerDescriptor":
@@ -145,6 +149,7 @@ class WmsApp:
         if not all(self.paths[k].exists() for k in ("public", "staff", "state")):
             write_mapfile(settings)
         self._cache = _MapCache()
+        self._store: Any = None
 
     def _ensure_current(self) -> None:
         """Regenerate the mapfiles if a `current` symlink moved since they were written (an ETL run
@@ -181,6 +186,27 @@ class WmsApp:
             LOGGER.debug("loaded mapfile %s", path)
         return hit[1].clone()
 
+    def damaged_layers(self, m: Any, names: list[str]) -> dict[str, str]:
+        """``{dataset: reason}`` for the datasets of the named layers (or groups) whose publication is
+        damaged (``Store.check``: cached per version, a few stat calls)."""
+        from core.store import get_store
+        if self._store is None:
+            self._store = get_store(self.settings)
+        wanted, found = set(names), set()
+        for i in range(m.numlayers):
+            lay = m.getLayer(i)
+            if lay.name in wanted or (lay.group and lay.group in wanted):
+                ds_id = lay.metadata.get("gdi_dataset")
+                if ds_id:
+                    found.add(ds_id)
+        out = {}
+        for ds_id in sorted(found):
+            problem = self._store.check(ds_id)
+            if problem:
+                LOGGER.error("WMS layers of dataset %s not served: %s", ds_id, problem)
+                out[ds_id] = problem
+        return out
+
     def is_staff(self, environ: dict) -> bool:
         try:
             from services.auth import is_staff
@@ -197,6 +223,15 @@ class WmsApp:
         except WmsRequestError as exc:
             return 400, [("Content-Type", "text/xml; charset=UTF-8")], service_exception(
                 exc.bare_message, exc.ogc_code, exc.locator)
+        kind = params.get("REQUEST", "").lower()
+        if kind in ("getmap", "getfeatureinfo", "getlegendgraphic"):
+            names = [n for k in ("LAYERS", "QUERY_LAYERS", "LAYER") for n in params.get(k, "").split(",") if n]
+            bad = self.damaged_layers(m, names)
+            if bad:
+                return 503, [("Content-Type", "text/xml; charset=UTF-8"), ("Retry-After", "300")], service_exception(
+                    f"the current publication of dataset(s) {', '.join(sorted(bad))} is damaged and cannot be "
+                    "drawn; these layers answer 503 until it is republished or switched back to the previous "
+                    "version. Every other layer is served normally.", "NoApplicableCode", "LAYERS")
         req = mapscript.OWSRequest()
         for k, v in parse_qsl(query, keep_blank_values=True):
             req.setParameter(k, v)
@@ -213,6 +248,8 @@ class WmsApp:
             mapscript.msIO_resetHandlers()
             mapscript.msResetErrorList()
         ctype = headers.pop("Content-Type", None) or "application/octet-stream"
+        if ctype.split(";")[0].strip() in ("text/html", "text/plain") and "charset" not in ctype:
+            ctype += "; charset=UTF-8"  # the templates are UTF-8; without it clients decode "StraÃŸen"
         out = [("Content-Type", ctype)] + [(k, v) for k, v in headers.items() if k.lower() != "status"]
         if not body and params["REQUEST"].lower() == "getfeatureinfo" and "json" in params.get("INFO_FORMAT", ""):
             # MapServer's OGR output writes nothing when no queried layer is visible at this scale
@@ -227,6 +264,7 @@ class WmsApp:
             # MapServer declares its own extension schema (a GetSchemaExtension URL on this server) although
             # no ms: element is left (GetStyles is disabled); drop it so validators resolve only OGC/INSPIRE
             body = _MS_SCHEMA.sub(b"", body, count=1)
+            body = group_metadata(body)
         return status, out, body
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
@@ -247,16 +285,86 @@ class WmsApp:
             return [b""]
         if not query:
             query = urlencode({"SERVICE": "WMS", "REQUEST": "GetCapabilities"})
+        if environ.get("HTTP_AUTHORIZATION") and not self.is_staff(environ):
+            # a wrong Bearer or Basic credential is an error (as on /ogc and /download), not the public map
+            body = service_exception("invalid credentials", "NoApplicableCode")
+            start_response("401 Unauthorized", [("Content-Type", "text/xml; charset=UTF-8"),
+                                                ("WWW-Authenticate", 'Basic realm="GDI Hildesheim"'), *CORS,
+                                                ("Content-Length", str(len(body))), ("Vary", "Authorization")])
+            return [b"" if method == "HEAD" else body]
         try:
             status, headers, body = self.dispatch(query, self.is_staff(environ))
         except Exception:  # never let a renderer problem take the worker down
             LOGGER.exception("WMS request failed: %s", query[:500])
             status, headers, body = 500, [("Content-Type", "text/xml; charset=UTF-8")], service_exception(
                 "internal error while processing the request")
-        reason = {200: "OK", 400: "Bad Request", 500: "Internal Server Error"}[status]
+        reason = {200: "OK", 400: "Bad Request", 500: "Internal Server Error", 503: "Service Unavailable"}[status]
         headers = headers + CORS + [("Content-Length", str(len(body))), ("Vary", "Authorization")]
         start_response(f"{status} {reason}", headers)
         return [b"" if method == "HEAD" else body]
+
+
+_WMS = "{http://www.opengis.net/wms}"
+_GROUP_COPY = ("EX_GeographicBoundingBox", "BoundingBox", "AuthorityURL", "Identifier", "MetadataURL")
+_AFTER = ("Style", "MinScaleDenominator", "MaxScaleDenominator", "Layer")
+
+
+def group_metadata(caps: bytes) -> bytes:
+    """INSPIRE layer metadata on named group layers (``PLU.SupplementaryRegulation``: areas, lines and
+    points of one dataset). MapServer writes only title, abstract and style for a named group; its
+    extent, identifier and MetadataURL are those of its parts (one dataset), so the union of the parts'
+    extents and the first part's Identifier/MetadataURL are copied in, in the order WMS 1.3.0's schema
+    wants. A group that has them is left alone."""
+    try:
+        root = etree.fromstring(caps, xmlguard.parser())
+    except etree.XMLSyntaxError:
+        return caps
+    changed = False
+    for lay in root.iter(f"{_WMS}Layer"):
+        kids = lay.findall(f"{_WMS}Layer")
+        if lay.find(f"{_WMS}Name") is None or not kids or lay.getparent() is None \
+                or etree.QName(lay.getparent()).localname != "Layer" or lay.getparent().getparent() is None \
+                or etree.QName(lay.getparent().getparent()).localname == "Layer":
+            continue  # only named groups directly under the root layer
+        if lay.find(f"{_WMS}MetadataURL") is not None:
+            continue
+        new: list[Any] = []
+        geo = [k.find(f"{_WMS}EX_GeographicBoundingBox") for k in kids]
+        geo = [g for g in geo if g is not None]
+        if geo:
+            g = etree.fromstring(etree.tostring(geo[0]))
+            for tag, fn in (("westBoundLongitude", min), ("eastBoundLongitude", max),
+                            ("southBoundLatitude", min), ("northBoundLatitude", max)):
+                g.find(f"{_WMS}{tag}").text = repr(fn(float(x.findtext(f"{_WMS}{tag}")) for x in geo))
+            new.append(g)
+        for tag in _GROUP_COPY[1:]:
+            vals = [b for k in kids for b in k.findall(f"{_WMS}{tag}")]
+            if tag == "BoundingBox":  # per CRS, the union of the parts
+                by_crs: dict[str, Any] = {}
+                for b in vals:
+                    cur = by_crs.get(b.get("CRS"))
+                    if cur is None:
+                        by_crs[b.get("CRS")] = etree.fromstring(etree.tostring(b))
+                        continue
+                    for a, fn in (("minx", min), ("miny", min), ("maxx", max), ("maxy", max)):
+                        cur.set(a, repr(fn(float(cur.get(a)), float(b.get(a)))))
+                new.extend(by_crs.values())
+            else:
+                first = kids[0].findall(f"{_WMS}{tag}")
+                new.extend(etree.fromstring(etree.tostring(b)) for b in first)
+        if not new:
+            continue
+        anchor = next((c for c in lay if isinstance(c.tag, str) and etree.QName(c).localname in _AFTER), None)
+        for el in new:
+            el.tail = None
+            if anchor is None:
+                lay.append(el)
+            else:
+                anchor.addprevious(el)
+        changed = True
+    if not changed:
+        return caps
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
 
 
 def create(settings: Settings) -> WmsApp:

@@ -37,7 +37,9 @@ class BasemapApp:
 
     def layer_names(self) -> list[str]:
         m = self.wms.map_for(staff=False)
-        return [m.getLayer(i).name for i in range(m.numlayers)]
+        names = [m.getLayer(i).name for i in range(m.numlayers)]
+        bad = self.wms.damaged_layers(m, names)  # a damaged dataset is left out of the background map
+        return [n for i, n in enumerate(names) if m.getLayer(i).metadata.get("gdi_dataset") not in bad]
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
         m = _PATH.match(environ.get("PATH_INFO", ""))

@@ -118,14 +118,14 @@ def _inspire_collections(manifest: dict[str, Any]) -> list[dict[str, Any]]:
 
 def collect_layers(settings: Settings, *, staff: bool) -> list[WmsLayer]:
     """The WMS layers for the public or the staff mapfile, in a stable order."""
-    reg = load_registry(settings.datasets_dir, check_plugins=False)
+    reg = load_registry(settings.datasets_dir, check_plugins=False, publish_dir=settings.publish_dir)
     pubs = published_datasets(settings.publish_dir)
     store = get_store(settings)
     out: list[WmsLayer] = []
     used: set[str] = set()
-    # when datasets share an INSPIRE layer name, public ones come first and, among them, the one published
-    # first keeps the plain name; later ones get ``<name>.<dataset id>``. Adding a dataset never renames
-    # an existing layer (clients' bookmarks and the geoportal's layer list stay valid).
+    # layer names come from the registry (core.config.unique_names: the primary dataset of a feature type
+    # keeps ``layer_name``, the others get ``<layer_name>.<dataset id>``; `gdi config validate` rejects
+    # collisions). The suffix below is only a last guard for a registry that was not validated.
     def first_published(ds_id: str) -> tuple[str, str]:
         # "published" has whole seconds; the version id (microseconds) breaks ties within a second, so a
         # dataset published right after another one does not take over the other's layer name
@@ -146,7 +146,7 @@ def collect_layers(settings: Settings, *, staff: bool) -> list[WmsLayer]:
             if coll.get("layer_name"):
                 name = coll["layer_name"]
             elif len(insp) == 1:
-                name = ds.inspire.layer_name
+                name = ds.wms_layer_name  # the registry's primary-dataset rule: unique by construction
             else:
                 name = f"{ds.inspire.theme.upper()}.{coll.get('feature_type') or coll['layer']}"
             if name in used:
@@ -157,7 +157,11 @@ def collect_layers(settings: Settings, *, staff: bool) -> list[WmsLayer]:
                 LOGGER.warning("WMS: %s/%s is published but the store has no such layer; left out of the map",
                                ds.id, coll["layer"])
                 continue
-            geom, cols = _ogr_info(ref)
+            try:
+                geom, cols = _ogr_info(ref)
+            except RuntimeError as exc:  # a damaged publication: its layer stays, the WMS app answers 503 for it
+                LOGGER.error("WMS: cannot read %s/%s: %s", ds.id, coll["layer"], exc)
+                geom, cols = "unknown", []
             need = set(styles.preferred_columns(ds.inspire.theme))
             # the INSPIRE view lacks some drawing attributes (crown diameter, building function); the
             # source view of the same publication has them and the same features and geometries
@@ -266,6 +270,7 @@ def _layer(layer: WmsLayer, settings: Settings, tdir: Path) -> dict[str, Any]:
         "wms_srs": SRS,
         "wms_extent": " ".join(str(v) for v in bbox),
         "wms_keywordlist": ",".join([ds.inspire.feature_type, *ds.keywords]),
+        "gdi_dataset": ds.id,  # not in any capabilities: the WMS app answers 503 for a damaged dataset's layers
         "wms_metadataurl_href": get_record_by_id_url(base, dataset_record_id(ds.id)),
         "wms_metadataurl_format": "text/xml",
         "wms_metadataurl_type": "ISO19115:2003",
@@ -292,7 +297,7 @@ def _layer(layer: WmsLayer, settings: Settings, tdir: Path) -> dict[str, Any]:
         **_source(layer.ref),
         "projection": ["init=epsg:25832"],
         "extent": bbox,
-        "maxscaledenom": st.maxscale,
+        "maxscaledenom": extent_scale(bbox, st.maxscale),
         "classgroup": styles.STYLE_NAME,
         "template": tpl["template"], "header": tpl["header"], "footer": tpl["footer"],
         "tolerance": 6 if _geom_keyword(layer.geometry) == "point" else 0,
@@ -310,6 +315,15 @@ def _layer(layer: WmsLayer, settings: Settings, tdir: Path) -> dict[str, Any]:
         for c in lay["classes"]:
             c.pop("labels", None)
     return lay
+
+
+def extent_scale(bbox: Any, maxscale: float | None) -> float | None:
+    """The style's MAXSCALEDENOM, raised so that the layer draws in a 256-pixel map of its own extent
+    ("zoom to layer" in a client shows something; OGC pixel 0.28 mm, 25 % margin)."""
+    if maxscale is None or not bbox:
+        return maxscale
+    span = max(float(bbox[2]) - float(bbox[0]), float(bbox[3]) - float(bbox[1]))
+    return float(max(maxscale, round(span / (256 * 0.00028) * 1.25, -3)))
 
 
 MIXED_PARTS = (("flaechen", "polygon", ("POLYGON", "MULTIPOLYGON", "CURVEPOLYGON", "MULTISURFACE")),

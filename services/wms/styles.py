@@ -11,6 +11,7 @@ offers that style).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -61,13 +62,57 @@ FIELD_LABELS: dict[str, str] = {
     "plan_name": "Plan",
     "area_m2": "Fläche (m²)",
     "status": "Status",
+    "status_label": "Status",
+    "competentAuthority": "Zuständige Behörde",
+    "designationPeriodBegin": "Festgesetzt seit",
+    "observationDate": "Beobachtungsdatum",
+    "dataset": "Datensatz",
+    "xplanClass": "XPlanung-Klasse",
+    "processStepGeneral": "Verfahrensstand",
+    "plan": "Plan",
+    "planTitle": "Plantitel",
+    "GRZ": "Grundflächenzahl (GRZ)",
+    "GFZ": "Geschossflächenzahl (GFZ)",
+    "buildingNature": "Gebäudeart",
+    "heightAboveGround": "Höhe über Grund (m)",
+    "heightStatus": "Höhenangabe",
+    "conditionOfConstruction": "Bauzustand",
+    "height_status": "Höhenangabe",
+    "ridge_height_m": "Firsthöhe (m)",
+    "eaves_height_m": "Traufhöhe (m)",
+    "ground_height_m": "Geländehöhe (m)",
+    "address": "Adresse",
+    "roof_form_label": "Dachform",
+    "object_class": "Objektart (Schlüssel)",
+    "age_group": "Altersgruppe",
+    "observation_date": "Beobachtungsdatum",
+    "equipment": "Ausstattung",
+    "equipment_count": "Anzahl Spielgeräte",
+    "oldest_inspection": "Älteste Prüfung",
+    "inspection_overdue": "Prüfung überfällig",
+    "xplan_class": "XPlanung-Klasse",
+    "ebene": "Ebene",
+    "rechtscharakter": "Rechtscharakter",
+    "attributes": "Attribute",
+    "flaechenschluss": "Flächenschluss",
+    "site_name": "Standortname",
+    "branch": "Branche",
+    "former_use": "Frühere Nutzung",
+    "owner": "Eigentümer",
+    "remarks": "Bemerkungen",
+    "designation_date": "Festgesetzt am",
+    "authority": "Behörde",
+    "geometry_origin": "Herkunft der Geometrie",
 }
 
 
 def label_for(column: str) -> str:
+    """A German label for GetFeatureInfo; an unknown camelCase or snake_case name becomes words
+    ("competentAuthority" -> "Competent authority", never "Competentauthority")."""
     if column in FIELD_LABELS or column.isupper():
         return FIELD_LABELS.get(column, column)
-    return column.replace("_", " ").capitalize()
+    words = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", column).replace("_", " ").split()
+    return " ".join(words).capitalize()
 
 
 def _color(hex_: str) -> str:
