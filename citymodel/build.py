@@ -156,6 +156,33 @@ def _run(fn: Callable[[dict], dict], jobs: list[dict], workers: int, client: Any
             yield fn(j)
 
 
+def _after(fn: Callable[[dict], dict], job: dict, *_done: Any) -> dict:
+    """``fn(job)`` once the tasks given as ``_done`` have finished (dask passes their results)."""
+    return fn(job)
+
+
+def _run_graph(client: Any, leaf_fn: Callable[[dict], dict], jobs: list[dict], levels: list[list[dict]],
+               progress: Callable[[int], None] | None) -> tuple[list[dict], list[dict]]:
+    """Leaves and parents as one dask graph: each parent depends on the tasks of its rebuilt children only,
+    so upper levels no longer wait for the slowest tile of the whole level below (on a state-wide tileset the
+    level-by-level barrier left workers idle). Results in job order, as the local path gives them."""
+    futs = dict(zip((j["tile"] for j in jobs), client.map(leaf_fn, jobs, pure=False), strict=True))
+    parent_futs = []
+    for level in levels:   # deepest first, so every child's task exists when its parent is submitted
+        for pj in level:
+            deps = [futs[c] for c in (Path(p).name.split(".")[0] for p in pj["children"]) if c in futs]
+            f = client.submit(_after, build_parent, pj, *deps, pure=False)
+            futs[pj["tile"]] = f
+            parent_futs.append(f)
+    results = []
+    for j in jobs:
+        r = futs[j["tile"]].result()
+        results.append(r)
+        if progress:
+            progress(r["count"])
+    return results, [f.result() for f in parent_futs]
+
+
 def build_tileset(source, out_dir: Path, options: CityModelOptions | None = None,
                   progress: Callable[[int], None] | None = None, client: Any = None) -> dict:
     """Build (or update) the tileset in ``out_dir`` from a footprint file or a GeoDataFrame.
@@ -217,22 +244,30 @@ def build_tileset(source, out_dir: Path, options: CityModelOptions | None = None
                      "georef": (geo.e0, geo.n0), "options": options.model_dump(mode="json"),
                      "path": str(out_dir / "tiles" / f"{tid}.glb"),
                      "summary": str(summary_path(out_dir, tid)), "grid": grid})
-    results = []
+    results: list[dict] = []
     from .tile import build_tile
-    for r in _run(build_tile, jobs, options.workers, client):
-        results.append(r)
-        if progress:
-            progress(r["count"])
-    for r in results:
-        tiles_state[r["tile"]] = {k: r[k] for k in ("hash", "lo", "hi", "count", "bytes")}
     # coarse content of the parent tiles (HLOD), rebuilt where a leaf below changed
     parents_state: dict[str, dict] = {}
     parent_results: list[dict] = []
+    old_parents = old.get("parents", {}) if old.get("fingerprint") == fp else {}
+    if client is not None and grid is not None:
+        # one task graph: a parent runs as soon as its children are built, next to the remaining leaves
+        hashes = {**tiles_state, **{j["tile"]: {"hash": j["hash"]} for j in jobs}}
+        levels, parents_state = parent_jobs(out_dir, hashes, root, geo, options.model_dump(mode="json"), old_parents)
+        results, parent_results = _run_graph(client, build_tile, jobs, levels, progress)
+    else:
+        for r in _run(build_tile, jobs, options.workers, client):
+            results.append(r)
+            if progress:
+                progress(r["count"])
+    for r in results:
+        tiles_state[r["tile"]] = {k: r[k] for k in ("hash", "lo", "hi", "count", "bytes")}
     if grid is not None:
-        levels, parents_state = parent_jobs(out_dir, tiles_state, root, geo, options.model_dump(mode="json"),
-                                            old.get("parents", {}) if old.get("fingerprint") == fp else {})
-        for level in levels:   # deepest first: a node adds up its children's summaries
-            parent_results += list(_run(build_parent, level, options.workers, client))
+        if client is None:
+            levels, parents_state = parent_jobs(out_dir, tiles_state, root, geo, options.model_dump(mode="json"),
+                                                old_parents)
+            for level in levels:   # deepest first: a node adds up its children's summaries
+                parent_results += list(_run(build_parent, level, options.workers, None))
         for r in parent_results:
             parents_state[r["tile"]] = {k: r[k] for k in ("hash", "lo", "hi", "blocks", "buildings", "bytes",
                                                           "tolerance") if k in r}
