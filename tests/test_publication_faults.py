@@ -117,8 +117,11 @@ def test_full_disk_fails_cleanly_and_keeps_the_previous_version(published: Path)
     biggest = max((published / "publish" / DS / "current").resolve().iterdir(), key=lambda p: p.stat().st_size)
     limit = biggest.stat().st_size // 2   # a disk that fills while the biggest file is written
     r = _run(published, preexec_fn=_limit_file_size(limit))
-    assert r.returncode != 0, r.stdout + r.stderr
-    assert "PUBLISHED" not in r.stdout
+    assert r.returncode == 3, r.stdout + r.stderr   # a GdiError with a message, not a traceback
+    assert "PUBLISHED" not in r.stdout and "Traceback" not in r.stderr
+    msg = r.stdout
+    assert "FAILED:" in msg and ".staging-" in msg and "free space there" in msg, msg
+    assert "previous publication stays current" in msg, msg
     assert _snapshot(published) == before   # the previous version stays current, byte for byte
     assert _staging(published) == []       # the half-written staging folder is gone
     failed = sorted((published / "reports").glob(f"{DS}-*-failed.json"))

@@ -4,8 +4,10 @@ Works chunk by chunk so memory is bounded by the chunk size, not the dataset siz
 """
 from __future__ import annotations
 
+import errno
 import json
 import logging
+import shutil
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -94,11 +96,13 @@ def _run_dataset(ds: Dataset, settings: Settings, *, validate: bool,
     bounds = np.array([np.inf, np.inf, -np.inf, -np.inf])
     lifecycle = _lifecycle(ds, settings, mapper)
     gpkgs = [gp for gp in (gp_inspire, gp_source) if isinstance(gp, GpkgEncoder)]
+    where = f"writing the publication files in {pub.staging}"
     try:
         for gp in gpkgs:  # PostGIS: the tables are loaded from the same chunks while the files are written
             gp.sink = pub.layer_sink(gp.layer)
         for (src, reader), options in zip(readers, reader_options, strict=True):
             path = ds.source_path(src)
+            where = f"reading {path}"
             n_src = 0
             for chunk in reader.read(path, src, ds, settings, options):
                 n_src += len(chunk)
@@ -134,6 +138,7 @@ def _run_dataset(ds: Dataset, settings: Settings, *, validate: bool,
             if len(gone):
                 gml.write(gone)
             report["changes"] = lifecycle.summary()
+        where = f"writing the publication files in {pub.staging}"
         for gp in gpkgs:  # the database indexes its tables while the files are finished
             gp.finish_sink()
         tail = mapper.gml_tail()  # members that need all objects first (e.g. ELU DataSet extent)
@@ -172,13 +177,41 @@ def _run_dataset(ds: Dataset, settings: Settings, *, validate: bool,
             if enc is not None:
                 enc.abort()
         pub.abort()
+        err = exc if isinstance(exc, GdiError) or not isinstance(exc, Exception) else _unexpected(exc, ds.id, where,
+                                                                                                   pub.staging)
         report.update(_finish(report, ledger, mapper, "failed", t0, timings))
-        report["error"] = str(exc) or type(exc).__name__
+        report["error"] = str(err) or type(err).__name__
         rj, rh = reports / f"{ds.id}-{version}-failed.json", reports / f"{ds.id}-{version}-failed.html"
         write_report(rj, rh, report)
-        if isinstance(exc, GdiError):
-            exc.report = rj  # type: ignore[attr-defined]
-        raise
+        if isinstance(err, GdiError):
+            err.report = rj  # type: ignore[attr-defined]
+        if err is exc:
+            raise
+        raise err from exc
+
+
+_DISK_ERRNOS = {errno.ENOSPC, errno.EFBIG, errno.EDQUOT}
+
+
+def _unexpected(exc: Exception, dataset_id: str, where: str, staging: Path) -> PublicationError:
+    """An error that is not one of ours (a library's, the disk's) as a failed dataset with a message: what
+    the run was doing, the library's words, and for a write the free space there (a full disk or a file
+    size limit shows in GDAL only as a broken SQLite statement)."""
+    chain = [exc, *([exc.__cause__] if exc.__cause__ else []), *([exc.__context__] if exc.__context__ else [])]
+    disk = next((e for e in chain if isinstance(e, OSError) and e.errno in _DISK_ERRNOS), None)
+    if disk is not None:
+        msg = f"no space to write the publication ({disk.strerror}): {disk.filename or staging}"
+    else:
+        msg = f"{type(exc).__name__} while {where}: {exc}"
+    if where.startswith("writing"):
+        try:
+            free = shutil.disk_usage(staging if staging.exists() else staging.parent).free
+            msg += (f" (free space there: {free / 2**20:,.0f} MB; a full disk or a file size limit makes GDAL "
+                    "fail like this)")
+        except OSError:
+            pass
+    LOGGER.debug("dataset %s: %s", dataset_id, msg, exc_info=exc)   # the traceback only with -v
+    return PublicationError(f"{msg}; the previous publication stays current", file=str(staging))
 
 
 def _finish(report, ledger, mapper, status, t0, timings):
