@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from . import gdide
+from . import gdide, rules_ets
 from .xml import xpath
 
 Check = Callable[[etree._Element], "str | None"]
@@ -248,7 +248,7 @@ def _bbox(md):
 
 def _conformity(spec_href: str, evaluated: bool) -> Check:
     def check(md):
-        for res in xpath(md, "gmd:dataQualityInfo/gmd:DQ_DataQuality/gmd:report/*/gmd:result/gmd:DQ_ConformanceResult"):
+        for res in xpath(md, rules_ets.CONF_RESULT):
             hrefs = [a.get("{http://www.w3.org/1999/xlink}href") for a in
                      xpath(res, "gmd:specification/gmd:CI_Citation/gmd:title/gmx:Anchor")]
             if spec_href not in hrefs:
@@ -385,6 +385,26 @@ RULES: tuple[Rule, ...] = (
          "hierarchyLevelName and DQ_Scope levelDescription", _scope_description),
     Rule("tg-conformity-976", "INSPIRE TG MD 2.0", "service", "conformity statement for Reg. 976/2009",
          _conformity(gdide.REG_976[1], False)),
+    # the remaining ETS assertions (metadata/rules_ets.py; C.x common, 1.x data sets, 3.x services)
+    Rule("tg-root-element", "INSPIRE TG MD 2.0 (ETS C.2)", "all", "root element gmd:MD_Metadata",
+         rules_ets.root_element),
+    Rule("tg-one-revision-date", "INSPIRE TG MD 2.0 (ETS C.13)", "all", "at most one revision date",
+         rules_ets.one_revision_date),
+    Rule("tg-temporal-extent", "INSPIRE TG MD 2.0 (ETS C.14)", "all",
+         "temporal extents as TimeInstant/TimePeriod with ISO 8601 positions", rules_ets.temporal_extent),
+    Rule("tg-keyword-vocabulary", "INSPIRE TG MD 2.0 (ETS C.15)", "all",
+         "thesaurus cited with title and publication date", rules_ets.keyword_vocabulary),
+    Rule("tg-keywords-grouped", "INSPIRE TG MD 2.0 (ETS C.16)", "all", "one MD_Keywords per vocabulary",
+         rules_ets.keywords_grouped),
+    Rule("tg-conformity-report", "INSPIRE TG MD 2.0 (ETS C.20)", "all",
+         "DQ_DomainConsistency report with DQ_ConformanceResult", rules_ets.conformity_report),
+    Rule("tg-conformity-degree", "INSPIRE TG MD 2.0 (ETS C.22)", "all",
+         "conformity pass true/false or nilReason unknown", rules_ets.conformity_degree),
+    Rule("tg-one-identification", "INSPIRE TG MD 2.0 (ETS 1.2, 3.2)", "all",
+         "first identificationInfo: one MD_DataIdentification / SV_ServiceIdentification",
+         rules_ets.one_identification),
+    Rule("tg-one-data-quality", "INSPIRE TG MD 2.0 (ETS 1.9, 3.8)", "all",
+         "one DQ_DataQuality scoped dataset/series, or service with levelDescription", rules_ets.one_data_quality),
 )
 BY_ID = {r.id: r for r in RULES}
 

@@ -87,7 +87,58 @@ def _opendata_on_restricted(md):
               "http://inspire.ec.europa.eu/metadata-codelist/LimitationsOnPublicAccess/INSPIRE_Directive_Article13_1f")(md)
 
 
+def _rename(expr, tag):
+    def f(md):
+        els = xpath(md, expr)
+        assert els, f"mutation target {expr} not in record"
+        for e in els:
+            e.tag = tag
+    return f
+
+
+def _duplicate(expr):
+    """Insert a copy of the (first) element right after it."""
+    def f(md):
+        els = xpath(md, expr)
+        assert els, f"mutation target {expr} not in record"
+        els[0].addnext(copy.deepcopy(els[0]))
+    return f
+
+
+def _two_revision_dates(md):
+    cit = xpath(md, "gmd:identificationInfo[1]/*/gmd:citation/gmd:CI_Citation")[0]
+    for day in ("2031-01-01", "2032-01-01"):
+        d = copy.deepcopy(xpath(cit, "gmd:date")[-1])
+        xpath(d, ".//gco:Date")[0].text = day
+        xpath(d, ".//gmd:CI_DateTypeCode")[0].set("codeListValue", "revision")
+        xpath(cit, "gmd:date")[-1].addnext(d)
+
+
+def _temporal_extent(instant=None, begin=None, end=None):
+    """Add a gml:TimeInstant (``instant``) or gml:TimePeriod (``begin``, ``end``) temporal extent to the
+    dataset's EX_Extent; a position is a date text or ("indeterminatePosition", value)."""
+    def pos(parent, name, value):
+        el = etree.SubElement(parent, f"{{{NS['gml']}}}{name}")
+        if isinstance(value, tuple):
+            el.set(*value)
+        else:
+            el.text = value
+
+    def f(md):
+        ex = xpath(md, "gmd:identificationInfo[1]/*/gmd:extent/gmd:EX_Extent")[0]
+        ext = etree.SubElement(etree.SubElement(etree.SubElement(ex, f"{{{NS['gmd']}}}temporalElement"),
+                                                f"{{{NS['gmd']}}}EX_TemporalExtent"), f"{{{NS['gmd']}}}extent")
+        if instant is not None:
+            pos(etree.SubElement(ext, f"{{{NS['gml']}}}TimeInstant"), "timePosition", instant)
+        else:
+            period = etree.SubElement(ext, f"{{{NS['gml']}}}TimePeriod")
+            pos(period, "beginPosition", begin)
+            pos(period, "endPosition", end)
+    return f
+
+
 ID = "gmd:identificationInfo/*"
+GCO_NIL = f"{{{NS['gco']}}}nilReason"
 MUTATIONS = [
     # (record, mutation, rule that must fire)
     ("trees", _set_text("gmd:fileIdentifier/gco:CharacterString", "baum-1"), "iso-file-identifier"),
@@ -134,6 +185,29 @@ MUTATIONS = [
     ("download", _remove(f"{ID}/srv:couplingType"), "iso-coupling-type"),
     ("download", _remove("gmd:hierarchyLevelName"), "iso-service-scope"),
     ("csw", _remove("gmd:dataQualityInfo/*/gmd:report"), "tg-conformity-976"),
+    # ETS assertions of metadata/rules_ets.py
+    ("trees", _rename(".", "{http://www.isotc211.org/2005/gmi}MI_Metadata"), "tg-root-element"),
+    ("trees", _two_revision_dates, "tg-one-revision-date"),
+    ("trees", _temporal_extent(begin="2024-02-30", end=("indeterminatePosition", "now")), "tg-temporal-extent"),
+    ("trees", _temporal_extent(instant=("indeterminatePosition", "before")), "tg-temporal-extent"),
+    ("trees", _temporal_extent(begin="2019", end="im Frühjahr"), "tg-temporal-extent"),
+    ("trees", _set_attr("//gmd:thesaurusName//gmd:CI_DateTypeCode", "codeListValue", "revision"),
+     "tg-keyword-vocabulary"),
+    ("trees", _remove("//gmd:thesaurusName/*/gmd:title"), "tg-keyword-vocabulary"),
+    ("trees", _duplicate(f"{ID}/gmd:descriptiveKeywords[gmd:MD_Keywords/gmd:thesaurusName]"), "tg-keywords-grouped"),
+    ("trees", _rename("//gmd:DQ_DomainConsistency", "{http://www.isotc211.org/2005/gmd}DQ_CompletenessOmission"),
+     "tg-conformity-report"),
+    ("csw", _set_attr("//gmd:DQ_ConformanceResult/gmd:pass", GCO_NIL, "missing"), "tg-conformity-degree"),
+    ("trees", _set_text("//gmd:DQ_ConformanceResult/gmd:pass/gco:Boolean", "1"), "tg-conformity-degree"),
+    ("trees", _rename("gmd:identificationInfo/gmd:MD_DataIdentification",
+                      "{http://www.isotc211.org/2005/srv}SV_ServiceIdentification"), "tg-one-identification"),
+    ("wms", _rename("gmd:identificationInfo/srv:SV_ServiceIdentification",
+                    "{http://www.isotc211.org/2005/gmd}MD_DataIdentification"), "tg-one-identification"),
+    ("trees", _duplicate("gmd:dataQualityInfo"), "tg-one-data-quality"),
+    ("trees", _set_attr("gmd:dataQualityInfo/*/gmd:scope/*/gmd:level/gmd:MD_ScopeCode", "codeListValue", "service"),
+     "tg-one-data-quality"),
+    ("download", _duplicate("gmd:dataQualityInfo"), "tg-one-data-quality"),
+    ("wms", _set_text("gmd:dataQualityInfo/*/gmd:scope//gmd:other/gco:CharacterString", " "), "tg-one-data-quality"),
 ]
 
 
@@ -149,6 +223,19 @@ def test_broken_record_names_its_rule(records, name, mutate, rule_id):
     mutate(md)
     fired = [f.split(" ", 1)[0] for f in rules.check(md)]
     assert rule_id in fired, f"breaking for {rule_id} made {fired or 'no rule'} fire"
+
+
+@pytest.mark.parametrize("extent", [
+    _temporal_extent(begin="2019-04-01", end=("indeterminatePosition", "now")),
+    _temporal_extent(begin="2019", end="2024-02-29T12:00:00Z"),
+    _temporal_extent(instant="2024-06-30T08:15:00+02:00"),
+], ids=["period-until-now", "year-to-datetime", "instant"])
+def test_temporal_extent_accepts_iso_8601(records, extent):
+    """md common req C.14: our records carry no temporal extent (C.11 is met by the citation dates), so the
+    demo records pass vacuously; a well-formed extent must pass too, not only the broken ones fail."""
+    md = copy.deepcopy(records["trees"])
+    extent(md)
+    assert rules.BY_ID["tg-temporal-extent"].check(md) is None
 
 
 def test_rules_reject_shared_invalid_sample():
@@ -178,21 +265,32 @@ ETS = [
     ("md common req C.17 Limitations on Public Access", ["tg-access-constraints"]),
     ("md common req C.18 Conditions for Access and Use", ["tg-use-constraints"]),
     ("md common req C.19 Geographical Bounding Box", ["tg-bbox"]),
+    ("md common req C.2 Root Element", ["tg-root-element"]),
+    ("md common req C.13 Not More than one Date of Last Revision", ["tg-one-revision-date"]),
+    ("md common req C.14 Temporal Extent", ["tg-temporal-extent"]),
+    ("md common req C.15 Keyword Originating CV", ["tg-keyword-vocabulary"]),
+    ("md common req C.16 Group Keywords by CV", ["tg-keywords-grouped"]),
+    ("md common req C.20 Dataset Conformity", ["tg-conformity-report"]),
     ("md common req C.21 Dataset Conformity Specifications", ["tg-conformity-1089", "tg-conformity-976"]),
+    ("md common req C.22 Conformity Degree", ["tg-conformity-degree"]),
     ("md datasets-and-series 1.1 Resource Type", ["tg-hierarchy-level"]),
+    ("md datasets-and-series 1.2 Only One Data Identification", ["tg-one-identification"]),
     ("md datasets-and-series 1.3 Dataset UID", ["tg-resource-identifier"]),
     ("md datasets-and-series 1.4 INSPIRE Theme Keyword", ["tg-inspire-theme"]),
     ("md datasets-and-series 1.5 Spatial Resolution", ["tg-spatial-resolution"]),
     ("md datasets-and-series 1.6 Resource Language", ["tg-resource-language"]),
     ("md datasets-and-series 1.7 Topic Category", ["tg-topic-category"]),
     ("md datasets-and-series 1.8 Resource Locator", ["tg-resource-locator"]),
+    ("md datasets-and-series 1.9 Data Quality Info Section", ["tg-one-data-quality"]),
     ("md datasets-and-series 1.10 Dataset Conformity", ["tg-conformity-1089"]),
     ("md datasets-and-series 1.11 Lineage", ["tg-lineage"]),
     ("md sds 3.1 Resource Type", ["tg-hierarchy-level", "iso-service-scope"]),
+    ("md sds 3.2 Service Identification Element", ["tg-one-identification"]),
     ("md sds 3.4 Spatial Data Service Category", ["tg-service-category"]),
     ("md sds 3.5 Spatial Data Service Type", ["tg-service-type"]),
     ("md sds 3.6 Coupled Resource", ["tg-coupled-resource"]),
     ("md sds 3.7 Resource Locator", ["tg-resource-locator"]),
+    ("md sds 3.8 Only One Data Quality Element", ["tg-one-data-quality"]),
     ("md ns 4.1 Spatial Data Service Type", ["tg-service-type"]),
 ]
 
