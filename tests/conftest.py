@@ -64,11 +64,8 @@ def store_url() -> Iterator[str]:
         return
     if TEST_STORE != "postgis":
         pytest.fail(f"GDI_TEST_STORE must be 'gpkg' or 'postgis', not {TEST_STORE!r}")
-    from tests.pgcluster import cluster, missing_binaries, new_database
-    missing = missing_binaries(postgis=True)
-    if missing:
-        pytest.fail(f"PostgreSQL/PostGIS missing ({', '.join(missing)}): scripts/setup.sh installs them")
-    with cluster(max_connections=200) as server:
+    from tests.pgcluster import new_database, postgis_cluster
+    with postgis_cluster(max_connections=200) as server:
         yield new_database(server, prefix="gdi_store", postgis=True)
 
 

@@ -68,6 +68,19 @@ def cluster(max_connections: int = 60) -> Iterator[str]:
         shutil.rmtree(root, ignore_errors=True)
 
 
+@contextmanager
+def postgis_cluster(max_connections: int = 60) -> Iterator[str]:
+    """:func:`cluster` for the tests: a missing PostgreSQL or PostGIS fails the test with what to install
+    (setup installs both, so a missing one is a broken installation, never a skip)."""
+    import pytest
+    missing = missing_binaries(postgis=True)
+    if missing:
+        pytest.fail(f"PostgreSQL/PostGIS missing ({', '.join(missing)}): apt-get install postgresql "
+                    "postgresql-15-postgis-3 (scripts/setup.sh does) or set GDI_PG_BIN")
+    with cluster(max_connections=max_connections) as server:
+        yield server
+
+
 def new_database(server: str, prefix: str = "gdi", postgis: bool = False) -> str:
     """Create an empty database on ``server`` (with the PostGIS extension if asked); returns its URL."""
     import psycopg

@@ -31,7 +31,7 @@ from metadata.records import read_index, write_records
 from services.csw import sidecar
 from services.csw.config import PG_TABLE, config_path, db_path, pg_schema, read_state, repository_exists
 from services.csw.load import load_records
-from tests.pgcluster import cluster, missing_binaries, new_database
+from tests.pgcluster import new_database, postgis_cluster
 from transforms.pipeline import run_dataset
 
 warnings.filterwarnings("ignore", category=FutureWarning, module="owslib")
@@ -50,10 +50,7 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="module")
 def pg_server() -> Iterator[str]:
-    missing = missing_binaries(postgis=True)
-    if missing:
-        pytest.fail(f"PostgreSQL/PostGIS missing ({', '.join(missing)}): scripts/setup.sh installs them")
-    with cluster() as server:
+    with postgis_cluster() as server:
         yield server
 
 

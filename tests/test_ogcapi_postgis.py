@@ -32,7 +32,7 @@ from services.ogcapi.provider import GpkgProvider
 from services.ogcapi.provider_common import REQUEST_PARAMS
 from services.ogcapi.provider_pg import PostgisProvider
 from services.ogcapi.sqlfilter_pg import PgTableInfo, PgTranslator, like_pattern
-from tests.pgcluster import cluster, missing_binaries, new_database
+from tests.pgcluster import new_database, postgis_cluster
 from tests.test_ogcapi_patches import NAMES, POINTS
 from tests.test_unit_cql import ROWS
 
@@ -63,11 +63,7 @@ def polygon_wkt(coords_25832: list[tuple[float, float]], crs: str) -> str:
 
 @pytest.fixture(scope="module")
 def pg_url() -> Iterator[str]:
-    missing = missing_binaries(postgis=True)
-    if missing:
-        pytest.fail(f"PostgreSQL/PostGIS missing ({', '.join(missing)}): apt-get install postgresql "
-                    "postgresql-15-postgis-3 (scripts/setup.sh does) or set GDI_PG_BIN")
-    with cluster() as server:
+    with postgis_cluster() as server:
         yield new_database(server, postgis=True)
 
 

@@ -32,18 +32,14 @@ from transforms import checks
 from transforms.pipeline import run_dataset
 
 from .conftest import ROOT, SCHEMAS
-from .pgcluster import cluster, missing_binaries, new_database
+from .pgcluster import new_database, postgis_cluster
 
 T1 = datetime(2026, 2, 1, 10, 0, tzinfo=UTC)
 
 
 @pytest.fixture(scope="module")
 def pg_server() -> Iterator[str]:
-    missing = missing_binaries(postgis=True)
-    if missing:
-        pytest.fail(f"PostgreSQL/PostGIS missing ({', '.join(missing)}): apt-get install postgresql "
-                    "postgresql-15-postgis-3 (scripts/setup.sh does) or set GDI_PG_BIN")
-    with cluster() as server:
+    with postgis_cluster() as server:
         yield server
 
 

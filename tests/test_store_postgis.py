@@ -36,7 +36,7 @@ from transforms.pipeline import run_dataset
 
 from .conftest import ROOT, SCHEMAS
 from .helpers import TREES_YML, trees_dataset
-from .pgcluster import cluster, missing_binaries, new_database
+from .pgcluster import new_database, postgis_cluster
 
 DS = "trees"
 INSPIRE, SOURCE = "speciesdistributionunit", "trees_source"
@@ -48,11 +48,7 @@ T2 = datetime(2026, 3, 1, 9, 30, tzinfo=UTC)
 
 @pytest.fixture(scope="module")
 def pg_server() -> Iterator[str]:
-    missing = missing_binaries(postgis=True)
-    if missing:
-        pytest.fail(f"PostgreSQL/PostGIS missing ({', '.join(missing)}): apt-get install postgresql "
-                    "postgresql-15-postgis-3 (scripts/setup.sh does) or set GDI_PG_BIN")
-    with cluster() as server:
+    with postgis_cluster() as server:
         yield server
 
 

@@ -32,7 +32,7 @@ from core.store import LayerRef, get_store, pg_conninfo
 from services.wms import mapfile
 from services.wms.app import WmsApp
 from services.wms.mapfile import _is_mixed, collect_layers, mapfile_paths, write_mapfile
-from tests.pgcluster import cluster, missing_binaries, new_database
+from tests.pgcluster import new_database, postgis_cluster
 from transforms.pipeline import run_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,10 +48,7 @@ ogr.UseExceptions()
 
 @pytest.fixture(scope="module")
 def pg_server() -> Iterator[str]:
-    missing = missing_binaries(postgis=True)
-    if missing:
-        pytest.fail(f"PostgreSQL/PostGIS missing ({', '.join(missing)}): scripts/setup.sh installs them")
-    with cluster() as server:
+    with postgis_cluster() as server:
         yield server
 
 
