@@ -164,6 +164,9 @@ class Mapper(ABC):
     schema_locations: ClassVar[dict[str, str]] = {}
     geometry_types: ClassVar[tuple[str, ...]] = ()
     queryables: ClassVar[dict[str, str]] = {}
+    # gml_member is a pure function of the record (and of what __init__ read): chunks may then be encoded
+    # on the workers of a dask cluster (``gdi etl --scheduler``); False when members depend on earlier ones
+    pure_members: ClassVar[bool] = False
     run_time_iso: str
 
     @classmethod

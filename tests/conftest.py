@@ -14,6 +14,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -47,7 +48,7 @@ def schema_dir() -> Path:
 # PostGIS 3 cluster started for the session). scripts/run_tests.sh runs the storage-dependent tests (those
 # that use the demo, marked "store" below) a second time with GDI_TEST_STORE=postgis.
 TEST_STORE = os.environ.get("GDI_TEST_STORE", "gpkg")
-STORE_FIXTURES = {"demo_env", "demo_settings", "server"}
+STORE_FIXTURES = {"demo_env", "demo_settings", "server", "store_url"}
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -104,6 +105,18 @@ def server(demo_settings, demo_env, tmp_path_factory):
     proc = gdi_server.start(demo_env, tmp_path_factory.mktemp("serve") / "serve.log")
     yield demo_settings.service.public_url.rstrip("/")
     gdi_server.stop(proc)
+
+
+@pytest.fixture(scope="module")
+def cluster(tmp_path_factory) -> Iterator[Any]:
+    """A real dask.distributed cluster: ``dask scheduler`` + two ``dask worker`` processes (tests/daskcluster.py)."""
+    from tests.daskcluster import Cluster
+    c = Cluster(tmp_path_factory.mktemp("dask"))
+    c.start()
+    try:
+        yield c
+    finally:
+        c.stop()
 
 
 @pytest.fixture

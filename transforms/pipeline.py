@@ -54,17 +54,19 @@ def source_collection(ds: Dataset) -> str:
 
 def run_dataset(ds: Dataset, settings: Settings, *, validate: bool = True,
                 progress: Callable[[int], None] | None = None, geojson: bool = True,
-                now: datetime | None = None) -> RunResult:
+                now: datetime | None = None, client: Any = None) -> RunResult:
     """Run the ETL for one dataset. Raises GdiError on failure after writing the failure report;
     the previous publication stays current. Two runs of the same dataset never overlap (a second run
-    waits for the first: the publication lock)."""
+    waits for the first: the publication lock). ``client``: a ``dask.distributed.Client``; the GML and
+    GeoJSON encoding and the XSD validation then run on its workers (``transforms.distributed``)."""
     with get_store(settings).lock(ds.id):
-        return _run_dataset(ds, settings, validate=validate, progress=progress, geojson=geojson, now=now)
+        return _run_dataset(ds, settings, validate=validate, progress=progress, geojson=geojson, now=now,
+                            client=client)
 
 
 def _run_dataset(ds: Dataset, settings: Settings, *, validate: bool,
                  progress: Callable[[int], None] | None, geojson: bool,
-                 now: datetime | None) -> RunResult:
+                 now: datetime | None, client: Any) -> RunResult:
     t0 = time.perf_counter()
     run_time = (now or datetime.now(UTC)).replace(microsecond=0)
     version = new_version(now)
@@ -77,7 +79,9 @@ def _run_dataset(ds: Dataset, settings: Settings, *, validate: bool,
     ledger = Ledger()
     pub = get_store(settings).begin(ds.id, version)
     factory = None
-    if validate:
+    cluster = None  # the encoding on a dask cluster, for mappers whose members are pure functions
+    validate_here = False if client is not None and mapper.pure_members else validate  # else on the workers
+    if validate_here:
         def factory(envelope, locations):
             return StreamValidator(settings.schema_dir, envelope, locations)
     def encoder(name: str, layer: str, validator_factory: Callable[..., Any] | None = None) -> Encoder:
@@ -89,6 +93,11 @@ def _run_dataset(ds: Dataset, settings: Settings, *, validate: bool,
     gj = encoder("geojson", mapper.collection) if geojson else None
     gp_inspire = encoder("gpkg", mapper.collection)
     gp_source = encoder("gpkg", source_collection(ds))
+    if client is not None and mapper.pure_members:
+        from .distributed import ClusterEncoding
+        cluster = ClusterEncoding(client, ds, settings, run_time, gml, gj, pub.staging / ".parts",
+                                  validate=validate)
+    out_gml = cluster or gml
     report: dict[str, Any] = {"dataset": ds.id, "version": version, "started": run_time.isoformat(),
                               "mapper": None, "sources": [], "validation": {}}
     timings: dict[str, float] = {}
@@ -122,8 +131,8 @@ def _run_dataset(ds: Dataset, settings: Settings, *, validate: bool,
                         ok = lifecycle.annotate(ok)
                     iv = mapper.inspire_view(ok)
                     sv = mapper.source_view(ok)
-                    gml.write(iv)
-                    if gj:
+                    out_gml.write(iv)
+                    if gj and cluster is None:
                         gj.write(iv)
                     gp_inspire.write(iv)
                     gp_source.write(sv)
@@ -136,17 +145,29 @@ def _run_dataset(ds: Dataset, settings: Settings, *, validate: bool,
         if lifecycle is not None:
             gone = lifecycle.removed()
             if len(gone):
-                gml.write(gone)
+                if cluster is not None:
+                    cluster.write(gone, geojson=False)
+                else:
+                    gml.write(gone)
             report["changes"] = lifecycle.summary()
         where = f"writing the publication files in {pub.staging}"
+        if cluster is not None:
+            where = "encoding on the dask cluster"
+            cluster.drain()
+            timings["cluster_tasks"] = cluster.tasks
+            where = f"writing the publication files in {pub.staging}"
         for gp in gpkgs:  # the database indexes its tables while the files are finished
             gp.finish_sink()
         tail = mapper.gml_tail()  # members that need all objects first (e.g. ELU DataSet extent)
         if tail is not None:
             gml.write(tail)
+            if cluster is not None:  # the coordinator's mapper knows all objects: encoded and checked here
+                cluster.validate_local(mapper, tail)
         gml.close()
         if gj:
             gj.close()
+        if cluster is not None:
+            shutil.rmtree(pub.staging / ".parts", ignore_errors=True)
         gp_inspire.close()
         gp_source.close()
         timings["transform"] = time.perf_counter() - t0
@@ -156,7 +177,7 @@ def _run_dataset(ds: Dataset, settings: Settings, *, validate: bool,
                                    f"(see report)", file=ds.id)
         if validate:
             t1 = time.perf_counter()
-            errs = gml.validation_errors() or []
+            errs = (cluster.errors if cluster is not None else gml.validation_errors()) or []
             timings["validate"] = time.perf_counter() - t1
             report["validation"] = {"gml": "valid" if not errs else "invalid", "errors": errs,
                                     "schema_dir": str(settings.schema_dir)}
@@ -173,6 +194,8 @@ def _run_dataset(ds: Dataset, settings: Settings, *, validate: bool,
         write_report(rj, rh, report)
         return RunResult(ds.id, version, "published", summary, rj, rh, final, timings=timings)
     except BaseException as exc:
+        if cluster is not None:
+            cluster.cancel()
         for enc in (gml, gj, gp_inspire, gp_source):
             if enc is not None:
                 enc.abort()

@@ -11,6 +11,8 @@ from tqdm import tqdm
 from core.config import load_settings
 from core.errors import GdiError
 
+from ._dask import connect
+
 _LOD: dict[str, Literal[1, 2]] = {"1": 1, "2": 2}  # the --lod choices
 
 
@@ -63,7 +65,7 @@ def citymodel(input_path, layer, out, lod, dgm, quantize, meshopt, coarse, store
 
     from citymodel.source import list_layer
     total = pyogrio.read_info(input_path, layer=list_layer(input_path, layer))["features"]
-    client = _connect(scheduler) if scheduler else None
+    client = connect(scheduler) if scheduler else None
     try:
         with tqdm(total=total, desc="citymodel", unit=" bldg", dynamic_ncols=True) as bar:
             rep = build_tileset(Path(input_path).resolve(), out.resolve(), opts, progress=bar.update,
@@ -99,15 +101,6 @@ def citymodel(input_path, layer, out, lod, dgm, quantize, meshopt, coarse, store
                  f"{rep['roof_skeleton_fallbacks']}")
     click.echo(f"{rep['bytes'] / 1e6:.1f} MB in {rep['seconds']} s "
                f"({rep['buildings_per_s']} buildings/s); report: {out}/report.json")
-
-
-def _connect(address: str):  # -> distributed.Client
-    """A client of a running dask scheduler; a clear error when none answers."""
-    from distributed import Client
-    try:
-        return Client(address, timeout=30)
-    except (OSError, TimeoutError) as exc:
-        raise click.UsageError(f"--scheduler {address}: no dask scheduler answers ({exc})") from None
 
 
 def _check(out: Path, rep: dict) -> None:

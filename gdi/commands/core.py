@@ -51,7 +51,10 @@ def config_docs(check: bool, output: Path | None) -> None:
 @click.command("etl")
 @click.argument("datasets", nargs=-1)
 @click.option("--no-validate", is_flag=True, help="Skip XSD validation (benchmarks only).")
-def etl(datasets: tuple[str, ...], no_validate: bool) -> None:
+@click.option("--scheduler", metavar="tcp://HOST:PORT",
+              help="Encode and validate the GML and GeoJSON on a dask.distributed cluster (`dask scheduler` + "
+                   "`dask worker` processes on machines that see the var folder at the same path).")
+def etl(datasets: tuple[str, ...], no_validate: bool, scheduler: str | None) -> None:
     """Run the ETL for DATASETS (default: all) and publish atomically."""
     from transforms.pipeline import run_dataset
     settings = load_settings()
@@ -62,6 +65,10 @@ def etl(datasets: tuple[str, ...], no_validate: bool) -> None:
         raise click.UsageError(f"unknown dataset(s): {', '.join(unknown)}; known: {', '.join(sorted(reg))}")
     failed: list[str] = []
     published = 0
+    client = None
+    if scheduler:
+        from ._dask import connect
+        client = connect(scheduler)
     for ds_id in ids:
         if ds_id in reg.invalid:  # one dataset's broken entry fails that dataset only
             click.secho(f"FAILED {ds_id}: its registry entry is invalid (fix it; 'gdi config validate' "
@@ -74,7 +81,8 @@ def etl(datasets: tuple[str, ...], no_validate: bool) -> None:
         ds = reg[ds_id]
         with tqdm(desc=f"{ds_id:<16}", unit=" rec", leave=True, dynamic_ncols=True) as bar:
             try:
-                res = run_dataset(ds, settings, validate=not no_validate, progress=bar.update)
+                res = run_dataset(ds, settings, validate=not no_validate, progress=bar.update,
+                                  client=client)
             except GdiError as exc:
                 bar.close()
                 click.secho(f"FAILED {ds_id}: {exc}", fg="red", err=True)
@@ -89,6 +97,8 @@ def etl(datasets: tuple[str, ...], no_validate: bool) -> None:
         click.echo(f"{ds_id}: read {s['read']} / repaired {s['repaired']} / rejected {s['rejected']} / "
                    f"published {s['published']} (flagged {s['flagged']}) -> version {res.version}")
         click.echo(f"       report: {res.report_html}")
+    if client is not None:
+        client.close()
     if published:  # service configs and records follow what did publish, whatever else failed
         _after_publication(settings)
     if failed:

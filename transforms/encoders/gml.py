@@ -6,6 +6,7 @@ each member's XML, this module supplies the envelope and the geometry encoding.
 from __future__ import annotations
 
 import queue
+import shutil
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -51,12 +52,13 @@ class GmlEncoder(Encoder):
                         f'numberMatched="{" " * 12}" numberReturned="{" " * 12}" '
                         f'xsi:schemaLocation="{locs}">\n').encode())
         self._fh.flush()
+        # what a validator of member slices needs (here, or on the workers of a dask cluster)
+        self.envelope = (f'<wfs:FeatureCollection {xmlns} timeStamp="{run_time_iso}" numberMatched="unknown" '
+                         f'numberReturned="0" xsi:schemaLocation="{locs}">')
+        self.locations = tuple(zip(locs.split()[0::2], locs.split()[1::2], strict=True))
         self.validator = None
         if validator_factory is not None:
-            envelope = (f'<wfs:FeatureCollection {xmlns} timeStamp="{run_time_iso}" numberMatched="unknown" '
-                        f'numberReturned="0" xsi:schemaLocation="{locs}">')
-            pairs = tuple(zip(locs.split()[0::2], locs.split()[1::2], strict=True))
-            self.validator = validator_factory(envelope, pairs)
+            self.validator = validator_factory(self.envelope, self.locations)
 
     def write(self, view: gpd.GeoDataFrame) -> None:
         # small slices keep the joined text (and its encoded copy) small: memory stays flat
@@ -66,21 +68,17 @@ class GmlEncoder(Encoder):
     def _write(self, view: gpd.GeoDataFrame) -> None:
         if len(view) == 0:
             return
-        geoms = view.geometry.to_numpy()
-        cols = [c for c in view.columns if c != view.geometry.name]
-        recs = [dict(zip(cols, vals, strict=True)) for vals in zip(*(_column(view[c]) for c in cols), strict=True)]
-        gids = [gml_id(self.mapper.gml_prefix, str(r["localId"])) for r in recs]
-        if is_point_array(geoms):
-            ggml = points_gml(shapely.get_x(geoms), shapely.get_y(geoms), gids)
-        else:
-            multi = "MultiSurface" in self.mapper.gml_geometry
-            ggml = [geometry_gml(g, gid, multi_surface=multi) for g, gid in zip(geoms, gids, strict=True)]
-        members = [self.mapper.gml_member(r, g) for r, g in zip(recs, ggml, strict=True)]
-        body = "".join(members)
+        body = members_xml(self.mapper, view)
         self._out.write(body.encode())
         if self.validator is not None:
-            self.validator.submit(body, len(members))
-        self.count += len(members)
+            self.validator.submit(body, len(view))
+        self.count += len(view)
+
+    def append_part(self, part: Path, n: int) -> None:
+        """Append a part file of ``n`` members encoded elsewhere (``members_xml`` on a dask worker); the
+        writer thread copies it in order and removes it."""
+        self._out.write(part)
+        self.count += n
 
     def validation_errors(self) -> list[str] | None:
         return None if self.validator is None else self.validator.result()
@@ -111,7 +109,7 @@ class _Writer:
 
     def __init__(self, fh: IO[bytes]):
         self._fh = fh
-        self._q: queue.Queue[bytes | None] = queue.Queue(maxsize=4)
+        self._q: queue.Queue[bytes | Path | None] = queue.Queue(maxsize=4)
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._run, name=f"write-{Path(fh.name).name}", daemon=True)
         self._thread.start()
@@ -120,11 +118,14 @@ class _Writer:
         while (block := self._q.get()) is not None:
             if self._error is None:
                 try:
-                    self._fh.write(block)
+                    if isinstance(block, Path):  # a part file encoded elsewhere
+                        _append_file(block, self._fh)
+                    else:
+                        self._fh.write(block)
                 except BaseException as exc:  # noqa: BLE001 - kept for the producer, which raises it
                     self._error = exc
 
-    def write(self, block: bytes) -> None:
+    def write(self, block: bytes | Path) -> None:
         if self._error is not None:
             raise self._error
         self._q.put(block)
@@ -135,6 +136,26 @@ class _Writer:
             self._thread.join()
         if raise_error and self._error is not None:
             raise self._error
+
+
+def members_xml(mapper: Mapper, view: gpd.GeoDataFrame) -> str:
+    """The ``wfs:member`` elements of ``view`` (the INSPIRE view of one chunk) as one string."""
+    geoms = view.geometry.to_numpy()
+    cols = [c for c in view.columns if c != view.geometry.name]
+    recs = [dict(zip(cols, vals, strict=True)) for vals in zip(*(_column(view[c]) for c in cols), strict=True)]
+    gids = [gml_id(mapper.gml_prefix, str(r["localId"])) for r in recs]
+    if is_point_array(geoms):
+        ggml = points_gml(shapely.get_x(geoms), shapely.get_y(geoms), gids)
+    else:
+        multi = "MultiSurface" in mapper.gml_geometry
+        ggml = [geometry_gml(g, gid, multi_surface=multi) for g, gid in zip(geoms, gids, strict=True)]
+    return "".join(mapper.gml_member(r, g) for r, g in zip(recs, ggml, strict=True))
+
+
+def _append_file(part: Path, fh: IO[bytes]) -> None:
+    with open(part, "rb") as src:
+        shutil.copyfileobj(src, fh, 1 << 20)
+    part.unlink()
 
 
 def _column(col) -> list:

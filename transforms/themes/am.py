@@ -153,6 +153,8 @@ class ContaminatedSitesMapper(Mapper):
     restrictedZonesAroundContaminatedSites: a public view (geometry and status) or a full view for staff;
     point symbols become circular zones."""
 
+    pure_members = True  # members may be encoded on a dask cluster (transforms.distributed)
+
     Options = ContaminatedSitesOptions
     options: ContaminatedSitesOptions
     feature_type = "ManagementRestrictionOrRegulationZone"

@@ -84,6 +84,8 @@ class BuildingsMapper(Mapper):
     """ALKIS footprints or LGLN CityGML LoD1 -> INSPIRE BU bu-core2d:Building; roof form and
     ridge/eaves/ground heights stay in the source view (the city model builds 3D tiles from it)."""
 
+    pure_members = True  # members may be encoded on a dask cluster (transforms.distributed)
+
     Options = BuildingsOptions
     options: BuildingsOptions
     feature_type = "Building"

@@ -147,6 +147,8 @@ class PlaygroundsMapper(Mapper):
     """Playgrounds (OpenStreetMap or the municipal Spielplatzkataster) -> INSPIRE ELU ExistingLandUseObject,
     HILUCS 3_4_4; equipment and DIN EN 1176 inspections stay in the source view."""
 
+    pure_members = True  # members may be encoded on a dask cluster (transforms.distributed)
+
     Options = PlaygroundsOptions
     options: PlaygroundsOptions
     feature_type = "ExistingLandUseObject"

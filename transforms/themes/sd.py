@@ -75,6 +75,8 @@ class TreesMapper(Mapper):
     """Baumkataster -> INSPIRE SD SpeciesDistributionUnit (sd 4.0), one unit per tree; planting year,
     height, trunk circumference and crown diameter stay in the source view."""
 
+    pure_members = True  # members may be encoded on a dask cluster (transforms.distributed)
+
     Options = TreesOptions
     feature_type = "SpeciesDistributionUnit"
     collection = "speciesdistributionunit"
