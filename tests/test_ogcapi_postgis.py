@@ -400,12 +400,17 @@ def test_number_matched_is_left_out_when_counting_takes_too_long(big: dict) -> N
     ("sparse", {"offset": "1500", "limit": "30"}, "SELECT fid FROM ds_big.sparse ORDER BY fid OFFSET 1500 LIMIT 30"),
     ("sparse", {"offset": "1700", "limit": "30"}, "SELECT fid FROM ds_big.sparse ORDER BY fid OFFSET 1700 LIMIT 30"),
 ])
-def test_keyset_pages(big: dict, table: str, params: dict[str, str], sql: str) -> None:
+@pytest.mark.parametrize("id_list_max", [50_000, 100, 0])
+def test_keyset_pages(big: dict, table: str, params: dict[str, str], sql: str, id_list_max: int) -> None:
+    """The same pages from the kept id list (18,750 rows match 'a%'), from keyset checkpoints when more
+    rows match than an id list may hold (100), and with id lists off (0)."""
     with psycopg.connect(big["data"]) as con:
         want = [r[0] for r in con.execute(sql)]
-    assert want
-    doc = ask({**big, "table": table}, params)
+        n = con.execute(f"SELECT count(*) FROM ({sql.split(' ORDER BY')[0]}) s").fetchone()
+    assert want and n is not None
+    doc = ask({**big, "table": table, "options": {"id_list_max": id_list_max}}, params)
     assert [f["id"] for f in doc["features"]] == want
+    assert doc["numberMatched"] == n[0]
 
 
 def test_a_new_version_replaces_the_table(pg_url: str) -> None:

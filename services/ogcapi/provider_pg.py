@@ -15,6 +15,9 @@ replaces the table, its OID changes, the caches of the old version are no longer
   (table version, filter), and runs with a statement timeout (``options.count_timeout_ms``, 2 s): when it
   expires, ``numberMatched`` is left out of the answer (pygeoapi then offers ``next`` whenever a page is
   full) and the timeout is remembered for five minutes.
+* A filter matching at most ``options.id_list_max`` rows (50,000): one scan fetches the ids of all of them,
+  kept per (table version, filter); ``numberMatched`` is their number and every page a primary-key lookup
+  (the filter is not evaluated again for the next pages or the next client). More rows: as below.
 * Paging: a page of the unfiltered table is a ``fid`` range when the fids are dense (GDAL writes 1..n);
   otherwise, and for filtered deep pages, keyset: every 512th matching fid is computed once per
   (table version, filter) and a page starts from the checkpoint before its offset, so a deep page costs
@@ -81,6 +84,9 @@ _META_LOCK = threading.Lock()   # one thread learns a new table version, the oth
 _META: dict[tuple, PgMeta] = {}
 _COUNTS: OrderedDict[tuple, tuple[int | None, float]] = OrderedDict()
 _CHECKPOINTS: OrderedDict[tuple, np.ndarray] = OrderedDict()
+ID_LIST_MAX = 50_000         # a filter matching at most this many rows keeps their ids (one scan for count + pages)
+_ID_LISTS_MAX = 64           # id lists kept per process (at most 64 x 50,000 x 8 bytes = 25 MB)
+_ID_LISTS: OrderedDict[tuple, np.ndarray | None] = OrderedDict()
 
 
 def connection(dsn: str) -> psycopg.Connection:
@@ -144,7 +150,8 @@ _CONVERT: dict[str, Callable[[Any], Any]] = {
 
 class PostgisProvider(BaseProvider):
     """``data``: PostgreSQL URL or conninfo; ``schema``, ``table``, ``id_field``, ``geometry_field``
-    (default ``geom``), ``storage_crs``; ``options``: ``count_timeout_ms``, ``statement_timeout_ms``."""
+    (default ``geom``), ``storage_crs``; ``options``: ``count_timeout_ms``, ``statement_timeout_ms``,
+    ``id_list_max``."""
 
     def __init__(self, provider_def: dict[str, Any]):
         super().__init__(provider_def)
@@ -156,6 +163,7 @@ class PostgisProvider(BaseProvider):
         self.geom_hint = provider_def.get("geometry_field") or "geom"
         opts = self.options or {}
         self.count_timeout_ms = int(opts.get("count_timeout_ms", COUNT_TIMEOUT_MS))
+        self.id_list_max = int(opts.get("id_list_max", ID_LIST_MAX))
         self.statement_timeout_ms = int(opts.get("statement_timeout_ms", STATEMENT_TIMEOUT_MS))
         self.storage_crs_uri = provider_def.get("storage_crs") or "http://www.opengis.net/def/crs/EPSG/0/25832"
         self.meta: PgMeta = self._run(lambda con: self.meta)
@@ -253,6 +261,12 @@ class PostgisProvider(BaseProvider):
                 rows = [] if hits or first > last else self._fetch(con, sql.SQL(
                     "SELECT {c} FROM {t} WHERE {pk} BETWEEN %(lo)s AND %(hi)s ORDER BY {pk}").format(
                     c=cols, t=self._t, pk=pk), {"lo": first, "hi": last})
+            elif where is not None and (ids := self._matching_ids(con, where, params)) is not None:
+                matched = len(ids)
+                page = ids[offset:offset + limit]
+                rows = [] if hits or not len(page) else self._fetch(con, sql.SQL(
+                    "SELECT {c} FROM {t} WHERE {pk} = ANY(%(ids)s) ORDER BY {pk}").format(c=cols, t=self._t, pk=pk),
+                    {"ids": page.tolist()})
             else:
                 matched = self.meta.count if where is None else self._count(con, where, params)
                 rows = [] if hits or (matched is not None and offset >= matched) else \
@@ -289,6 +303,42 @@ class PostgisProvider(BaseProvider):
     def _cache_key(self, con: psycopg.Connection, where: sql.Composable, params: dict[str, Any]) -> tuple:
         return (self.dsn, self.schema, self.table, self.meta.oid, self.count_timeout_ms, where.as_string(con),
                 tuple(sorted(params.items())))
+
+    def _matching_ids(self, con: psycopg.Connection, where: sql.Composable, params: dict[str, Any]
+                      ) -> np.ndarray | None:
+        """The ids of all rows matching ``where`` in id order when there are at most ``id_list_max``: one scan
+        answers ``numberMatched`` and every page (a page is then a primary-key lookup). Kept per (table
+        version, filter). None when there are more, or when the scan takes longer than ``count_timeout_ms``
+        (the count is then unknown, as in ``_count``)."""
+        if self.id_list_max <= 0:
+            return None
+        key = self._cache_key(con, where, params) + (self.id_list_max,)
+        with _LOCK:
+            if key in _ID_LISTS:
+                _ID_LISTS.move_to_end(key)
+                return _ID_LISTS[key]
+        ids: np.ndarray | None
+        try:
+            with con.transaction():  # a savepoint, as in _count
+                con.execute("SELECT set_config('statement_timeout', %s, true)", (str(self.count_timeout_ms),))
+                # no ORDER BY: the planner then takes the filter's index (a LIMIT with ORDER BY fid tempts it
+                # to walk the whole primary key); the ids are sorted here
+                found = con.execute(sql.SQL("SELECT {pk} FROM {t} WHERE {w} LIMIT %(n)s").format(
+                    pk=sql.Identifier(self.meta.pk), t=self._t, w=where), {**params, "n": self.id_list_max + 1},
+                    binary=True).fetchall()
+                con.execute("SELECT set_config('statement_timeout', %s, true)", (str(self.statement_timeout_ms),))
+        except psycopg.errors.QueryCanceled:
+            LOGGER.info("numberMatched omitted: matching %s.%s took longer than %d ms", self.schema, self.table,
+                        self.count_timeout_ms)
+            _remember(_COUNTS, self._cache_key(con, where, params), (None, time.monotonic()))
+            found = [None] * (self.id_list_max + 1)  # remembered as "too many": counted (or not) by _count
+        ids = None if len(found) > self.id_list_max else np.sort(np.fromiter((r[0] for r in found), np.int64,
+                                                                             len(found)))
+        with _LOCK:
+            _ID_LISTS[key] = ids
+            while len(_ID_LISTS) > _ID_LISTS_MAX:
+                _ID_LISTS.popitem(last=False)
+        return ids
 
     def _count(self, con: psycopg.Connection, where: sql.Composable | None, params: dict[str, Any]) -> int | None:
         """Exact count of the matching rows, or None when it takes longer than ``count_timeout_ms``."""
