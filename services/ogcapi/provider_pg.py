@@ -312,12 +312,13 @@ class PostgisProvider(BaseProvider):
         (the count is then unknown, as in ``_count``)."""
         if self.id_list_max <= 0:
             return None
-        key = self._cache_key(con, where, params) + (self.id_list_max,)
+        key = (*self._cache_key(con, where, params), self.id_list_max)
         with _LOCK:
             if key in _ID_LISTS:
                 _ID_LISTS.move_to_end(key)
                 return _ID_LISTS[key]
         ids: np.ndarray | None
+        found: list[tuple[Any, ...]] | None
         try:
             with con.transaction():  # a savepoint, as in _count
                 con.execute("SELECT set_config('statement_timeout', %s, true)", (str(self.count_timeout_ms),))
@@ -331,8 +332,8 @@ class PostgisProvider(BaseProvider):
             LOGGER.info("numberMatched omitted: matching %s.%s took longer than %d ms", self.schema, self.table,
                         self.count_timeout_ms)
             _remember(_COUNTS, self._cache_key(con, where, params), (None, time.monotonic()))
-            found = [None] * (self.id_list_max + 1)  # remembered as "too many": counted (or not) by _count
-        ids = None if len(found) > self.id_list_max else np.sort(np.fromiter((r[0] for r in found), np.int64,
+            found = None  # remembered as "too many": counted (or not) by _count
+        ids = None if found is None or len(found) > self.id_list_max else np.sort(np.fromiter((r[0] for r in found), np.int64,
                                                                              len(found)))
         with _LOCK:
             _ID_LISTS[key] = ids
