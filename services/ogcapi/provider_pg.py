@@ -333,8 +333,9 @@ class PostgisProvider(BaseProvider):
                         self.count_timeout_ms)
             _remember(_COUNTS, self._cache_key(con, where, params), (None, time.monotonic()))
             found = None  # remembered as "too many": counted (or not) by _count
-        ids = None if found is None or len(found) > self.id_list_max else np.sort(np.fromiter((r[0] for r in found), np.int64,
-                                                                             len(found)))
+        ids = None
+        if found is not None and len(found) <= self.id_list_max:
+            ids = np.sort(np.fromiter((r[0] for r in found), np.int64, len(found)))
         with _LOCK:
             _ID_LISTS[key] = ids
             while len(_ID_LISTS) > _ID_LISTS_MAX:
