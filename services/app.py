@@ -22,6 +22,7 @@ _SERVICES = [
     ("/wms?SERVICE=WMS&REQUEST=GetCapabilities", "Darstellungsdienst WMS 1.3.0 (INSPIRE)", "INSPIRE view service"),
     ("/csw?SERVICE=CSW&REQUEST=GetCapabilities", "Suchdienst CSW 2.0.2 (Metadaten)", "discovery service"),
     ("/download/", "Vordefinierte Datensätze (Atom-Feed)", "predefined datasets"),
+    ("/download/qgis/hildesheim.qgz", "QGIS-Projekt für die Planung (alle öffentlichen Datensätze)", "QGIS project"),
     ("/3dtiles/index.json", "3D Tiles des Stadtmodells", "3D Tiles"),
 ]
 _INDEX = """<!doctype html><html lang="de"><head><meta charset="utf-8">

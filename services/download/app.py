@@ -190,6 +190,19 @@ def create(settings: Settings) -> Flask:
         return Response(page, 200, {"Content-Type": "text/html; charset=utf-8", "Content-Language": "de",
                                     "Cache-Control": "public, max-age=86400"})
 
+    @app.route("/qgis/<name>", methods=["GET", "HEAD"])
+    def qgis_project(name: str):
+        """The planners' QGIS project (services/qgis, docs/qgis.md); its staff variant for staff only."""
+        from services.qgis.project import project_file
+        path = project_file(settings, name, staff=staff())
+        if path is None:
+            abort(404)
+        resp = send_file(path, mimetype="application/zip", as_attachment=True, download_name=name,
+                         conditional=True, etag=True, max_age=300)
+        resp.headers["Cache-Control"] = ("public" if path.name == "hildesheim.qgz" else "private") + ", max-age=300"
+        resp.headers["Vary"] = "Authorization"
+        return resp
+
     @app.route("/<ds_id>/<name>", methods=["GET", "HEAD"])
     def file(ds_id: str, name: str):
         ds, m, folder = _lookup(ds_id)
