@@ -37,7 +37,11 @@ SERVICES: tuple[ServiceDef, ...] = (
                "/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetCapabilities",
                "GDI Hildesheim – INSPIRE-Darstellungsdienst (WMS)",
                "Darstellungsdienst (WMS 1.3.0) der Stadt Hildesheim für die INSPIRE-Datensätze der Stadt, mit "
-               "INSPIRE-Layernamen und erweiterten INSPIRE-Capabilities.",
+               "INSPIRE-Layernamen und erweiterten INSPIRE-Capabilities. Räumliche Auflösung: die Layer werden "
+               "nur bis zu einem Maßstab dargestellt, Bäume bis 1:30 000, Gebäude bis 1:100 000, Flächennutzung, "
+               "Altlasten und Bebauungspläne bis 1:250 000, andere bis 1:500 000 (ein Layer mit größerer "
+               "Ausdehnung bis zu dem Maßstab, in dem seine ganze Ausdehnung in 256 Pixel passt); bei kleineren "
+               "Maßstäben bleibt die Karte leer.",
                ("GetCapabilities", "GetMap", "GetFeatureInfo"), "OGC:WMS-1.3.0-http-get-capabilities"),
     ServiceDef("ogcapi", "download", "download", "OGC API - Features - Part 1: Core 1.0",
                "/ogc/", "GDI Hildesheim – INSPIRE-Downloaddienst (OGC API Features)",

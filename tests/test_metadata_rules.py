@@ -322,3 +322,19 @@ def test_ets_dataset_uid_unique_across_records(records):
         assert ident not in seen, f"{name} and {seen.get(ident)} share the identifier {ident}"
         seen[ident] = name
     assert len(seen) >= 2
+
+
+def test_view_service_abstract_states_the_scale_limit_of_every_theme_style() -> None:
+    """md sds 3.3 (spatial resolution of a service, free text in the abstract): the WMS record states the
+    scales down to which layers draw, exactly those the mapfile generator's theme styles use."""
+    import re
+
+    from metadata.service import SERVICES
+    from services.wms.styles import fallback_style, theme_style
+    wms = next(s for s in SERVICES if s.key == "wms")
+    limits = {fallback_style("Polygon").maxscale, fallback_style("Point").maxscale,
+              *(theme_style(t, g, set()).maxscale for t in ("sd", "bu", "lu", "am", "plu")
+                for g in ("Point", "Polygon"))}
+    stated = {float(m.replace(" ", "")) for m in re.findall(r"1:(\d{1,3}(?: \d{3})*)", wms.abstract)}
+    assert "Räumliche Auflösung" in wms.abstract
+    assert stated == limits
