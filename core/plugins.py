@@ -13,6 +13,7 @@ naming the plugin and the import error. Nothing is skipped silently.
 from __future__ import annotations
 
 import importlib
+import threading
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator
 from datetime import datetime
@@ -47,6 +48,8 @@ def require(path: str, *, what: str = "plugin") -> Any:
         raise PluginError(f"{what} {path!r} cannot be loaded: module {mod!r} has no attribute {attr!r}") from None
 
 
+_SCAN_LOCK = threading.RLock()  # entry points are read once per registry, by one thread
+
 class Registry(Generic[T]):
     """Names -> plugin objects, filled from an entry-point group and from :meth:`register`."""
 
@@ -58,11 +61,16 @@ class Registry(Generic[T]):
         self._scanned = group is None
 
     def _scan(self) -> None:
+        """Read the entry points once. Threads of a web worker may ask at the same moment: the flag is set
+        only after the names are in, under a lock, so no thread ever sees a half-filled registry."""
         if self._scanned:
             return
-        self._scanned = True
-        for ep in entry_points(group=self.group or ""):
-            self._paths.setdefault(ep.name, ep.value)
+        with _SCAN_LOCK:
+            if self._scanned:
+                return
+            for ep in entry_points(group=self.group or ""):
+                self._paths.setdefault(ep.name, ep.value)
+            self._scanned = True
 
     def register(self, name: str, obj: T | str | None = None) -> Callable[[T], T] | None:
         """Register ``obj`` (an object or a ``module:attr`` path) under ``name``; usable as decorator."""

@@ -149,3 +149,26 @@ def test_builtin_entry_points_all_load(registry: Registry[Any], group: str, chec
     assert {n: registry.path(n) for n in declared} == declared
     for name, obj in registry.items():
         assert check(obj), f"{group} {name!r} ({registry.path(name)}) is {obj!r}"
+
+
+def test_threads_never_see_a_half_read_registry() -> None:
+    """The first lookups of a web worker come from several threads at once: each sees every plugin (the
+    entry points were read under a lock before the registry counts as read)."""
+    import threading
+
+    from core.plugins import Registry
+    for _ in range(20):
+        reg: Registry[object] = Registry("mapper", "gdi.mappers")
+        barrier = threading.Barrier(8)
+        seen: list[list[str]] = []
+
+        def look(reg: Registry[object] = reg, barrier: threading.Barrier = barrier,
+                 seen: list[list[str]] = seen) -> None:
+            barrier.wait()
+            seen.append(reg.names())
+        threads = [threading.Thread(target=look) for _ in range(8)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert all("sd_trees" in names and "plu_zoning" in names for names in seen), seen
