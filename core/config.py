@@ -258,6 +258,20 @@ class ProxySettings(_Model):
         return v
 
 
+class MetricsSettings(_Model):
+    """``/metrics`` (Prometheus) and the JSON access log (``services/metrics.py``, docs/operations.md)."""
+    allow: list[str] = Field(default_factory=lambda: ["127.0.0.1/32", "::1/128"], description="client "
+                             "addresses or networks (CIDR) that may read /metrics, checked against the client "
+                             "address behind trusted proxies; staff keys may always; environment GDI_METRICS_ALLOW")
+    access_log: str | None = Field(default="-", description="JSON access log: `-` standard error, a file path, "
+                                   "or null for none; environment GDI_ACCESS_LOG (`off` for none)")
+
+    @field_validator("allow")
+    @classmethod
+    def _allow_networks(cls, v: list[str]) -> list[str]:
+        return ProxySettings._networks(v)
+
+
 class Settings(_Model):
     var_dir: Path = PROJECT_ROOT / "var"
     datasets_dir: Path = PROJECT_ROOT / "datasets"
@@ -273,6 +287,8 @@ class Settings(_Model):
     auth_file: Path | None = None
     proxy: ProxySettings = Field(default_factory=ProxySettings, description="trusted reverse proxies "
                                  "(real client address for rate limits and logs)")
+    metrics: MetricsSettings = Field(default_factory=MetricsSettings, description="who may read /metrics, "
+                                     "where the JSON access log goes")
 
     @property
     def publish_dir(self) -> Path:
@@ -405,6 +421,12 @@ def load_settings(path: Path | None = None) -> Settings:
     if "GDI_TRUSTED_PROXIES" in os.environ:  # "127.0.0.1,10.0.0.0/24" (the proxy: section of gdi.yml)
         proxies = [p.strip() for p in os.environ["GDI_TRUSTED_PROXIES"].split(",") if p.strip()]
         data["proxy"] = {**dict(data.get("proxy") or {}), "trusted": proxies}
+    if "GDI_METRICS_ALLOW" in os.environ:  # "127.0.0.1/32,10.0.0.0/8" (metrics.allow in gdi.yml)
+        allow = [a.strip() for a in os.environ["GDI_METRICS_ALLOW"].split(",") if a.strip()]
+        data["metrics"] = {**dict(data.get("metrics") or {}), "allow": allow}
+    if "GDI_ACCESS_LOG" in os.environ:  # "-", a file, or "off"
+        log = os.environ["GDI_ACCESS_LOG"]
+        data["metrics"] = {**dict(data.get("metrics") or {}), "access_log": None if log == "off" else log}
     if "GDI_PUBLIC_URL" in os.environ:  # the URL citizens use (a load balancer in front of several nodes)
         data["service"] = {**dict(data.get("service") or {}), "public_url": os.environ["GDI_PUBLIC_URL"]}
     try:

@@ -74,8 +74,10 @@ def create_app(settings: Settings | None = None):
         mounted[prefix] = factory(settings)
     root.config["GDI_MOUNTED"] = tuple(mounted)
     from .edge import EdgeMiddleware  # client address behind proxies, security headers, private staff responses
+    from .metrics import MetricsMiddleware, metrics_app  # /metrics, request ids, JSON access log
+    mounted["/metrics"] = metrics_app(settings)
     root.wsgi_app = EdgeMiddleware(  # type: ignore[method-assign]  # Flask docs pattern
-        DispatcherMiddleware(root.wsgi_app, mounted), settings)
+        MetricsMiddleware(DispatcherMiddleware(root.wsgi_app, mounted), settings, mounted), settings)
     return root
 
 
