@@ -106,6 +106,11 @@ def redact_url(url: str) -> str:
     return urlunsplit((u.scheme, netloc, u.path, u.query, u.fragment))
 
 
+# Tables of at least this many rows are stored in the order of PostGIS's geometry sort (a Hilbert curve):
+# the rows of a street or district lie on neighbouring pages. Measured at 5M trees: a 2 km CQL2 query with
+# a filter no cache has seen reads ~1,000 instead of ~50,000 heap pages (README, PostGIS store).
+CLUSTER_MIN_ROWS = 100_000
+
 class PostgisStore(Store):
     """Files as :class:`~core.store.GpkgStore` keeps them, features in PostGIS (see the module doc)."""
 
@@ -437,6 +442,11 @@ class PostgisPublication(publication.Publication):
         if row is None or row[0] != expected:
             raise PublicationError(f"layer {table}: {row[0] if row else 0} rows loaded, {expected} expected",
                                    file=str(gpkg))
+        if expected >= CLUSTER_MIN_ROWS:  # rows in space-filling-curve order: a spatial query reads few pages
+            hilbert = f"{table[:50]}_hilbert"
+            conn.execute(sql.SQL("CREATE INDEX {} ON {} (geom)").format(sql.Identifier(hilbert), qualified))
+            conn.execute(sql.SQL("CLUSTER {} USING {}").format(qualified, sql.Identifier(hilbert)))
+            conn.execute(sql.SQL("DROP INDEX {}").format(sql.Identifier(self.schema, hilbert)))
         conn.execute(sql.SQL("CREATE INDEX {} ON {} USING gist (geom)").format(
             sql.Identifier(f"{table[:50]}_geom_gist"), qualified))
         # the feature id the OGC API serves items by (localId of INSPIRE views, key of source views)
