@@ -24,6 +24,7 @@ from core.plugins import Options, Reader
 
 from ..safety import check_size
 
+NULL = np.array(None, dtype=object)  # np.where's missing value (numpy's stubs take no bare None)
 CHUNK_ROWS = 50_000
 
 # POINT (405022,4774) (5756025,874)  and  POINT (405022,4774 5756025,874)
@@ -190,7 +191,7 @@ def _to_frame(chunk: pd.DataFrame, rows: np.ndarray, source: Source, opts: CsvOp
     if opts.wkt_column:
         raw = chunk[opts.wkt_column]
         fixed, repaired = repair_wkt(raw)
-        wkt = np.where(fixed.str.strip().eq("").to_numpy(), None, fixed.to_numpy(dtype=object))
+        wkt = np.where(fixed.str.strip().eq("").to_numpy(), NULL, fixed.to_numpy(dtype=object))
         geoms = shapely.from_wkt(wkt, on_invalid="ignore")
         bad = pd.isna(geoms) & raw.str.strip().ne("").to_numpy()
         for i in np.flatnonzero(repaired.to_numpy() & ~bad):

@@ -29,6 +29,8 @@ from ..localid import local_ids
 from .base import CODELIST, Mapper, gml_id, xml_escape
 from .elu import as_multi
 
+NULL = np.array(None, dtype=object)  # np.where's missing value (numpy's stubs take no bare None)
+
 TABLE = Path(__file__).with_name("alkis_gebaeudefunktion.csv")
 UNPOPULATED = f"{CODELIST}/VoidReasonValue/Unpopulated"
 FUNCTIONAL = f"{CODELIST}/ConditionOfConstructionValue/functional"
@@ -161,7 +163,7 @@ class BuildingsMapper(Mapper):
         number = self.field(gdf, source, "house_number")
         addr = self.field(gdf, source, "address")
         joined = (street + " " + number).str.strip()
-        out["address"] = np.where(addr.ne(""), addr, np.where(joined.ne(""), joined, None))
+        out["address"] = np.where(addr.ne(""), addr, np.where(joined.ne(""), joined, NULL))
         if n and "address" not in source.fields and "street" not in source.fields:
             out["address"] = None
         return out
@@ -174,12 +176,12 @@ class BuildingsMapper(Mapper):
         return gpd.GeoDataFrame({
             "localId": local_ids(gdf["key"]).to_numpy(),
             "inspireId": (self.namespace + "/" + local_ids(gdf["key"])).to_numpy(),
-            "currentUse": np.where(use != "", f"{CODELIST}/CurrentUseValue/" + use.astype(str), None),
-            "buildingNature": np.where(nature != "", f"{CODELIST}/BuildingNatureValue/" + nature.astype(str), None),
+            "currentUse": np.where(use != "", f"{CODELIST}/CurrentUseValue/" + use.astype(str), NULL),
+            "buildingNature": np.where(nature != "", f"{CODELIST}/BuildingNatureValue/" + nature.astype(str), NULL),
             "numberOfFloorsAboveGround": gdf["storeys"].to_numpy(),
             "heightAboveGround": gdf["height_m"].to_numpy(),
             "heightStatus": np.where(gdf["height_status"].notna().to_numpy(),
-                                     f"{CODELIST}/HeightStatusValue/" + gdf["height_status"].astype(str), None),
+                                     f"{CODELIST}/HeightStatusValue/" + gdf["height_status"].astype(str), NULL),
             "conditionOfConstruction": FUNCTIONAL,
             "beginLifespanVersion": np.asarray(begin),
         }, geometry=as_multi(gdf.geometry.to_numpy()), crs=gdf.crs)
