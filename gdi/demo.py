@@ -11,8 +11,8 @@ from core.plugins import require
 LOGGER = logging.getLogger(__name__)
 
 DEMO_STEPS: list[str] = [
-    "gdi.demo:run_all_etl",                       # every dataset in datasets/ (+ post-publish hooks)
-    "gdi.plans_demo:import_demo_plans",           # XPlanung demo plans -> PLU (participation)
+    "gdi.demo:run_all_etl",                       # every dataset in datasets/ (+ post-publish hooks,
+                                                  #  among them 60_plan_variants: planned-building variants)
     "gdi.citymodel_demo:build_demo_tiles",        # 3D Tiles of the buildings (+ planned variants)
     "services.participation.demo:seed_demo",      # demo procedure with open participation period
 ]

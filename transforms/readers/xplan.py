@@ -9,7 +9,12 @@ driver, one layer per XPlanung class, through pyogrio (``/vsizip/`` for archives
 The reader yields one GeoDataFrame of all Fachobjekte (``BP_*``, ``FP_*``, ``SO_*``, ``RP_*``,
 ``LP_*`` except plans, Bereiche and text sections) with the columns ``key`` (gml:id), ``xplan_class``,
 ``ebene``, ``flaechenschluss``, ``rechtscharakter``, ``attributes`` (JSON of the class-specific
-attributes). Plan metadata (``*_Plan``, ``*_Bereich``) comes from :func:`plan_info`.
+attributes) and the building-dimension columns (:data:`DIMENSIONS`, NaN where the plan sets none:
+``Z``, ``Zmin``, ``Zmax``, ``Zzwingend``, ``GRZ``, ``GFZ``, ``BMZ``) plus ``hoehenangabe``: a JSON list
+of every nested ``XP_Hoehenangabe`` of the object (``hoehenbezug``, ``bezugspunkt``, ``h``, ``hMin``,
+``hMax``, ``hZwingend``, ``abweichenderHoehenbezug``, ``abweichenderBezugspunkt``), read from the XML
+because GDAL flattens only the first of several into loose columns. Plan metadata (``*_Plan``,
+``*_Bereich``, including the plan's ``bezugshoehe``) comes from :func:`plan_info`.
 
 Broken geometries (a ring that is not closed, as in the real FNP Bad Liebenwerda) do not abort the
 read: GDAL returns no geometry, and :func:`diagnose_geometries` looks the object up in the XML to name
@@ -47,6 +52,13 @@ PLAN_CLASSES = ("BP_Plan", "FP_Plan", "SO_Plan", "RP_Plan", "LP_Plan")
 SKIP_SUFFIX = ("_Plan", "_Bereich", "_TextAbschnitt", "_BegruendungAbschnitt")
 COMMON = ("gml_id", "lowerCorner", "upperCorner", "ebene", "rechtscharakter", "flaechenschluss")
 OPEN_OPTS = {"WRITE_GFS": "NO"}
+# building dimensions read into their own columns (XPlanung 5.x names; ``GRZmax``/``GFZmax`` stand in
+# for ``GRZ``/``GFZ`` where a plan gives only the upper bound)
+DIMENSIONS = {"Z": ("Z",), "Zmin": ("Zmin",), "Zmax": ("Zmax",), "Zzwingend": ("Zzwingend",),
+              "GRZ": ("GRZ", "GRZmax"), "GFZ": ("GFZ", "GFZmax"), "BMZ": ("BMZ", "BMZmax")}
+# the elements of XP_Hoehenangabe (XPlanung 5.0-5.4); GDAL's flattened copies are dropped from ``attributes``
+HOEHE_NUM = ("h", "hMin", "hMax", "hZwingend")
+HOEHE_TEXT = ("hoehenbezug", "bezugspunkt", "abweichenderHoehenbezug", "abweichenderBezugspunkt")
 
 
 def _gml_member(path: Path) -> str | None:
@@ -156,7 +168,8 @@ def _plan_info_cached(path_s: str, mtime: float, max_bytes: int) -> dict[str, An
         # GDAL returns no geometry for a broken ring: name the defect, not "no Geltungsbereich"
         pid = str(rec.get("gml_id") or "")
         problem = diagnose_geometries(path, {pid}).get(pid) if pid else None
-    return {"class": cls, "version": xplan_version(path), "attributes": rec,
+    bezug = _number(rec.get("bezugshoehe"))
+    return {"class": cls, "version": xplan_version(path), "attributes": rec, "bezugshoehe": bezug,
             "geometry_wkb": None if geom is None else shapely.to_wkb(geom), "geometry_problem": problem,
             "crs": _plan_crs(path, df), "bereiche": bereiche,
             "references": external_references(path, cls)}
@@ -243,6 +256,7 @@ def _read(path: Path, source: Source, settings: Settings, options: XPlanOptions)
         layers = [n for n in layers if n in wanted]
     frames = []
     gdal_crs = None
+    heights = hoehenangaben(path)
     for name in layers:
         try:
             df = pyogrio.read_dataframe(gpath, layer=name, on_invalid="ignore", **OPEN_OPTS)
@@ -252,7 +266,8 @@ def _read(path: Path, source: Source, settings: Settings, options: XPlanOptions)
         if len(df) == 0 or "geometry" not in df:
             continue
         gdal_crs = gdal_crs or (df.crs.to_string() if df.crs else None)
-        extra = [c for c in df.columns if c not in COMMON and c != "geometry" and not c.endswith("_uom")]
+        extra = [c for c in df.columns if c not in COMMON and c != "geometry" and not c.endswith("_uom")
+                 and c not in HOEHE_NUM + HOEHE_TEXT]
         attrs = [json.dumps({c: _value(r[c]) for c in extra if _value(r[c]) is not None}, ensure_ascii=False,
                             default=str) for r in df[extra].to_dict("records")] if extra else ["{}"] * len(df)
         frames.append(gpd.GeoDataFrame({
@@ -263,6 +278,8 @@ def _read(path: Path, source: Source, settings: Settings, options: XPlanOptions)
             "flaechenschluss": df.get("flaechenschluss", pd.Series([None] * len(df))).map(_bool).to_numpy(),
             "rechtscharakter": df.get("rechtscharakter", pd.Series([None] * len(df))).map(_code).to_numpy(),
             "attributes": attrs,
+            **{col: _dimension(df, keys) for col, keys in DIMENSIONS.items()},
+            "hoehenangabe": [json.dumps(heights.get(str(k), []), ensure_ascii=False) for k in df["gml_id"]],
         }, geometry=df.geometry.to_numpy(), crs=df.crs))
     if not frames:
         raise SourceError("XPlanGML holds no Fachobjekte (BP_/FP_/SO_/RP_/LP_ objects)", file=str(path))
@@ -303,6 +320,65 @@ def _code(v: Any) -> str | None:
     if isinstance(v, float) and v.is_integer():
         v = int(v)
     return str(v)
+
+
+def _number(v: Any) -> float | None:
+    """A positive finite number or None (a list, as GDAL returns repeated elements, gives its first)."""
+    v = _value(v)
+    if isinstance(v, list):
+        v = v[0] if v else None
+    try:
+        f = float(v)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+    return f if np.isfinite(f) else None
+
+
+def _dimension(df: pd.DataFrame, keys: tuple[str, ...]) -> np.ndarray:
+    """The first of ``keys`` the object sets, as float (NaN: not set)."""
+    out = np.full(len(df), np.nan)
+    for k in reversed(keys):
+        if k in df.columns:
+            vals = np.array([np.nan if (x := _number(v)) is None else x for v in df[k]], dtype=float)
+            out = np.where(np.isnan(vals), out, vals)
+    return out
+
+
+def hoehenangaben(path: Path) -> dict[str, list[dict[str, Any]]]:
+    """gml:id -> every ``hoehenangabe/XP_Hoehenangabe`` of that Fachobjekt, in document order: numbers
+    (metres, ``uom`` other than m is converted for cm/dm/km) for ``h``, ``hMin``, ``hMax``, ``hZwingend``,
+    code text for ``hoehenbezug``/``bezugspunkt`` and the free-text ``abweichender...`` fields."""
+    from lxml import etree
+    member = _gml_member(path)
+    gml_id = "{http://www.opengis.net/gml/3.2}id"
+    scale = {"m": 1.0, "cm": 0.01, "dm": 0.1, "km": 1000.0}
+    out: dict[str, list[dict[str, Any]]] = {}
+    fh = zipfile.ZipFile(path).open(member) if member else open(path, "rb")  # noqa: SIM115
+    try:
+        for _, el in xmlguard.iterparse(fh, str(path), events=("end",)):
+            if etree.QName(el).localname != "XP_Hoehenangabe":
+                if el.getparent() is not None and el.getparent().getparent() is None:
+                    el.clear()     # a finished feature member
+                continue
+            owner = el.getparent().getparent() if el.getparent() is not None else None
+            fid = owner.get(gml_id) if owner is not None else None
+            if not fid:
+                continue
+            rec: dict[str, Any] = {}
+            for c in el:
+                name = etree.QName(c).localname
+                text = (c.text or "").strip()
+                if name in HOEHE_NUM and (num := _number(text)) is not None:
+                    rec[name] = round(num * scale.get(c.get("uom", "m"), 1.0), 6)
+                elif name in HOEHE_TEXT and text:
+                    rec[name] = text
+            if rec:
+                out.setdefault(fid, []).append(rec)
+    except etree.XMLSyntaxError as exc:
+        LOGGER.warning("%s: XML error while reading hoehenangabe: %s", path, exc)
+    finally:
+        fh.close()
+    return out
 
 
 def diagnose_geometries(path: Path, ids: set[str], limit: int = 200) -> dict[str, str]:

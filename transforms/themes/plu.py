@@ -21,10 +21,8 @@ Decisions (see docs/participation.md):
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import json
 import math
-import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, ClassVar
@@ -42,7 +40,9 @@ from core.plugins import Options
 
 from ..encoders.gmlgeom import geometry_gml
 from ..localid import local_ids
+from ..readers.xplan import DIMENSIONS
 from .base import CODELIST, Mapper, gml_id, xml_escape
+from .plu_plan import CI_DATE_CODES, ORDINANCE_DATES, _code, checked_date, plan_document
 
 TABLE = Path(__file__).with_name("plu_xleitstelle.csv")
 XL = "https://registry.gdi-de.org/codelist/de.xleitstelle.inspire_plu"
@@ -120,78 +120,6 @@ FP_TYPE = {"1000": ("local", "5_2_Fplan"), "2000": ("supraLocal", "4_2_Gemeinsam
            "5000": ("local", "5_3_SachlicherTeilplan")}
 
 
-# Verfahrensdaten -> ordinance (XLeitstelle: the procedure's dated steps)
-ORDINANCE_DATES = (("aufstellungsbeschlussDatum", "Aufstellungsbeschluss"),
-                   ("auslegungsStartDatum", "Öffentliche Auslegung (Beginn)"),
-                   ("auslegungsEndDatum", "Öffentliche Auslegung (Ende)"),
-                   ("satzungsbeschlussDatum", "Satzungsbeschluss"),
-                   ("rechtsverordnungsDatum", "Rechtsverordnung"),
-                   ("ausfertigungsDatum", "Ausfertigung"),
-                   ("planbeschlussDatum", "Planbeschluss"),
-                   ("wirksamkeitsDatum", "Wirksamkeit"),
-                   ("inkrafttretensDatum", "Inkrafttreten"))
-
-
-def _code(v: Any) -> str | None:
-    if v is None or (isinstance(v, float) and math.isnan(v)):
-        return None
-    if isinstance(v, list):
-        v = v[0] if v else None
-        return _code(v)
-    if isinstance(v, float) and v.is_integer():
-        v = int(v)
-    return str(v)
-
-
-def _date(v: Any) -> str | None:
-    s = _code(v)
-    if not s or s.startswith("9999"):
-        return None
-    return s[:10]
-
-
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ][0-9:.]*(?:Z|[+-]\d{2}:?\d{2})?)?$")
-
-
-def checked_date(v: Any, *, file: str, record: str, field: str) -> str | None:
-    """A plan date as ``YYYY-MM-DD``; a value that is no real date (``2021-13-45``, ``30.06.2021``) is a
-    MappingError naming the source file, the plan, the XPlanung field and the value (it would otherwise
-    surface only as an XSD error on the INSPIRE element)."""
-    s = _code(v)
-    if not s or s.startswith("9999"):
-        return None
-    m = _ISO_DATE.match(s.strip())
-    try:
-        if not m:
-            raise ValueError(s)
-        dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    except ValueError:
-        raise MappingError(f"field '{field}' value {s!r} is not a date (xs:date, YYYY-MM-DD); fix the plan",
-                           file=file, record=record, field=field, value=s) from None
-    return s.strip()[:10]
-
-
-# XP_ExterneReferenzTyp codes in the order they qualify as *the* plan document (maxOccurs 1 in PLU):
-# Rechtsplan, Satzung, Verordnung, Karte, Plangrundlage; then any other with a URL
-DOCUMENT_TYPES = ("1030", "1060", "1065", "1070", "1040")
-CI_DATE_CODES = "http://standards.iso.org/iso/19139/resources/gmxCodelists.xml#CI_DateTypeCode"
-
-
-def plan_document(refs: list[dict[str, str]]) -> dict[str, str] | None:
-    """The externeReferenz that becomes OfficialDocumentation.planDocument, or None."""
-    def rank(r: dict[str, str]) -> tuple[int, int]:
-        t = r.get("typ", "")
-        return (DOCUMENT_TYPES.index(t) if t in DOCUMENT_TYPES else len(DOCUMENT_TYPES),
-                0 if r.get("referenzURL") else 1)
-    if not refs:
-        return None
-    best = min(refs, key=rank)
-    url = best.get("referenzURL", "")
-    name = best.get("referenzName") or best.get("beschreibung") or Path(url).name or "Plandokument"
-    date = _date(best.get("datum"))
-    return {"name": name, "url": url, "date": date or ""}
-
-
 class PluOptions(Options):
     """The PLU mappers take no options: the plan itself (XPlanGML) says everything."""
 
@@ -264,7 +192,7 @@ class _PluMapper(Mapper):
                            if (d := date(key))],
             "text": str(a.get("beschreibung") or a.get("name") or ""),
             "document": plan_document(info.get("references", [])),
-            "geometry": geom, "file": src_file,
+            "geometry": geom, "file": src_file, "bezugshoehe": info.get("bezugshoehe"),
         }
 
     def _nature(self, rc: str | None) -> str:
@@ -332,6 +260,10 @@ class _PluMapper(Mapper):
         cols = {k: gdf[k].to_numpy() for k in ("key", "xplan_class", "ebene", "rechtscharakter", "attributes")}
         cols["flaechenschluss"] = gdf["flaechenschluss"].astype(object).to_numpy()
         cols["inspireId"] = (self.namespace + "/" + local_ids(gdf["key"])).to_numpy()
+        # building dimensions and heights (docs/formats.md, XPlanung heights): for the planned-building variants
+        for c in DIMENSIONS:
+            cols[c] = pd.to_numeric(gdf[c], errors="coerce").to_numpy(float) if c in gdf else np.full(len(gdf), np.nan)
+        cols["hoehenangabe"] = gdf["hoehenangabe"].to_numpy() if "hoehenangabe" in gdf else np.full(len(gdf), "[]")
         return gpd.GeoDataFrame(cols, geometry=gdf.geometry.to_numpy(), crs=gdf.crs)
 
     # -- GML ------------------------------------------------------------------------------------
@@ -422,10 +354,20 @@ class _PluMapper(Mapper):
 
     def report_extra(self) -> dict[str, Any]:
         p = self.plan or {}
-        return {**self.stats, "plan": {k: p.get(k) for k in ("class", "version", "localId", "title", "type", "step")},
+        return {**self.stats, "plan": {**{k: p.get(k) for k in ("class", "version", "localId", "title", "type", "step",
+                                                             "bezugshoehe")},
+                                       "geltungsbereich_crs84": _geojson_crs84(p.get("geometry"))},
                 "skipped_other_feature_type": dict(sorted(self.skipped.items())),
                 "unmapped_classes": dict(sorted(self.unmapped.items())),
                 "codelists": "XLeitstelle XPlanToINSPIRE 2.6 (2025-10-08), via xplan-tools 1.17.5 (EUPL-1.2)"}
+
+
+def _geojson_crs84(geom: Any) -> dict[str, Any] | None:
+    """The Geltungsbereich as GeoJSON (CRS84, simplified to 0.5 m) for the plan summary of the participation."""
+    if geom is None or geom.is_empty:
+        return None
+    g = gpd.GeoSeries([geom.simplify(0.5)], crs=STORAGE_CRS).to_crs("OGC:CRS84")
+    return json.loads(shapely.to_geojson(shapely.set_precision(g.iloc[0], 1e-7)))
 
 
 def _num(v: Any) -> float:
