@@ -112,7 +112,7 @@ def _scan(source, options: CityModelOptions, terrain) -> _Scan:
         ground = df["ground_height_m"].to_numpy(float)
         if terrain is not None:
             t = terrain.base_heights(geoms)
-            ground = np.where(np.isfinite(t), t, ground)
+            ground = np.where(np.isfinite(ground), ground, t)  # the source's own ground height first
         b = shapely.bounds(geoms)
         chunks.append({"fid": np.asarray(df.index), "x": shapely.get_x(c), "y": shapely.get_y(c),
                        "ground": ground, "hash": _row_hashes(df, ground),
@@ -197,6 +197,9 @@ def build_tileset(source, out_dir: Path, options: CityModelOptions | None = None
     t0 = time.perf_counter()
     warnings: list[str] = []
     terrain = Terrain(options.dgm) if options.dgm else None
+    if not isinstance(source, (str, Path)):
+        from .source import drawn
+        source = drawn(source)  # tile jobs take rows by position in what the scan saw
     scan = _scan(source, options, terrain)
     n = len(scan["fid"])
     if terrain is None and not np.isfinite(scan["ground"]).any():

@@ -46,9 +46,18 @@ def list_layer(path: Path, layer: str | None) -> str:
     return src[0] if src else layers[0]
 
 
+def drawn(gdf):
+    """The rows that are bodies of their own: without a building whose only geometry is the union of its
+    BuildingParts (BU source view of CityGML: ``own_body`` false; its parts are rows of their own)."""
+    if "own_body" not in gdf.columns:
+        return gdf
+    return gdf[pd.Series(gdf["own_body"]).astype("boolean").fillna(True).to_numpy(bool)]
+
+
 def normalise(gdf, file: str = "<memory>"):
     """Map either column set to the contract columns (missing ones become null)."""
     import geopandas as gpd
+    gdf = drawn(gdf)
     cols = set(gdf.columns)
     if "key" not in cols and "oid" in cols:
         gdf = gdf.rename(columns={k: v for k, v in ALKIS_MAP.items() if k in cols})

@@ -211,7 +211,7 @@ CASES = [
                    "{\"id\": 7, \"zustand\": \"gut\"} has no name key (name, geraet, gerät, bezeichnung, typ, "
                    "type)); kept as JSON text, inspections not checked"), 2),
     ("citygml-crs-from-compound-srsname", "gebaeude_lorup", "citygml_adv_srsname.gml", {"crs": None}, "published",
-     None, 7),
+     None, 8),  # 7 buildings, one with a BuildingPart
     # --- XPlanGML 5.2 (issue 14): multi-part lines, AdV CRS URNs, broken Geltungsbereich, broken dates --------
     ("xplan52-multicurve-supplementary", "bplan2070_sr", "xplan52_multicurve_adv_crs.gml", {"crs": None},
      "published", None, 3),

@@ -152,7 +152,8 @@ def test_split_function_and_table():
 
 def test_lorup_citygml_to_bu(tmp_settings):
     res = run("gebaeude_lorup", tmp_settings)
-    assert res.summary["read"] == 119 and res.summary["published"] == 119
+    # 119 buildings and 38 BuildingParts (each part its own record, linked by part_of)
+    assert res.summary["read"] == 157 and res.summary["published"] == 157
     src = pyogrio.read_dataframe(res.published_dir / "gebaeude_lorup.gpkg", layer="gebaeude_lorup_source")
     assert list(src.columns[: len(CONTRACT)]) == CONTRACT
     assert str(src.crs).endswith("25832") or src.crs.to_epsg() == 25832
@@ -163,16 +164,21 @@ def test_lorup_citygml_to_bu(tmp_settings):
     # the ground face in the file (z = 41.292) has a shoelace area of 99.096 m²
     assert not b.geometry.has_z and abs(b.geometry.area - 99.096) < 0.01
     assert set(src.geom_type) <= {"MultiPolygon"}
-    # a building with a BuildingPart: ground faces 1166.27 m² (building) + 24.98 m² (part) in the file
-    assert abs(src.set_index("key").loc["DENILD750000tr1f"].geometry.area - (1166.27 + 24.98)) < 0.05
-    assert (src["function_code"] == 1610).sum() == 18  # 51009_1610 canopies keep their code
+    # a building with a BuildingPart: ground faces 1166.27 m² (building) + 24.98 m² (part) in the file; the
+    # source view keeps the body, the INSPIRE building is body and part
+    assert abs(src.set_index("key").loc["DENILD750000tr1f"].geometry.area - 1166.27) < 0.05
+    bu = pyogrio.read_dataframe(res.published_dir / "gebaeude_lorup.gpkg", layer="building_lorup")
+    whole = bu[bu["localId"].astype(str).str.endswith("DENILD750000tr1f")]
+    assert len(whole) == 1 and abs(whole.geometry.iloc[0].area - (1166.27 + 24.98)) < 0.05
+    buildings = src[src["part_of"].isna() | (src["part_of"].astype(str) == "")]
+    assert (buildings["function_code"] == 1610).sum() == 18  # 51009_1610 canopies keep their code
     doc = etree.parse(str(res.published_dir / "gebaeude_lorup.gml"))
     canopy = [e for e in doc.findall(".//bu-core2d:Building", NS)
               if e.find("bu-base:buildingNature", NS) is not None]
     assert {c.find("bu-base:buildingNature", NS).get(f"{{{NS['xlink']}}}href").rsplit("/", 1)[1] for c in canopy} \
         == {"canopy", "silo", "tower"}
     status = doc.findall(".//bu-base:HeightAboveGround/bu-base:status", NS)
-    assert len(status) == 119 and all(s.get(f"{{{NS['xlink']}}}href").endswith("/measured") for s in status)
+    assert len(status) == 157 and all(s.get(f"{{{NS['xlink']}}}href").endswith("/measured") for s in status)
     independent_validation(res.published_dir / "gebaeude_lorup.gml")
 
 

@@ -8,6 +8,14 @@ bu-core2d target and stay in the source view, which is the contract the city mod
 
 ``key, function_code, function_label, storeys, height_m, height_status, roof_form, ridge_height_m,
 eaves_height_m, ground_height_m, address`` + 2D footprint (EPSG:25832).
+
+CityGML datasets (a source with reader ``citygml``) have one record per building and per
+``bldg:BuildingPart`` (issue 14). Their source view adds ``part_of`` (key of the part's building) and
+``own_body`` (false: a building with no geometry of its own, drawn through its parts); each row's geometry
+and heights are those of its own body, so the city model draws every part on its own base at its own
+height. In the INSPIRE view a part is a ``bu-core2d:BuildingPart``, referenced from its building's
+``bu-base:parts``, and a building with parts has the union of its body and parts as ``geometry2D`` and the
+highest point of all of them above the lowest ground as ``heightAboveGround``. ALKIS input is unchanged.
 """
 from __future__ import annotations
 
@@ -110,6 +118,8 @@ class BuildingsMapper(Mapper):
         self.accuracy = self.options.horizontal_accuracy_m
         self.table = function_table()
         self.unknown_functions: dict[str, int] = {}
+        # CityGML: buildings and BuildingParts (extra columns); other sources keep their columns unchanged
+        self.with_parts = any(src.reader == "citygml" for src in self.dataset.sources)
 
     def prepare(self, gdf: gpd.GeoDataFrame, source: Source) -> gpd.GeoDataFrame:
         self.note_crs(gdf)
@@ -166,25 +176,80 @@ class BuildingsMapper(Mapper):
         out["address"] = np.where(addr.ne(""), addr, np.where(joined.ne(""), joined, NULL))
         if n and "address" not in source.fields and "street" not in source.fields:
             out["address"] = None
+        if self.with_parts:
+            col = source.fields.get("part_of", "part_of")
+            part_of = gdf[col].to_numpy(object) if col in gdf else np.full(n, None, dtype=object)
+            out["part_of"] = [str(v).strip() if v is not None and not pd.isna(v) and str(v).strip() else None
+                              for v in part_of]
+            body = gdf["own_body"] if "own_body" in gdf else pd.Series(True, index=gdf.index)
+            out["own_body"] = body.astype("boolean").fillna(True).to_numpy(bool)
         return out
+
+    def _whole_buildings(self, gdf: gpd.GeoDataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """INSPIRE view of buildings with parts: featureType, the parts' localIds (space separated), the
+        footprint (union of the building's body and its published parts) and the height above ground of
+        the highest point of all of them over the lowest ground. Parts are in the building's chunk (the
+        reader never splits a building), rejected parts are not in ``gdf``."""
+        n = len(gdf)
+        part_of = gdf["part_of"].to_numpy(object)
+        is_part = np.array([v is not None and not pd.isna(v) for v in part_of], dtype=bool)
+        ftype = np.where(is_part, "BuildingPart", "Building").astype(object)
+        geoms = np.asarray(gdf.geometry.to_numpy(), dtype=object).copy()
+        height = gdf["height_m"].to_numpy(float).copy()
+        parts = np.full(n, None, dtype=object)
+        if not is_part.any():
+            return ftype, parts, geoms, height
+        keys = gdf["key"].astype(str).to_numpy(object)
+        lids = local_ids(gdf["key"]).to_numpy(object)
+        ground = gdf["ground_height_m"].to_numpy(float)
+        row_of = {k: i for i, k in enumerate(keys) if not is_part[i]}
+        members: dict[int, list[int]] = {}
+        for i in np.flatnonzero(is_part):
+            b = row_of.get(str(part_of[i]))
+            if b is not None:
+                members.setdefault(b, []).append(i)
+        for b, idx in members.items():
+            parts[b] = " ".join(str(lids[i]) for i in idx)
+            rows = [b, *idx] if gdf["own_body"].iat[b] else idx
+            geoms[b] = shapely.union_all([geoms[i] for i in rows])
+            h, g = height[rows], ground[rows]
+            ok = np.isfinite(h)
+            if ok.any():
+                if np.isfinite(g[ok]).all():
+                    height[b] = round(float(np.max(g[ok] + h[ok]) - np.min(g[ok])), 3)
+                elif not np.isfinite(height[b]):
+                    height[b] = float(np.max(h[ok]))
+                else:
+                    height[b] = max(float(height[b]), float(np.max(h[ok])))
+        return ftype, parts, geoms, height
 
     def inspire_view(self, gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
         n = len(gdf)
         begin = gdf["beginLifespanVersion"] if "beginLifespanVersion" in gdf else pd.Series([self.run_time_iso] * n)
         use = gdf["current_use"].to_numpy()
         nature = gdf["building_nature"].to_numpy()
-        return gpd.GeoDataFrame({
+        geoms = gdf.geometry.to_numpy()
+        height = gdf["height_m"].to_numpy()
+        extra: dict[str, np.ndarray] = {}
+        if self.with_parts and "part_of" in gdf:
+            ftype, parts, geoms, height = self._whole_buildings(gdf)
+            extra = {"featureType": ftype, "parts": parts}
+        status = gdf["height_status"].to_numpy(object)
+        status = np.where(pd.isna(status) & ~np.isnan(np.asarray(height, float)), self.height_status, status)
+        status_uri = (f"{CODELIST}/HeightStatusValue/" + pd.Series(status, dtype=object).astype(str)).to_numpy()
+        view = gpd.GeoDataFrame({
             "localId": local_ids(gdf["key"]).to_numpy(),
             "inspireId": (self.namespace + "/" + local_ids(gdf["key"])).to_numpy(),
             "currentUse": np.where(use != "", f"{CODELIST}/CurrentUseValue/" + use.astype(str), NULL),
             "buildingNature": np.where(nature != "", f"{CODELIST}/BuildingNatureValue/" + nature.astype(str), NULL),
             "numberOfFloorsAboveGround": gdf["storeys"].to_numpy(),
-            "heightAboveGround": gdf["height_m"].to_numpy(),
-            "heightStatus": np.where(gdf["height_status"].notna().to_numpy(),
-                                     f"{CODELIST}/HeightStatusValue/" + gdf["height_status"].astype(str), NULL),
+            "heightAboveGround": height,
+            "heightStatus": np.where(pd.notna(status), status_uri, NULL),
             "conditionOfConstruction": FUNCTIONAL,
             "beginLifespanVersion": np.asarray(begin),
-        }, geometry=as_multi(gdf.geometry.to_numpy()), crs=gdf.crs)
+            **extra,
+        }, geometry=as_multi(geoms), crs=gdf.crs)
+        return view
 
     def source_view(self, gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
         cols = {"key": gdf["key"].to_numpy(), "function_code": gdf["function_code"].array,
@@ -197,6 +262,9 @@ class BuildingsMapper(Mapper):
         cols["roof_form_label"] = [DACHFORM.get(int(v), "") if pd.notna(v) else None for v in gdf["roof_form"]]
         cols["object_class"] = gdf["object_class"].array
         cols["inspireId"] = (self.namespace + "/" + local_ids(gdf["key"])).to_numpy()
+        if self.with_parts and "part_of" in gdf:
+            cols["part_of"] = gdf["part_of"].to_numpy(object)
+            cols["own_body"] = gdf["own_body"].to_numpy(bool)
         return gpd.GeoDataFrame(cols, geometry=as_multi(gdf.geometry.to_numpy()), crs=gdf.crs)
 
     def gml_member(self, rec: dict, geom_gml: str) -> str:
@@ -217,11 +285,16 @@ class BuildingsMapper(Mapper):
         nature = rec.get("buildingNature")
         use = rec.get("currentUse")
         floors = rec.get("numberOfFloorsAboveGround")
+        part = rec.get("featureType") == "BuildingPart"
+        ftype = "BuildingPart" if part else "Building"
+        parts = rec.get("parts")
+        refs = "".join(f'<bu-base:parts xlink:href="#{gml_id(self.gml_prefix, p)}"/>'
+                       for p in (str(parts).split() if parts is not None and not pd.isna(parts) else []))
         acc = (f'<bu-base:horizontalGeometryEstimatedAccuracy uom="m">{self.accuracy}'
                "</bu-base:horizontalGeometryEstimatedAccuracy>" if self.accuracy is not None else
                f'<bu-base:horizontalGeometryEstimatedAccuracy uom="m" xsi:nil="true" nilReason="{UNPOPULATED}"/>')
         return (
-            f'<wfs:member><bu-core2d:Building gml:id="{gid}">'
+            f'<wfs:member><bu-core2d:{ftype} gml:id="{gid}">'
             f"<bu-base:beginLifespanVersion>{rec['beginLifespanVersion']}</bu-base:beginLifespanVersion>"
             f'<bu-base:conditionOfConstruction xlink:href="{FUNCTIONAL}"/>'
             + (f"<bu-base:endLifespanVersion>{end}</bu-base:endLifespanVersion>" if end else "")
@@ -234,11 +307,12 @@ class BuildingsMapper(Mapper):
                "</bu-base:currentUse>" if use else "")
             + (f"<bu-base:numberOfFloorsAboveGround>{int(floors)}</bu-base:numberOfFloorsAboveGround>"
                if floors is not None and not pd.isna(floors) else "")
+            + refs
             + f"<bu-core2d:geometry2D><bu-base:BuildingGeometry2D><bu-base:geometry>{geom_gml}</bu-base:geometry>"
             "<bu-base:referenceGeometry>true</bu-base:referenceGeometry>"
             f'<bu-base:horizontalGeometryReference xlink:href="{CODELIST}/HorizontalGeometryReferenceValue/footPrint"/>'
             f"{acc}</bu-base:BuildingGeometry2D></bu-core2d:geometry2D>"
-            "</bu-core2d:Building></wfs:member>\n")
+            f"</bu-core2d:{ftype}></wfs:member>\n")
 
     def report_extra(self) -> dict:
         return {**self.stats, "unknown_function_codes": dict(sorted(self.unknown_functions.items())),
