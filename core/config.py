@@ -18,6 +18,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
 
 from .errors import ConfigError
+from .notify import NotifySettings
 
 _VAR = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}")
 # a dataset identifier URI: http(s)://host/path.../<code>, the code in INSPIRE's localId character set
@@ -289,6 +290,8 @@ class Settings(_Model):
                                  "(real client address for rate limits and logs)")
     metrics: MetricsSettings = Field(default_factory=MetricsSettings, description="who may read /metrics, "
                                      "where the JSON access log goes")
+    notify: NotifySettings = Field(default_factory=NotifySettings, description="webhook and/or mail when a "
+                                   "gdi etl run fails (core/notify.py)")
 
     @property
     def publish_dir(self) -> Path:

@@ -10,7 +10,7 @@ VENV=${VENV:-.venv}
 
 APT_PACKAGES="python3-venv python3-dev cgi-mapserver mapserver-bin python3-mapscript gdal-bin python3-gdal \
 libsqlite3-mod-spatialite chromium fonts-dejavu-core nodejs npm python3-qgis postgresql postgresql-15-postgis-3 nginx \
-proj-data strace"
+proj-data strace systemd openssl logrotate"
 missing=()
 for p in $APT_PACKAGES; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

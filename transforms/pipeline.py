@@ -20,6 +20,7 @@ import numpy as np
 import shapely
 
 from core.area import STORAGE_CRS
+from core.changes import MANIFEST_KEY, source_hashes
 from core.config import Dataset, Settings
 from core.errors import GdiError, PublicationError
 from core.plugins import ENCODERS, MAPPERS, READERS, Encoder, Mapper
@@ -99,7 +100,7 @@ def _run_dataset(ds: Dataset, settings: Settings, *, validate: bool,
                                   validate=validate)
     out_gml = cluster or gml
     report: dict[str, Any] = {"dataset": ds.id, "version": version, "started": run_time.isoformat(),
-                              "mapper": None, "sources": [], "validation": {}}
+                              "mapper": None, "sources": [], "validation": {}, MANIFEST_KEY: source_hashes(ds)}
     timings: dict[str, float] = {}
     seen = checks.KeyIndex()
     bounds = np.array([np.inf, np.inf, -np.inf, -np.inf])
@@ -189,6 +190,7 @@ def _run_dataset(ds: Dataset, settings: Settings, *, validate: bool,
         report.update(_finish(report, ledger, mapper, "published", t0, timings))
         write_report(pub.path("report.json"), pub.path("report.html"), report)
         manifest = _manifest(ds, mapper, version, run_time, summary, bounds, pub)
+        manifest[MANIFEST_KEY] = report[MANIFEST_KEY]  # taken at the start: see core/changes.py
         final = pub.commit(manifest, keep=settings.keep_versions)
         rj, rh = reports / f"{ds.id}-{version}.json", reports / f"{ds.id}-{version}.html"
         write_report(rj, rh, report)

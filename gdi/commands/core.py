@@ -54,7 +54,9 @@ def config_docs(check: bool, output: Path | None) -> None:
 @click.option("--scheduler", metavar="tcp://HOST:PORT",
               help="Encode and validate the GML and GeoJSON on a dask.distributed cluster (`dask scheduler` + "
                    "`dask worker` processes on machines that see the var folder at the same path).")
-def etl(datasets: tuple[str, ...], no_validate: bool, scheduler: str | None) -> None:
+@click.option("--changed", is_flag=True, help="Only datasets whose dataset.yml or source files changed since their "
+              "current publication (SHA-256 in its manifest), unpublished or damaged ones (core/changes.py).")
+def etl(datasets: tuple[str, ...], no_validate: bool, scheduler: str | None, changed: bool) -> None:
     """Run the ETL for DATASETS (default: all) and publish atomically."""
     from transforms.pipeline import run_dataset
     settings = load_settings()
@@ -63,7 +65,15 @@ def etl(datasets: tuple[str, ...], no_validate: bool, scheduler: str | None) -> 
     unknown = [d for d in ids if d not in reg and d not in reg.invalid]
     if unknown:
         raise click.UsageError(f"unknown dataset(s): {', '.join(unknown)}; known: {', '.join(sorted(reg))}")
+    if changed:
+        from core.changes import changed_datasets
+        why = changed_datasets(ids, reg, settings)
+        for d in ids:
+            click.echo(f"{d}: {why[d]}" if d in why else f"{d}: unchanged" if d in reg else f"{d}: invalid entry")
+        ids = [d for d in ids if d in why or d not in reg]
     failed: list[str] = []
+    errors: dict[str, tuple[str, Path | None]] = {d: ("invalid registry entry: " + "; ".join(m), None)
+                                                  for d, m in reg.invalid.items()}
     published = 0
     client = None
     if scheduler:
@@ -90,6 +100,7 @@ def etl(datasets: tuple[str, ...], no_validate: bool, scheduler: str | None) -> 
                 if rep:
                     click.echo(f"       report: {rep}", err=True)
                 click.echo("       the previous publication (if any) stays online unchanged", err=True)
+                errors[ds_id] = (str(exc), rep)
                 failed.append(ds_id)
                 continue
         published += 1
@@ -100,10 +111,22 @@ def etl(datasets: tuple[str, ...], no_validate: bool, scheduler: str | None) -> 
     if client is not None:
         client.close()
     if published:  # service configs and records follow what did publish, whatever else failed
-        _after_publication(settings)
+        try:
+            _after_publication(settings)
+        except Exception as exc:
+            _notify(settings, {**{d: errors[d] for d in failed}, "(post-publish steps)": (repr(exc), None)})
+            raise
     if failed:
+        _notify(settings, {d: errors[d] for d in failed})
         click.secho(f"{len(failed)} of {len(ids)} dataset(s) failed: {', '.join(failed)}", fg="red", err=True)
         raise SystemExit(1)
+
+
+def _notify(settings, failed: dict[str, tuple[str, Path | None]]) -> None:
+    """The webhook and/or mail of ``notify:`` in gdi.yml (core/notify.py); undelivered ones are printed."""
+    from core.notify import notify_failure
+    for problem in notify_failure(settings, failed):
+        click.secho(f"notification not delivered: {problem}", fg="yellow", err=True)
 
 
 def _after_publication(settings) -> None:
