@@ -15,6 +15,7 @@ DEMO_STEPS: list[str] = [
                                                   #  among them 60_plan_variants: planned-building variants)
     "gdi.citymodel_demo:build_demo_tiles",        # 3D Tiles of the buildings (+ planned variants)
     "services.participation.demo:seed_demo",      # demo procedure with open participation period
+    "gdi.commands.pointcloud:demo_step",          # generated laser scan -> 3D Tiles, tree heights measured
 ]
 
 

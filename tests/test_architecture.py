@@ -12,13 +12,14 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGES = ("core", "transforms", "services", "metadata", "citymodel", "gdi")
+PACKAGES = ("core", "transforms", "services", "metadata", "citymodel", "pointcloud", "gdi")
 
 FORBIDDEN: dict[str, set[str]] = {
-    "core": {"transforms", "services", "metadata", "citymodel", "gdi"},
-    "transforms": {"services", "metadata", "citymodel", "gdi"},
-    "metadata": {"transforms", "services", "citymodel", "gdi"},
-    "citymodel": {"transforms", "services", "metadata", "gdi"},
+    "core": {"transforms", "services", "metadata", "citymodel", "pointcloud", "gdi"},
+    "transforms": {"services", "metadata", "citymodel", "pointcloud", "gdi"},
+    "metadata": {"transforms", "services", "citymodel", "pointcloud", "gdi"},
+    "citymodel": {"transforms", "services", "metadata", "pointcloud", "gdi"},
+    "pointcloud": {"transforms", "services", "metadata", "gdi"},
     "services": {"transforms", "gdi"},
 }
 

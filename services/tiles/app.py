@@ -33,7 +33,9 @@ def list_tilesets(base: Path) -> list[dict]:
             extras = json.loads(ts.read_text(encoding="utf-8")).get("asset", {}).get("extras", {})
         except (OSError, ValueError):
             continue
-        out.append({"id": rel, "kind": "planned" if rel.startswith("planned/") else "buildings",
+        kind = ("planned" if rel.startswith("planned/") else
+                "pointcloud" if rel.startswith("pointcloud/") else "buildings")
+        out.append({"id": rel, "kind": kind,
                     "name": extras.get("name", rel), "buildings": extras.get("buildings"),
                     "url": f"{rel}/tileset.json"})
     return out

@@ -36,6 +36,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "layers": ("Ebenen", "Layers"),
     "layer_buildings": ("Gebäude (3D)", "Buildings (3D)"),
     "layer_planned": ("Geplante Gebäude (3D)", "Planned buildings (3D)"),
+    "layer_pointcloud": ("Laserpunkte (3D)", "Laser points (3D)"),
     "layer_basemap": ("Stadtkarte", "City map"),
     "layer_trees": ("Bäume", "Trees"),
     "layer_playgrounds": ("Spielplätze", "Playgrounds"),

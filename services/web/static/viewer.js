@@ -180,6 +180,10 @@
     });
   }
 
+  function afterBuildings(fn) {
+    if (G.ready) { fn(); return; }
+    var remove = scene.postRender.addEventListener(function () { if (G.ready) { remove(); fn(); } });
+  }
   function loadPlanned() {
     return fetch(cfg.tilesIndex).then(function (r) { return r.ok ? r.json() : null; }).then(function (idx) {
       if (!idx) return;
@@ -188,9 +192,11 @@
         var url = e.url || e.href || "";
         var name = e.name || e.id || "";
         var planned = /planned/.test(url) || /planned/.test(e.kind || e.type || "");
+        var points = !planned && (e.kind === "pointcloud" || /^pointcloud\//.test(url));   // laser scan (docs/pointcloud.md)
         if (!planned && (e.id === "buildings" || /^buildings\//.test(url))) return;   // the main tileset
-        var id = (planned ? "planned-" : "tiles-") + (e.id || name || url).replace(/^planned\//, "").replace(/[^A-Za-z0-9_-]+/g, "_");
-        var prefix = planned ? T.layer_planned : T.layer_buildings;
+        var id = (planned ? "planned-" : points ? "pointcloud-" : "tiles-") +
+          (e.id || name || url).replace(/^(planned|pointcloud)\//, "").replace(/[^A-Za-z0-9_-]+/g, "_");
+        var prefix = planned ? T.layer_planned : points ? T.layer_pointcloud : T.layer_buildings;
         var title = prefix + (e.title ? ": " + (typeof e.title === "object" ? (e.title[cfg.lang] || e.title.de) : e.title) : (name ? ": " + name : ""));
         var absUrl = url.charAt(0) === "/" || /^https?:/.test(url) ? url : cfg.tilesIndex.replace(/index\.json$/, "") + url;
         var ts = null;
@@ -202,13 +208,16 @@
               t.allTilesLoaded.addEventListener(function () { G.loaded[id] = true; });
               if (G.shadowsOn) t.shadows = Cesium.ShadowMode.ENABLED;
               if (planned) t.style = new Cesium.Cesium3DTileStyle({ color: "color('#e07b00', 0.85)" });
+              // points grow with distance instead of thinning out; colours are the scan's RGB
+              if (points) t.pointCloudShading = new Cesium.PointCloudShading({ attenuation: true, maximumAttenuation: 4 });
               scene.primitives.add(t); t.show = G.layers[id].checkbox.checked;
             }).catch(function (err) { console.warn("planned tileset failed", err); });
           } else if (ts) { ts.show = on; }
         }
         var on = isWanted(id, false);
         addLayerRow(id, title, on, toggle);
-        if (on) toggle(true);
+        if (on && points) afterBuildings(function () { toggle(G.layers[id].checkbox.checked); });   // buildings first
+        else if (on) toggle(true);
       });
     }).catch(function (err) { console.info("no tileset index:", err); });
   }
