@@ -306,10 +306,12 @@ def _read_group(settings: Settings, ds_ids: list[str]) -> tuple[gpd.GeoDataFrame
     frames: list[gpd.GeoDataFrame] = []
     plan: dict[str, Any] = {}
     for ds_id in ds_ids:
-        ref = store.layer(ds_id, f"{ds_id}_source")
-        if ref is None:
+        # the version's download GeoPackage: the same rows in either store (pyogrio's GDAL has no PG driver)
+        folder = store.current_dir(ds_id)
+        gpkg = folder / f"{ds_id}.gpkg" if folder is not None else None
+        if gpkg is None or not gpkg.exists():
             continue
-        df = pyogrio.read_dataframe(ref.ogr_source, layer=ref.table)
+        df = pyogrio.read_dataframe(gpkg, layer=f"{ds_id}_source")
         if "xplan_class" in df.columns:
             frames.append(df.to_crs(STORAGE_CRS))
         rep = (current_dir(settings.publish_dir, ds_id) or Path("/nonexistent")) / "report.json"

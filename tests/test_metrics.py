@@ -195,8 +195,11 @@ def restricted(demo_settings: Any, demo_env: dict[str, str],
     from gdi import server as gdi_server
     root = tmp_path_factory.mktemp("metrics")
     port = free_port()
+    # the same public URL as the session's server: both nodes write the service configs into the shared var
+    # dir at start-up, and the first node's links must keep pointing at the first node (as behind a balancer)
     env = dict(demo_env, GDI_PORT=str(port), GDI_RUN_DIR=str(root / "run"), GDI_TRUSTED_PROXIES="127.0.0.1",
-               GDI_METRICS_ALLOW="10.0.0.0/8", GDI_ACCESS_LOG=str(root / "access.log"))
+               GDI_METRICS_ALLOW="10.0.0.0/8", GDI_ACCESS_LOG=str(root / "access.log"),
+               GDI_PUBLIC_URL=demo_settings.service.public_url)
     r = subprocess.run([sys.executable, "-c", "from core.config import load_settings\n"
                         "from services.auth import add_key\nprint(add_key(load_settings(), 'metrics-test'))"],
                        env=env, cwd=ROOT, capture_output=True, text=True, timeout=120, check=False)
