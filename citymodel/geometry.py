@@ -186,10 +186,12 @@ def tile_rings(geoms, origin: tuple[float, float]):
     rings, ring_p = shapely.get_rings(parts, return_index=True)
     xy, ci = shapely.get_coordinates(rings, return_index=True)
     xy = xy - np.asarray(origin)
+    per_b: list[list] = [[] for _ in range(len(geoms))]
+    if len(xy) == 0:  # no ring at all (every footprint empty after cleaning): no parts, no walls
+        return per_b, np.empty((0, 2)), np.empty((0, 2)), np.empty(0, dtype=np.int64)
     starts = np.flatnonzero(np.r_[True, ci[1:] != ci[:-1]])
     ring_arrays = np.split(xy, starts[1:])
     first_ring = np.r_[True, ring_p[1:] != ring_p[:-1]]
-    per_b: list[list] = [[] for _ in range(len(geoms))]
     for r, arr, is_shell in zip(range(len(rings)), ring_arrays, first_ring, strict=True):
         ring = arr[:-1]
         b = part_b[ring_p[r]]

@@ -196,3 +196,16 @@ def test_non_orthogonal_footprint_goes_to_the_skeleton():
     from citymodel.rectroofs import orthogonal_rects
     tri_ish = Polygon([(0, 0), (20, 0), (14, 9), (0, 9)])
     assert orthogonal_rects(*_parts(tri_ish)[0]) is None
+
+
+def test_tile_rings_of_footprints_without_rings() -> None:
+    """A parent tile whose footprints are all empty after cleaning (a small demo city: GDI_DEMO_BUILDINGS=300
+    failed with 'zip() argument 2 is longer than argument 1'): no parts, no walls."""
+    import numpy as np
+    import shapely
+
+    from citymodel.geometry import tile_rings
+    per_b, a, b, edge_b = tile_rings(np.array([shapely.Polygon(), shapely.Polygon()]), (0.0, 0.0))
+    assert per_b == [[], []] and a.shape == (0, 2) and b.shape == (0, 2) and len(edge_b) == 0
+    per_b, a, _, _ = tile_rings(np.array([shapely.box(0, 0, 2, 1), shapely.Polygon()]), (0.0, 0.0))
+    assert len(per_b[0]) == 1 and per_b[1] == [] and len(a) == 4
