@@ -221,10 +221,12 @@ class Database:
 def _sqlite_connect(dbapi_conn, _rec) -> None:
     dbapi_conn.isolation_level = None  # SQLAlchemy's "begin" event issues BEGIN itself
     cur = dbapi_conn.cursor()
+    # the busy timeout first: switching a new database to WAL needs a moment alone, and two gunicorn workers
+    # booting at once otherwise fail with "database is locked" (the worker exits, the master gives up)
+    cur.execute("PRAGMA busy_timeout=60000")
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=FULL")
     cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=60000")
     cur.close()
 
 
