@@ -56,11 +56,12 @@ _STATE: dict[str, Any] = {}
 _STATE_LOCK = threading.Lock()
 
 
-def _master_key() -> str:
-    """``<pid>-<start>`` of the process whose workers share the directory: the gunicorn master when this is
-    one of its workers (the app is created in every worker, gunicorn's default), else this process."""
+def _master_key(pid: int | None = None) -> str:
+    """``<pid>-<start>`` of the process whose workers share the directory: ``pid`` when given (``gdi serve``
+    passes the gunicorn master's), else the parent when this is a gunicorn worker, else this process."""
     import psutil
-    pid = os.getppid() if "gunicorn.arbiter" in sys.modules else os.getpid()
+    if pid is None:
+        pid = os.getppid() if "gunicorn.arbiter" in sys.modules else os.getpid()
     try:
         started = psutil.Process(pid).create_time()
     except psutil.Error:
@@ -77,14 +78,16 @@ def _alive(key: str) -> bool:
         return False
 
 
-def multiprocess_dir(settings: Settings) -> Path:
-    """The directory the workers of this server share (created; stale ones of earlier starts removed)."""
+def multiprocess_dir(settings: Settings, master_pid: int | None = None) -> Path:
+    """The directory the workers of this server share (created; stale ones of earlier starts removed).
+    ``gdi serve`` calls this in the gunicorn master before the workers start and hands the path down in
+    ``PROMETHEUS_MULTIPROC_DIR``; a worker started some other way finds its master itself."""
     given = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
     if given:
         Path(given).mkdir(parents=True, exist_ok=True)
         return Path(given)
     base = settings.node_dir / "metrics"
-    here = base / _master_key()
+    here = base / _master_key(master_pid)
     here.mkdir(parents=True, exist_ok=True)
     for old in base.iterdir():
         if old != here and old.is_dir() and not _alive(old.name):
@@ -295,9 +298,8 @@ def metrics_app(settings: Settings) -> Callable[..., Iterable[bytes]]:
             return plain("403 Forbidden", "/metrics is served to the monitoring addresses (metrics.allow) and "
                          "to staff keys only\n")
         from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, generate_latest
-        from prometheus_client.multiprocess import MultiProcessCollector
         registry = CollectorRegistry()
-        MultiProcessCollector(registry, path=str(_instruments(settings)["path"]))
+        _register_worker_files(registry, path=str(_instruments(settings)["path"]))
         registry.register(state)
         body = generate_latest(registry)
         start_response("200 OK", [("Content-Type", CONTENT_TYPE_LATEST), ("Cache-Control", "no-store"),
@@ -305,6 +307,32 @@ def metrics_app(settings: Settings) -> Callable[..., Iterable[bytes]]:
         return [] if environ.get("REQUEST_METHOD") == "HEAD" else [body]
 
     return app
+
+
+def _worker_files_class() -> type:
+    from prometheus_client.multiprocess import MultiProcessCollector
+
+    class WorkerFiles(MultiProcessCollector):
+        """prometheus_client's collector, without the value files a worker has just created and not yet
+        sized (a scrape in that instant failed with a 500 while reading its empty header)."""
+
+        def collect(self) -> Iterator[Any]:
+            import glob
+            files = [f for f in glob.glob(os.path.join(self._path, "*.db")) if _sized(f)]
+            return self.merge(files, accumulate=True)
+
+    return WorkerFiles
+
+
+def _sized(path: str) -> bool:
+    try:
+        return os.path.getsize(path) >= 8
+    except OSError:
+        return False
+
+
+def _register_worker_files(registry: Any, path: str) -> None:
+    _worker_files_class()(registry, path=path)
 
 
 # --------------------------------------------------------------------------- the GDI's state at scrape time

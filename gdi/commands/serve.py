@@ -32,6 +32,9 @@ def serve_forever(settings, *, workers: int | None = None) -> None:
 
     from core.config import PROJECT_ROOT
     os.chdir(PROJECT_ROOT)  # generated configs hold paths relative to the project root
+    from services.metrics import multiprocess_dir
+    # the workers' shared metrics directory, made here in the master before any worker starts
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(multiprocess_dir(settings, master_pid=os.getpid()))
     procs = start_sidecars(settings)
     try:
         _App().run()

@@ -221,13 +221,31 @@ class Database:
 def _sqlite_connect(dbapi_conn, _rec) -> None:
     dbapi_conn.isolation_level = None  # SQLAlchemy's "begin" event issues BEGIN itself
     cur = dbapi_conn.cursor()
-    # the busy timeout first: switching a new database to WAL needs a moment alone, and two gunicorn workers
-    # booting at once otherwise fail with "database is locked" (the worker exits, the master gives up)
     cur.execute("PRAGMA busy_timeout=60000")
-    cur.execute("PRAGMA journal_mode=WAL")
+    _ensure_wal(cur)
     cur.execute("PRAGMA synchronous=FULL")
     cur.execute("PRAGMA foreign_keys=ON")
     cur.close()
+
+
+def _ensure_wal(cur, wait: float = 60.0) -> None:
+    """Switch the database file to WAL unless it is already (WAL is a property of the file, so this happens
+    once per database). The switch needs the file alone, and SQLite does not always call the busy handler
+    for it: two gunicorn workers booting at once, or a scrape beside a writer, got "database is locked"
+    at once (the worker exited and the master gave up). So the mode is read first and the switch retried."""
+    import sqlite3
+    import time
+    deadline = time.monotonic() + wait
+    while True:
+        if str(cur.execute("PRAGMA journal_mode").fetchone()[0]).lower() == "wal":
+            return
+        try:
+            cur.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def _sqlite_begin(conn: Connection) -> None:
