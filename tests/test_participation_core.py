@@ -206,3 +206,128 @@ def test_procedure_period_rules(part, periods, error):
     with pytest.raises(RequestError, match=error):
         part.upsert_procedure("bp2", "BP 2", "", [], periods)
     part.upsert_procedure("bp2", "BP 2", "", [], [("3_2", date(2026, 6, 1), date(2026, 6, 30))])  # 30 days: ok
+
+
+# -- issue 17: assignment to planners, German export values, 403 for the wrong role, receipt time --------
+def test_assignment_stored_listed_exported_audited(part):
+    part.add_staff("mod", "moderator", "ein langes Passwort")
+    part.add_staff("anna", "planner", "ein langes Passwort")
+    part.add_staff("ben", "planner", "ein langes Passwort")
+    mod = {"username": "mod", "role": "moderator"}
+    r1 = part.submit("bp1", "Lärmschutz fehlt", consent=True, at=utc(2026, 6, 2))
+    r2 = part.submit("bp1", "Radweg", consent=True, at=utc(2026, 6, 3))
+    assert part.planners() == ["anna", "ben"]
+    part.assign(mod, r1["number"], "anna")
+    rows = {r["number"]: r for r in part.list_statements("bp1", with_personal=True)}
+    assert rows[r1["number"]]["assigned_to"] == "anna" and rows[r1["number"]]["assigned_by"] == "mod"
+    assert rows[r2["number"]]["assigned_to"] is None
+    assert [r["number"] for r in part.list_statements(assignee="anna")] == [r1["number"]]
+    part.assign({"username": "anna", "role": "planner"}, r1["number"], "ben")   # re-assigned by a planner
+    part.assign(mod, r2["number"], "anna")
+    part.assign(mod, r2["number"], "")                                          # assignment removed
+    cols, recs = X.rows(part, "bp1", pseudonymised=False, secret=b"k")
+    body = X.to_csv(cols, recs).decode("utf-8-sig")
+    out = {r["Nr."]: r for r in csv.DictReader(io.StringIO(body), delimiter=";")}
+    assert out[r1["number"]]["Zuständig (Planung)"] == "ben" and out[r2["number"]]["Zuständig (Planung)"] == ""
+    gj = json.loads(X.to_geojson(part, "bp1"))
+    assert gj["features"] == []  # no locations: nothing to show on a map
+    log = [(a["actor"], a["action"], a["statement_number"], a["detail"]) for a in part.audit_log()]
+    assert log[:4] == [("mod", "assign:remove", r2["number"], "anna -> –"),
+                       ("mod", "assign", r2["number"], "– -> anna"),
+                       ("anna", "assign", r1["number"], "anna -> ben"),
+                       ("mod", "assign", r1["number"], "– -> anna")]
+
+
+@pytest.mark.parametrize("assignee,error", [
+    ("mod", "nur an ein Konto der Planung"),       # a moderator's account
+    ("niemand-da", "nur an ein Konto der Planung"),
+    ("anna\x00", "Steuerzeichen"),
+])
+def test_assignment_refused(part, assignee, error):
+    part.add_staff("mod", "moderator", "ein langes Passwort")
+    part.add_staff("anna", "planner", "ein langes Passwort")
+    r = part.submit("bp1", "x", consent=True, at=utc(2026, 6, 2))
+    with pytest.raises(RequestError, match=error):
+        part.assign({"username": "mod", "role": "moderator"}, r["number"], assignee)
+    with pytest.raises(NotFoundError):
+        part.assign({"username": "mod", "role": "moderator"}, "2026-999999", "anna")
+    assert part.list_statements()[0]["assigned_to"] is None
+
+
+def test_wrong_role_is_forbidden_not_unauthenticated(part):
+    """A logged-in member of staff whose role lacks the right gets ForbiddenError (403 at the web edge)."""
+    from services.participation.core import ForbiddenError
+    r = part.submit("bp1", "x", consent=True, at=utc(2026, 6, 2))
+    with pytest.raises(ForbiddenError, match="nur die Planung"):
+        part.note({"username": "mod", "role": "moderator"}, r["number"], "Vermerk")
+    for call in (lambda u: part.moderate(u, r["number"], "published"), lambda u: part.assign(u, r["number"], "")):
+        with pytest.raises(ForbiddenError):
+            call({"username": "gast", "role": "viewer"})
+    assert part.statement(r["number"])["planner_note"] == "" and part.statement(r["number"])["moderation"] == "pending"
+
+
+def test_export_values_german_geojson_machine(part):
+    area = {"type": "Polygon", "coordinates": [[[9.9, 52.1], [9.91, 52.1], [9.91, 52.11], [9.9, 52.1]]]}
+    r1 = part.submit("bp1", "eins", consent=True, at=utc(2026, 6, 2, 16, 33), geometry=area)
+    r2 = part.submit("bp1", "zwei", consent=True, at=utc(2026, 7, 2))      # late
+    part.moderate({"username": "mod", "role": "moderator"}, r1["number"], "published")
+    part.moderate({"username": "mod", "role": "moderator"}, r2["number"], "rejected")
+    part.submit("bp1", "drei", consent=True, at=utc(2026, 6, 4))
+    cols, recs = X.rows(part, "bp1", pseudonymised=True, secret=b"k")
+    rows = list(csv.DictReader(io.StringIO(X.to_csv(cols, recs).decode("utf-8-sig")), delimiter=";"))
+    assert [r["Moderation"] for r in rows] == ["veröffentlicht", "nicht veröffentlicht", "offen"]
+    assert [r["verspätet"] for r in rows] == ["nein", "ja", "nein"] and rows[0]["Kanal"] == "Internet"
+    assert rows[0]["Ortsart"] == "Fläche" and rows[0]["Eingang (Ortszeit)"] == "02.06.2026 18:33"  # CEST
+    from openpyxl import load_workbook
+    ws = load_workbook(io.BytesIO(X.to_xlsx(cols, recs))).active
+    header = [c.value for c in ws[1]]
+    assert [ws.cell(i, header.index("Moderation") + 1).value for i in (2, 3, 4)] == \
+        ["veröffentlicht", "nicht veröffentlicht", "offen"]
+    props = json.loads(X.to_geojson(part, "bp1"))["features"][0]["properties"]
+    assert props["moderation"] == "published" and props["moderation_label"] == "veröffentlicht"   # stable code + label
+    assert props["location_kind"] == "area" and props["location_kind_label"] == "Fläche"
+
+
+def test_receipt_local_time_summary_and_recipe(part):
+    import hashlib
+
+    from services.participation import receipt as RC
+    long_text = "Bitte die Linde an der Ecke erhalten. " * 20
+    r = part.submit("bp1", long_text, geometry={"type": "Point", "coordinates": [9.95, 52.15]}, location_kind="point",
+                    consent=True, name="Erika", at=utc(2026, 6, 4, 16, 33, 26))
+    plan = {"geltungsbereich": {"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {},
+            "geometry": {"type": "Polygon", "coordinates": [[[9.9, 52.1], [10.0, 52.1], [10.0, 52.2], [9.9, 52.1]]]}}]}}
+    v = RC.view(r, "Europe/Berlin", plan)
+    assert v["received_local"] == "4. Juni 2026, 18:33 Uhr"                       # CEST
+    assert RC.de_datetime("2026-12-04T16:33:26.312665Z") == "4. Dezember 2026, 17:33 Uhr"  # CET
+    assert v["summary_shortened"] and v["summary"].endswith(" …") and len(v["summary"]) <= RC.SUMMARY_CHARS + 2
+    assert long_text.startswith(v["summary"][:-2])
+    assert v["location"] == "Punkt bei 52,15000° N, 9,95000° O – im Plangebiet (Geltungsbereich des Plans)"
+    import base64
+    data = base64.b64decode(v["hash_data_url"].split(",", 1)[1])
+    assert hashlib.sha256(data).hexdigest() == r["content_hash"] and b"Erika" not in data
+    checked = RC.check(part, r["number"], r["content_hash"].upper())
+    assert checked is not None and checked["intact"] and checked["moderation"] == "offen"
+    assert checked["hash_data_url"] == v["hash_data_url"]
+    assert RC.check(part, r["number"], "0" * 64) is None and RC.check(part, "2026-999999", r["content_hash"]) is None
+    with part.db.write() as c:   # the stored text changed after the receipt: the check says so
+        c.exec_driver_sql("UPDATE statements SET text = 'anders'")
+    changed = RC.check(part, r["number"], r["content_hash"])
+    assert changed is not None and changed["intact"] is False
+
+
+def test_migration_from_version_4_adds_assignments(tmp_path):
+    from services.participation import db as D
+    url = f"sqlite:///{tmp_path / 'v4.db'}"
+    old = Database(url)
+    with old.write() as c:  # a database as version 4 left it, with a statement in it
+        D.schema_version.create(c)
+        for m in D.MIGRATIONS[:4]:
+            m(c)
+        c.execute(D.schema_version.insert().values(version=4))
+    old.engine.dispose()
+    assert Database(url).migrate() == 4
+    con = sqlite3.connect(tmp_path / "v4.db")
+    assert con.execute("SELECT version FROM schema_version").fetchone()[0] == SCHEMA_VERSION == 5
+    assert {r[1] for r in con.execute("PRAGMA table_info('assignments')")} == {
+        "statement_id", "assignee", "assigned_by", "assigned_at"}

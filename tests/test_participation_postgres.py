@@ -7,12 +7,15 @@ fixture of this module); PostgreSQL-specific checks (migrations, concurrent writ
 """
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
 import json
 import threading
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
+from pathlib import Path
 
 import pytest
 import requests
@@ -27,12 +30,17 @@ from services.participation.db import SCHEMA_VERSION, Database, get_db
 from tests.conftest import free_port
 from tests.pgcluster import cluster, missing_binaries, new_database
 from tests.test_participation_core import (  # noqa: F401  (collected again here, with the PostgreSQL `part`)
+    test_assignment_refused,
+    test_assignment_stored_listed_exported_audited,
     test_export_csv_xlsx_pseudonymised,
+    test_export_values_german_geojson_machine,
     test_periods_by_berlin_clock,
     test_procedure_period_rules,
     test_receipt_hash_covers_content,
+    test_receipt_local_time_summary_and_recipe,
     test_retention_deletes_personal_data_only,
     test_submit_refuses_without_consent_or_text,
+    test_wrong_role_is_forbidden_not_unauthenticated,
     utc,
 )
 from tests.test_participation_web import (
@@ -113,6 +121,34 @@ def test_migration_from_version_1(pg_url):
         ix = c.execute(text("SELECT count(*) FROM pg_indexes WHERE indexname = 'ix_statements_received'")).scalar()
         assert ix == 1
     db.engine.dispose()
+
+
+def test_migration_from_version_4_adds_assignments(pg_url):
+    """Migration 5 (assignments) on a PostgreSQL database that version 4 left, with statements in it."""
+    old = Database(pg_url)
+    with old.write() as c:
+        D.schema_version.create(c)
+        for m in D.MIGRATIONS[:4]:
+            m(c)
+        c.execute(D.schema_version.insert().values(version=4))
+        c.execute(D.procedures.insert().values(id="bp", title="BP", announcement="", documents="[]", created_at="x"))
+        c.execute(D.statements.insert().values(number="2026-000001", procedure_id="bp", channel="web", text="t",
+                                               received_at="2026-06-01T00:00:00.000000Z", content_hash="0" * 64,
+                                               consent_version="2026-01", moderation="pending", planner_note=""))
+    old.engine.dispose()
+    db = Database(pg_url)
+    assert db.migrate() == 4
+    with db.read() as c:
+        assert c.execute(text("SELECT version FROM schema_version")).scalar_one() == SCHEMA_VERSION == 5
+        cols = set(c.execute(text("SELECT column_name FROM information_schema.columns "
+                                  "WHERE table_name = 'assignments'")).scalars())
+    assert cols == {"statement_id", "assignee", "assigned_by", "assigned_at"}
+    db.engine.dispose()
+    p = Participation(ParticipationConfig(db_url=pg_url, data_dir=Path("/nonexistent")))
+    p.add_staff("anna", "planner", "ein langes Passwort")
+    p.assign({"username": "mod", "role": "moderator"}, "2026-000001", "anna")
+    assert p.list_statements()[0]["assigned_to"] == "anna"
+    D._DBS.pop(pg_url).engine.dispose()
 
 
 def test_concurrent_first_migration(pg_url):
@@ -242,6 +278,13 @@ def test_served_app_on_postgresql(pg_url, tmp_path):
                           data={"csrf": tok, "decision": "published"}).status_code == 200
         pub = requests.get(f"{base}/api/verfahren/{PID}/stellungnahmen.geojson").text
         assert rec["number"] in pub and "erika@example.org" not in pub
+        # assignment to a planner and the German export, over HTTP, stored in PostgreSQL
+        assert staff.post(f"{base}/staff/assign/{rec['number']}",
+                          data={"csrf": tok, "assignee": "planung"}).status_code == 200
+        assert staff.post(f"{base}/staff/note/{rec['number']}", data={"csrf": tok, "note": "x"}).status_code == 403
+        body = staff.get(f"{base}/staff/export.csv").content.decode("utf-8-sig")
+        row = next(r for r in csv.DictReader(io.StringIO(body), delimiter=";") if r["Nr."] == rec["number"])
+        assert row["Zuständig (Planung)"] == "planung" and row["Moderation"] == "veröffentlicht"
     finally:
         _stop(proc)
     p = Participation(ParticipationConfig(db_url=pg_url, data_dir=tmp_path / "var" / "participation"))
@@ -249,7 +292,8 @@ def test_served_app_on_postgresql(pg_url, tmp_path):
     assert len(rows) == 21 and len({r["number"] for r in rows}) == 21
     row = next(r for r in rows if r["number"] == rec["number"])
     assert row["content_hash"] == rec["hash"] and row["email"] == "erika@example.org"
-    assert row["moderation"] == "published"
+    assert row["moderation"] == "published" and row["assigned_to"] == "planung"
+    assert [a["action"] for a in p.audit_log() if a["statement_number"] == rec["number"]][:1] == ["assign"]
     assert not (tmp_path / "var" / "participation" / "beteiligung.db").exists()  # nothing went to SQLite
 
 

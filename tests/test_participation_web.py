@@ -422,7 +422,7 @@ def test_staff_moderation_notes_export(bsrv, browser):
     header = [c.value for c in ws[1]]
     rows = [dict(zip(header, [c.value for c in r], strict=True)) for r in ws.iter_rows(min_row=2)]
     mine = next(x for x in rows if x["Nr."] == number)
-    assert mine["Vermerk Planung"] == "Berücksichtigt: Tempo 30 prüfen" and mine["Moderation"] == "published"
+    assert mine["Vermerk Planung"] == "Berücksichtigt: Tempo 30 prüfen" and mine["Moderation"] == "veröffentlicht"
     assert mine["E-Mail"] == "hans@example.org" and mine["verspätet"] == "nein"
     assert len(rows) == len(_db_rows(bsrv["var"]))
     pseudo = page.request.get(f"{base}/staff/export.csv?pseudonym=1").text()
@@ -449,7 +449,8 @@ def test_axe_every_page(bsrv, browser):
         bad = [v for v in res if v["impact"] in ("serious", "critical")]
         assert not bad, f"{name}: {bad}"
 
-    for path in ("/", f"/verfahren/{PID}", "/datenschutz", "/staff/login", "/verfahren/gibtsnicht"):
+    for path in ("/", f"/verfahren/{PID}", "/datenschutz", "/barrierefreiheit", "/impressum", "/pruefen",
+                 "/staff/login", "/verfahren/gibtsnicht"):
         page.goto(base + path)
         check(path)
     page.goto(f"{base}/verfahren/{PID}")
@@ -458,12 +459,19 @@ def test_axe_every_page(bsrv, browser):
     page.click("#submit")
     page.wait_for_selector("#receipt-number")
     check("receipt")
+    page.click("#receipt-verify")
+    page.wait_for_selector("#verify-result")
+    check("receipt check")
     enrol(page, base, "axe-kiosk")
     check("kiosk start")
-    for btn, name in (("#k-open-plan", "kiosk plan"), ("#k-open-write", "kiosk write")):
+    for btn, name in (("#k-open-plan", "kiosk plan"), ("#k-open-write", "kiosk write"),
+                      ("#k-foot-a11y", "kiosk accessibility statement"), ("#k-foot-imprint", "kiosk imprint"),
+                      ("#k-foot-privacy", "kiosk privacy")):
         page.goto(f"{base}/kiosk")
         page.tap(btn)
         check(name)
+    page.evaluate("document.getElementById('k-idle').hidden = false")  # the "Noch da?" warning, as it shows
+    check("kiosk idle warning")
     page.goto(f"{base}/staff/login")
     page.fill("#username", "moderation")
     page.fill("#password", PW)

@@ -1,15 +1,14 @@
 """``/beteiligung``: the web adapter of the participation (thin; the logic lives in ``core``).
 
 Public pages: procedure list, procedure page (announcement, documents, map, statement form),
-receipt; the kiosk (``/kiosk``); a public JSON/GeoJSON API that never carries personal data.
-Staff pages (``/staff``): login, moderation queue, planner notes, export, audit log.
+receipt, receipt check (``/pruefen``), privacy, accessibility statement, imprint; the kiosk (``/kiosk``);
+a public JSON/GeoJSON API that never carries personal data. Staff pages (``/staff``): ``staff.py``.
 """
 from __future__ import annotations
 
 import io
 import json
 import logging
-import math
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +19,6 @@ from flask import (
     abort,
     g,
     jsonify,
-    make_response,
     redirect,
     render_template,
     request,
@@ -29,12 +27,22 @@ from flask import (
 
 from core.config import PROJECT_ROOT, Settings
 from core.errors import GdiError
-from services.errors import AuthError, NotFoundError, RequestError, http_status
+from services.errors import RequestError, http_status
 
 from . import devices as D
-from . import export as X
+from . import receipt as RC
+from . import staff
 from .config import ParticipationConfig, load_config
-from .core import PERIOD_LABEL, Participation, reject_control
+from .core import (
+    CHANNEL_LABEL,
+    LOCATION_LABEL,
+    MODERATION_LABEL,
+    PERIOD_LABEL,
+    ROLE_LABEL,
+    ForbiddenError,
+    Participation,
+    reject_control,
+)
 from .security import (
     SID_COOKIE,
     STAFF_COOKIE,
@@ -66,7 +74,6 @@ def _send(root: Path, name: str, *, immutable: bool = False) -> Response:
 
 
 KIOSK_COOKIE = "bp_kiosk"
-DEVICE_COOKIE = "bp_dev"
 
 
 class _CappedFile(io.BytesIO):
@@ -95,7 +102,6 @@ def create(settings: Settings) -> Flask:
     cfg: ParticipationConfig = load_config(settings)
     part = Participation(cfg)
     secret = load_secret(cfg.data_dir)
-    throttle = D.LoginThrottle(part)
     # on PostgreSQL the limits live in the shared database, so several web nodes share them
     shared = None if part.db.is_sqlite else part.db
     client_limit = RateLimiter(cfg.rate_per_client, cfg.rate_window_s, cfg.data_dir / "ratelimit.db", db=shared)
@@ -105,6 +111,7 @@ def create(settings: Settings) -> Flask:
     app = Flask(__name__, static_folder=None, template_folder=str(HERE / "templates"))
     app.config["MAX_CONTENT_LENGTH"] = cfg.max_request_bytes
     app.request_class = _request_class(cfg.max_upload_bytes + 1)
+    app.jinja_env.filters["de_date"] = RC.de_date
 
     # -- request plumbing ---------------------------------------------------------------------
     @app.before_request
@@ -143,7 +150,8 @@ def create(settings: Settings) -> Flask:
 
     @app.errorhandler(GdiError)
     def _gdi(exc: GdiError):
-        return _error(http_status(exc), exc.bare_message)
+        # logged in but not allowed: 403 (the shared table knows only AuthError, which is 401)
+        return _error(403 if isinstance(exc, ForbiddenError) else http_status(exc), exc.bare_message)
 
     @app.errorhandler(413)
     def _too_big(_exc):
@@ -166,7 +174,9 @@ def create(settings: Settings) -> Flask:
 
     def _ctx() -> dict[str, Any]:
         return {"base": request.script_root, "csrf": g.get("csrf", ""), "staff": g.get("staff"),
-                "period_label": PERIOD_LABEL, "cfg": cfg}
+                "period_label": PERIOD_LABEL, "moderation_label": MODERATION_LABEL, "channel_label": CHANNEL_LABEL,
+                "location_label": LOCATION_LABEL, "role_label": ROLE_LABEL, "cfg": cfg, "op": cfg.operator,
+                "public_base": settings.service.public_url.rstrip("/") + request.script_root}
 
     def _client() -> str:
         return request.remote_addr or "?"
@@ -211,11 +221,29 @@ def create(settings: Settings) -> Flask:
         except RequestError as exc:
             return render_template("procedure.html", p=proc, plan=_plan(proc["plan_id"]), form=f,
                                    errors=[exc.bare_message], statements=part.public_statements(pid), **_ctx()), 400
-        return render_template("receipt.html", r=receipt, p=proc, **_ctx())
+        return render_template("receipt.html", r=RC.view(receipt, cfg.timezone, _plan(proc["plan_id"])), p=proc,
+                               **_ctx())
 
     @app.get("/datenschutz")
     def privacy():
         return render_template("privacy.html", **_ctx())
+
+    @app.get("/barrierefreiheit")
+    def accessibility():
+        return render_template("accessibility.html", **_ctx())
+
+    @app.get("/impressum")
+    def imprint():
+        return render_template("imprint.html", **_ctx())
+
+    @app.route("/pruefen", methods=["GET", "POST"])
+    def verify():
+        """Receipt check: number and hash (POST, so the hash lands in no access log or history)."""
+        if request.method == "GET":
+            return render_template("verify.html", result=None, asked=False, form={}, **_ctx())
+        f = request.form
+        result = RC.check(part, f.get("nummer", ""), f.get("pruefsumme", ""))
+        return render_template("verify.html", result=result, asked=True, form=f, **_ctx()), (200 if result else 404)
 
     # -- kiosk --------------------------------------------------------------------------------
     @app.get("/kiosk")
@@ -232,8 +260,10 @@ def create(settings: Settings) -> Flask:
         g.new_sid = new_sid()  # every kiosk start is a fresh session: nothing carries over
         g.sid, g.csrf = g.new_sid, csrf_token(secret, g.new_sid)
         g.allow_eval = True  # CesiumJS (3D view); still no inline scripts
-        return render_template("kiosk.html", p=proc, plan=_plan(proc["plan_id"]), kiosk_id=kid,
-                               idle_s=cfg.kiosk_idle_s, cesium_base=f"{request.script_root}/vendor/cesium/", **_ctx())
+        idle_s, warn_s = cfg.kiosk_idle
+        return render_template("kiosk.html", p=proc, plan=_plan(proc["plan_id"]), kiosk_id=kid, kiosk=True,
+                               idle_s=idle_s, warn_s=warn_s, cesium_base=f"{request.script_root}/vendor/cesium/",
+                               **_ctx())
 
     @app.post("/kiosk/stellungnahme")
     def kiosk_submit():
@@ -254,7 +284,9 @@ def create(settings: Settings) -> Flask:
         receipt = part.submit(data["procedure"], data["text"], geometry=data.get("geometry"),
                               location_kind=data.get("location_kind"), consent=data.get("consent") is True,
                               channel="kiosk", kiosk_id=kid)
-        return jsonify(receipt), 201
+        shown = RC.view(receipt, cfg.timezone, _plan(receipt["plan_id"]))
+        return jsonify({k: shown[k] for k in ("number", "received_at", "received_local", "content_hash", "late",
+                                               "period", "procedure", "summary", "summary_shortened", "location")}), 201
 
     @app.route("/kiosk/anmelden", methods=["GET", "POST"])
     def kiosk_enroll():
@@ -334,121 +366,6 @@ def create(settings: Settings) -> Flask:
             abort(404)
         return _send(WEB_STATIC, name)
 
-    # -- staff --------------------------------------------------------------------------------
-    def _need_staff() -> dict[str, str]:
-        if not g.staff:
-            raise AuthError("Bitte melden Sie sich an.")
-        return g.staff
-
-    @app.route("/staff/login", methods=["GET", "POST"])
-    def staff_login():
-        if request.method == "GET":
-            return render_template("staff_login.html", error=None, **_ctx())
-        if not csrf_ok(secret, request.cookies.get(SID_COOKIE), request.form.get("csrf")):
-            return _error(403, "Sicherheitsprüfung fehlgeschlagen (CSRF). Bitte laden Sie die Seite neu.")
-        username = request.form.get("username", "")
-        keys = throttle.keys(username, _client(), D.device_of(secret, username, request.cookies.get(DEVICE_COOKIE)))
-        wait = throttle.wait_s(keys)
-        if wait > 0:
-            LOGGER.info("staff login for %r from %s throttled (%.0f s)", username[:64], _client(), wait)
-            throttled = make_response(_error(429, f"Zu viele fehlgeschlagene Anmeldungen. Bitte in "
-                                                  f"{math.ceil(wait)} Sekunden erneut versuchen."))
-            throttled.headers["Retry-After"] = str(math.ceil(wait))
-            return throttled
-        try:
-            token = part.login(username, request.form.get("password", ""))
-        except AuthError as exc:
-            throttle.failed(keys)
-            LOGGER.warning("failed staff login for %r from %s", username[:64], _client())
-            return render_template("staff_login.html", error=exc.bare_message, **_ctx()), 401
-        throttle.succeeded(keys)
-        resp = redirect(f"{request.script_root}/staff", code=303)
-        resp.set_cookie(DEVICE_COOKIE, D.device_cookie(secret, username), httponly=True, samesite="Strict",
-                        path=(request.script_root or "") + "/staff/login", secure=request.is_secure,
-                        max_age=180 * 86400)
-        resp.set_cookie(STAFF_COOKIE, token, httponly=True, samesite="Strict", path=request.script_root or "/",
-                        secure=request.is_secure, max_age=8 * 3600)
-        return resp
-
-    @app.post("/staff/logout")
-    def staff_logout():
-        tok = request.cookies.get(STAFF_COOKIE)
-        if tok:
-            part.logout(tok)
-        resp = redirect(f"{request.script_root}/staff/login", code=303)
-        resp.delete_cookie(STAFF_COOKIE, path=request.script_root or "/")
-        return resp
-
-    @app.get("/staff")
-    def staff_queue():
-        if not g.staff:
-            return redirect(f"{request.script_root}/staff/login", code=303)
-        status = request.args.get("status") or None
-        rows = part.list_statements(request.args.get("verfahren") or None, status)
-        return render_template("staff_queue.html", rows=rows, status=status, procedures=part.procedures(), **_ctx())
-
-    @app.post("/staff/moderate/<number>")
-    def staff_moderate(number: str):
-        part.moderate(_need_staff(), number, request.form.get("decision", ""))
-        return redirect(f"{request.script_root}/staff#s-{number}", code=303)
-
-    @app.post("/staff/note/<number>")
-    def staff_note(number: str):
-        part.note(_need_staff(), number, request.form.get("note", ""))
-        return redirect(f"{request.script_root}/staff#s-{number}", code=303)
-
-    @app.get("/staff/export.<fmt>")
-    def staff_export(fmt: str):
-        user = _need_staff()
-        pid = request.args.get("verfahren") or None
-        pseudo = request.args.get("pseudonym") == "1"
-        part.audit(user["username"], f"export:{fmt}", None, f"procedure={pid or 'all'} pseudonymised={pseudo}")
-        name = f"stellungnahmen{'-' + pid if pid else ''}{'-pseudonymisiert' if pseudo else ''}"
-        if fmt == "geojson":
-            return Response(X.to_geojson(part, pid), mimetype="application/geo+json",
-                            headers={"Content-Disposition": f'attachment; filename="{name}.geojson"'})
-        cols, recs = X.rows(part, pid, pseudonymised=pseudo, secret=secret)
-        if fmt == "csv":
-            return Response(X.to_csv(cols, recs), mimetype="text/csv",
-                            headers={"Content-Disposition": f'attachment; filename="{name}.csv"'})
-        if fmt == "xlsx":
-            return Response(X.to_xlsx(cols, recs),
-                            mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                            headers={"Content-Disposition": f'attachment; filename="{name}.xlsx"'})
-        raise NotFoundError("unknown export format", value=fmt)
-
-    @app.route("/staff/kiosks", methods=["GET", "POST"])
-    def staff_kiosks():
-        """Kiosk devices: create one (shows its one-time enrolment link), list, revoke."""
-        user = _need_staff()
-        link = None
-        if request.method == "POST":
-            name = request.form.get("kiosk", "")
-            code = D.create_kiosk(part, name, user["username"])
-            link = (f"{settings.service.public_url.rstrip('/')}{request.script_root}/kiosk/anmelden?code={code}",
-                    name.strip().lower())
-        return render_template("staff_kiosks.html", kiosks=D.list_kiosks(part), link=link, **_ctx())
-
-    @app.post("/staff/kiosks/<kid>/sperren")
-    def staff_kiosk_revoke(kid: str):
-        user = _need_staff()
-        D.revoke_kiosk(part, kid, user["username"])
-        return redirect(f"{request.script_root}/staff/kiosks", code=303)
-
-    @app.get("/staff/audit")
-    def staff_audit():
-        _need_staff()
-        return render_template("staff_audit.html", rows=part.audit_log(), **_ctx())
-
-    @app.get("/staff/anhang/<number>/<int:idx>")
-    def staff_attachment(number: str, idx: int):
-        user = _need_staff()
-        st = part.statement(number)
-        if idx >= len(st["attachments"]):
-            abort(404)
-        a = st["attachments"][idx]
-        part.audit(user["username"], "attachment:view", number, a["filename"])
-        return send_file(cfg.attachments_dir / a["sha256"], mimetype=a["media_type"], as_attachment=True,
-                         download_name=a["filename"])
-
+    staff.register(app, staff.Web(settings=settings, cfg=cfg, part=part, secret=secret, error=_error, ctx=_ctx,
+                                  client=_client))
     return app

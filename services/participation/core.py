@@ -27,6 +27,12 @@ from .db import Database, get_db
 
 ROLES = ("moderator", "planner")
 MODERATION = ("pending", "published", "rejected")
+# German labels for people (pages, CSV/XLSX export); the machine values above stay in the database,
+# the JSON/GeoJSON APIs and the audit log, so scripts reading them do not break
+MODERATION_LABEL = {"pending": "offen", "published": "veröffentlicht", "rejected": "nicht veröffentlicht"}
+CHANNEL_LABEL = {"web": "Internet", "kiosk": "Bildschirm (Kiosk)"}
+LOCATION_LABEL = {"point": "Punkt", "line": "Linie", "area": "Fläche", "3d": "Punkt in 3D"}
+ROLE_LABEL = {"moderator": "Moderation", "planner": "Planung"}
 PERIOD_LABEL = {"3_1": "Frühzeitige Beteiligung (§ 3 Abs. 1 BauGB)", "3_2": "Veröffentlichung (§ 3 Abs. 2 BauGB)"}
 GEOM_KINDS = {"Point": "point", "LineString": "line", "Polygon": "area"}
 _PH = PasswordHasher()
@@ -38,6 +44,20 @@ def now_utc() -> datetime:
 
 def iso(dt: datetime) -> str:
     return dt.astimezone(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
+
+
+class ForbiddenError(AuthError):
+    """Authenticated, but the role does not allow the action: 403, not 401 (the web adapter maps it;
+    ``services.errors.STATUS`` would map it to 401 as an ``AuthError``)."""
+
+
+def canonical_content(pid: str, text: str, geometry: dict[str, Any] | None, received_at: str,
+                      attachment_hashes: list[str]) -> bytes:
+    """The exact bytes whose SHA-256 is the receipt's content hash: JSON in UTF-8, keys sorted, no
+    spaces, non-ASCII characters as they are. The receipt offers these bytes as a file to recompute."""
+    content = {"procedure": pid, "text": text, "geometry": geometry, "received_at": received_at,
+               "attachments": attachment_hashes}
+    return json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
 
 
 class Participation:
@@ -131,10 +151,8 @@ class Participation:
         late = proc["open_period"] is None
         stored = [store_attachment(self.cfg, fn, mt, data) for fn, mt, data in (files or [])]
         received = iso(at)
-        content = {"procedure": pid, "text": text, "geometry": geometry, "received_at": received,
-                   "attachments": [s["sha256"] for s in stored]}
-        chash = hashlib.sha256(json.dumps(content, sort_keys=True, ensure_ascii=False,
-                                          separators=(",", ":")).encode()).hexdigest()
+        hashed = canonical_content(pid, text, geometry, received, [s["sha256"] for s in stored])
+        chash = hashlib.sha256(hashed).hexdigest()
         with self.db.write() as c:
             res = c.execute(T.statements.insert().values(
                 number="pending-" + secrets.token_hex(8), procedure_id=pid, period_id=period["id"],
@@ -152,28 +170,37 @@ class Participation:
             for s in stored:
                 c.execute(T.attachments.insert().values(statement_id=sid, **s))
         return {"number": number, "received_at": received, "content_hash": chash, "late": late,
-                "period": period["label"], "procedure": proc["title"]}
+                "period": period["label"], "procedure": proc["title"], "procedure_id": pid, "plan_id": proc["plan_id"],
+                "text": text, "geometry": geometry, "location_kind": kind,
+                "attachments": [s["filename"] for s in stored], "hashed": hashed.decode()}
 
     def statement(self, number: str) -> dict[str, Any]:
         with self.db.read() as c:
             r = c.execute(select(T.statements).where(T.statements.c.number == number)).mappings().first()
             if r is None:
                 raise NotFoundError("no such statement", value=number)
-            att = c.execute(select(T.attachments).where(T.attachments.c.statement_id == r["id"])).mappings().all()
+            att = c.execute(select(T.attachments).where(T.attachments.c.statement_id == r["id"])
+                            .order_by(T.attachments.c.id)).mappings().all()
         out = dict(r)
         out["attachments"] = [dict(a) for a in att]
         return out
 
     def list_statements(self, pid: str | None = None, moderation: str | None = None,
-                        with_personal: bool = False) -> list[dict[str, Any]]:
-        q = select(T.statements).order_by(T.statements.c.id)
+                        with_personal: bool = False, assignee: str | None = None) -> list[dict[str, Any]]:
+        st, asg = T.statements, T.assignments
+        cols: list[Any] = [st, asg.c.assignee.label("assigned_to"), asg.c.assigned_by, asg.c.assigned_at]
         if with_personal:
-            q = select(T.statements, T.personal.c.name, T.personal.c.email).outerjoin(
-                T.personal, T.personal.c.statement_id == T.statements.c.id).order_by(T.statements.c.id)
+            cols += [T.personal.c.name, T.personal.c.email]
+        q = select(*cols).outerjoin(asg, asg.c.statement_id == st.c.id)
+        if with_personal:
+            q = q.outerjoin(T.personal, T.personal.c.statement_id == st.c.id)
+        q = q.order_by(st.c.id)
         if pid:
-            q = q.where(T.statements.c.procedure_id == pid)
+            q = q.where(st.c.procedure_id == pid)
         if moderation:
-            q = q.where(T.statements.c.moderation == moderation)
+            q = q.where(st.c.moderation == moderation)
+        if assignee:
+            q = q.where(asg.c.assignee == assignee)
         with self.db.read() as c:
             rows = [dict(r) for r in c.execute(q).mappings()]
             counts: dict[int, int] = dict(c.execute(select(T.attachments.c.statement_id, func.count())
@@ -194,7 +221,7 @@ class Participation:
         if decision not in MODERATION:
             raise RequestError("unknown moderation decision", field="decision", value=decision)
         if actor["role"] not in ROLES:
-            raise AuthError("not allowed")
+            raise ForbiddenError("Ihre Rolle darf Stellungnahmen nicht moderieren.")
         with self.db.write() as c:
             n = c.execute(T.statements.update().where(T.statements.c.number == number).values(
                 moderation=decision, moderated_by=actor["username"], moderated_at=iso(now_utc()))).rowcount
@@ -204,13 +231,46 @@ class Participation:
 
     def note(self, actor: dict[str, str], number: str, note: str) -> None:
         if actor["role"] != "planner":
-            raise AuthError("only planners write notes for the weighing (Abwägung)")
+            raise ForbiddenError("Vermerke für die Abwägung schreibt nur die Planung (Rolle planner).")
         with self.db.write() as c:
             n = c.execute(T.statements.update().where(T.statements.c.number == number)
                           .values(planner_note=note[:10000])).rowcount
             if not n:
                 raise NotFoundError("no such statement", value=number)
             self._audit(c, actor["username"], "note", number, f"{len(note)} characters")
+
+    def assign(self, actor: dict[str, str], number: str, assignee: str) -> None:
+        """Assign a statement to a planner's staff account (empty ``assignee``: remove the assignment).
+        Moderators and planners may assign; every change is in the audit log."""
+        if actor["role"] not in ROLES:
+            raise ForbiddenError("Ihre Rolle darf Stellungnahmen nicht zuweisen.")
+        assignee = (assignee or "").strip()
+        reject_control("assignee", assignee)
+        asg = T.assignments
+        with self.db.write() as c:
+            sid = c.execute(select(T.statements.c.id).where(T.statements.c.number == number)).scalar()
+            if sid is None:
+                raise NotFoundError("no such statement", value=number)
+            if assignee:
+                role = c.execute(select(T.staff.c.role).where(T.staff.c.username == assignee)).scalar()
+                if role != "planner":
+                    raise RequestError("Zuweisen können Sie nur an ein Konto der Planung.", field="assignee",
+                                       value=assignee[:64])
+            before = c.execute(select(asg.c.assignee).where(asg.c.statement_id == sid)).scalar()
+            if before == (assignee or None):
+                return
+            c.execute(asg.delete().where(asg.c.statement_id == sid))
+            if assignee:
+                c.execute(asg.insert().values(statement_id=sid, assignee=assignee, assigned_by=actor["username"],
+                                              assigned_at=iso(now_utc())))
+            self._audit(c, actor["username"], "assign" if assignee else "assign:remove", number,
+                        f"{before or '–'} -> {assignee or '–'}")
+
+    def planners(self) -> list[str]:
+        """Usernames of the staff accounts a statement can be assigned to."""
+        with self.db.read() as c:
+            return list(c.execute(select(T.staff.c.username).where(T.staff.c.role == "planner")
+                                  .order_by(T.staff.c.username)).scalars())
 
     def audit(self, actor: str, action: str, number: str | None = None, detail: str = "") -> None:
         with self.db.write() as c:

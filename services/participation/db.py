@@ -165,7 +165,23 @@ def _v4(conn: Connection) -> None:
     login_failures.create(conn, checkfirst=True)
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2, _v3, _v4]
+assignments = Table(
+    "assignments", META,
+    Column("statement_id", Integer, ForeignKey("statements.id"), primary_key=True),
+    Column("assignee", String(64), nullable=False),            # a staff account (username), role planner
+    Column("assigned_by", String(64), nullable=False),
+    Column("assigned_at", String(40), nullable=False),         # UTC ISO 8601
+    Index("ix_assignments_assignee", "assignee"),
+)
+
+
+def _v5(conn: Connection) -> None:
+    """Statements assigned to a planner: a table of its own (no ALTER of ``statements``), so the migration
+    is the same plain CREATE TABLE on SQLite and PostgreSQL; no row means not assigned."""
+    assignments.create(conn, checkfirst=True)
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2, _v3, _v4, _v5]
 SCHEMA_VERSION = len(MIGRATIONS)
 _PG_MIGRATION_LOCK = 0x6764_6962_6574  # arbitrary advisory lock key ("gdibet")
 

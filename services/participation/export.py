@@ -3,6 +3,11 @@
 The pseudonymised variant (for the council) leaves out name and e-mail and replaces them with a
 stable pseudonym per person (HMAC of the e-mail or name with the installation's secret), so the
 council sees that several statements come from one person without seeing who it is.
+
+Values: CSV and XLSX are read by people (planners, the council), so they carry German words
+("veröffentlicht", "Internet", "Fläche", "ja"). The GeoJSON export is read by programs (GIS, scripts):
+its properties keep the stable machine values of the database and the API (``moderation: "published"``,
+``location_kind: "area"``) and add the German words next to them (``moderation_label`` …).
 """
 from __future__ import annotations
 
@@ -11,14 +16,17 @@ import hashlib
 import hmac
 import io
 import json
+from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
-from .core import PERIOD_LABEL, Participation
+from .core import CHANNEL_LABEL, LOCATION_LABEL, MODERATION_LABEL, PERIOD_LABEL, Participation
 
-COLUMNS = [("number", "Nr."), ("received_at", "Eingang (UTC)"), ("period", "Beteiligungsschritt"),
-           ("late", "verspätet"), ("channel", "Kanal"), ("text", "Stellungnahme"), ("location", "Ort (GeoJSON)"),
-           ("location_kind", "Ortsart"), ("attachments", "Anhänge"), ("moderation", "Moderation"),
-           ("planner_note", "Vermerk Planung"), ("content_hash", "Prüfsumme (SHA-256)")]
+COLUMNS = [("number", "Nr."), ("received_at", "Eingang (UTC)"), ("received_local", "Eingang (Ortszeit)"),
+           ("period", "Beteiligungsschritt"), ("late", "verspätet"), ("channel", "Kanal"), ("text", "Stellungnahme"),
+           ("location", "Ort (GeoJSON)"), ("location_kind", "Ortsart"), ("attachments", "Anhänge"),
+           ("moderation", "Moderation"), ("assigned_to", "Zuständig (Planung)"), ("planner_note", "Vermerk Planung"),
+           ("content_hash", "Prüfsumme (SHA-256)")]
 PERSONAL = [("name", "Name"), ("email", "E-Mail")]
 PSEUDO = [("pseudonym", "Pseudonym")]
 
@@ -31,6 +39,11 @@ def rows(p: Participation, pid: str | None, *, pseudonymised: bool,
         rec: dict[str, Any] = {k: r.get(k) for k, _ in COLUMNS}
         rec["period"] = PERIOD_LABEL.get(r["period_kind"] or "", r["period_kind"] or "")
         rec["late"] = "ja" if r["late"] else "nein"
+        rec["received_local"] = _local(r["received_at"], p.tz)
+        rec["channel"] = CHANNEL_LABEL.get(r["channel"], r["channel"])
+        rec["location_kind"] = LOCATION_LABEL.get(r["location_kind"] or "", r["location_kind"] or "")
+        rec["moderation"] = MODERATION_LABEL.get(r["moderation"], r["moderation"])
+        rec["assigned_to"] = r.get("assigned_to") or ""
         rec["location"] = json.dumps(r["geometry"]) if r["geometry"] else ""
         rec["attachments"] = r["attachment_count"]
         if pseudonymised:
@@ -40,6 +53,11 @@ def rows(p: Participation, pid: str | None, *, pseudonymised: bool,
             rec["name"], rec["email"] = r.get("name") or "", r.get("email") or ""
         out.append(rec)
     return cols, out
+
+
+def _local(stamp: str, tz: ZoneInfo) -> str:
+    """UTC ISO 8601 -> ``04.12.2026 17:33`` in local time (sorts badly, reads well; the UTC column sorts)."""
+    return datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone(tz).strftime("%d.%m.%Y %H:%M")
 
 
 def _cell(v: Any) -> Any:
@@ -69,7 +87,7 @@ def to_xlsx(cols, recs) -> bytes:
         c.font = Font(bold=True)
     for r in recs:
         ws.append([_cell(r.get(k, "")) for k, _ in cols])
-    widths = {"text": 80, "planner_note": 40, "location": 30, "content_hash": 20}
+    widths = {"text": 80, "planner_note": 40, "location": 30, "content_hash": 20, "assigned_to": 18}
     for i, (k, _) in enumerate(cols, 1):
         ws.column_dimensions[ws.cell(1, i).column_letter].width = widths.get(k, 16)
     for row in ws.iter_rows(min_row=2):
@@ -84,6 +102,9 @@ def to_xlsx(cols, recs) -> bytes:
 def to_geojson(p: Participation, pid: str | None) -> bytes:
     feats = [{"type": "Feature", "id": r["number"], "geometry": r["geometry"],
               "properties": {"number": r["number"], "received_at": r["received_at"], "late": bool(r["late"]),
-                             "location_kind": r["location_kind"], "moderation": r["moderation"]}}
+                             "location_kind": r["location_kind"], "moderation": r["moderation"],
+                             "assigned_to": r.get("assigned_to"),
+                             "location_kind_label": LOCATION_LABEL.get(r["location_kind"] or "", ""),
+                             "moderation_label": MODERATION_LABEL.get(r["moderation"], r["moderation"])}}
              for r in p.list_statements(pid) if r["geometry"]]
     return json.dumps({"type": "FeatureCollection", "features": feats}, ensure_ascii=False).encode()

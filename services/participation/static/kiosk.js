@@ -1,11 +1,14 @@
-/* Kiosk: screens, on-screen German keyboard, location tap, 3D view, submit, idle reset.
+/* Kiosk: screens, on-screen German keyboard (with § @ € … and a movable cursor), location tap, 3D view,
+   submit, idle warning ("Noch da?" with a countdown) and reset, information screens (accessibility, imprint,
+   privacy) instead of links.
    Nothing is stored on the device: no localStorage, no cookies besides the server's session id,
    and every reset reloads the page with location.replace (no history entry to go back to). */
 (function () {
   "use strict";
   var app = document.getElementById("app");
   var cfg = app.dataset;
-  var idleMs = Math.max(10, Number(cfg.idle)) * 1000;
+  var idleMs = Math.max(10, Number(cfg.idle)) * 1000;         // no touch this long: reset
+  var warnMs = Math.min(Number(cfg.warn) * 1000, idleMs / 2);  // the last part of it: the warning counts down
   var state = { geometry: null, shift: false, big: false };
   var text = document.getElementById("k-text");
 
@@ -39,21 +42,63 @@
   });
   document.addEventListener("submit", function (e) { e.preventDefault(); }, true);
 
-  // -- idle reset ----------------------------------------------------------------------------
-  var timer = null;
+  // -- idle warning and reset ---------------------------------------------------------------
+  var timer = null, tick = null, deadline = 0, lastFocus = null, said = 0;
+  var idleBox = document.getElementById("k-idle");
+  var idleCount = document.getElementById("k-idle-count");
+  var idleLive = document.getElementById("k-idle-live");
+  var behind = [document.querySelector(".k-top"), document.querySelector("#app > main"), document.querySelector(".k-foot")];
   function reset() {
+    clearTimeout(timer); clearInterval(tick);
     text.value = "";
     state.geometry = null;
     window.location.replace(cfg.reset);
   }
-  function poke() { clearTimeout(timer); timer = setTimeout(reset, idleMs); }
+  function secondsLeft() { return Math.max(0, Math.ceil((deadline - Date.now()) / 1000)); }
+  function countdown() {
+    var left = secondsLeft();
+    if (left <= 0) { reset(); return; }
+    idleCount.textContent = String(left);
+    // the screen reader hears the warning once and then every 10 seconds, not every second
+    if ((left % 10 === 0 || left === 5) && left < said) {
+      said = left;
+      idleLive.textContent = "Noch " + left + " Sekunden, dann beginnt der Bildschirm von vorn.";
+    }
+  }
+  function warn() {
+    deadline = Date.now() + warnMs;
+    lastFocus = document.activeElement;
+    idleCount.textContent = String(secondsLeft());
+    behind.forEach(function (el) { if (el) { el.inert = true; } });
+    idleBox.hidden = false;
+    said = secondsLeft();
+    idleLive.textContent = "Noch da? Ohne Eingabe beginnt der Bildschirm in " + said + " Sekunden von vorn.";
+    document.getElementById("k-idle-continue").focus();
+    tick = setInterval(countdown, 250);
+  }
+  function unwarn() {
+    if (idleBox.hidden) { return; }
+    clearInterval(tick);
+    idleBox.hidden = true;
+    idleLive.textContent = "";
+    behind.forEach(function (el) { if (el) { el.inert = false; } });
+    if (lastFocus && lastFocus.focus && document.contains(lastFocus)) { lastFocus.focus({ preventScroll: true }); }
+  }
+  function restart() { clearTimeout(timer); timer = setTimeout(warn, idleMs - warnMs); }
+  // any touch restarts the idle time; while the warning shows, only its click dismisses it (hiding it on
+  // the touch itself would let the same tap's click land on the key underneath)
+  function poke() { if (idleBox.hidden) { restart(); } }
   ["pointerdown", "keydown", "touchstart"].forEach(function (t) { document.addEventListener(t, poke, { passive: true }); });
-  poke();
+  idleBox.addEventListener("click", function () { unwarn(); restart(); });
+  restart();
   document.getElementById("k-restart").addEventListener("click", reset);
   document.getElementById("k-done").addEventListener("click", reset);
 
   // -- screens -------------------------------------------------------------------------------
+  var current = "s-start", before = "s-start";
   function go(id) {
+    if (!document.getElementById(id).classList.contains("info")) { before = id; }
+    current = id;
     document.querySelectorAll(".screen").forEach(function (s) {
       var on = s.id === id; s.hidden = !on; s.classList.toggle("active", on);
     });
@@ -65,6 +110,13 @@
   document.querySelectorAll("[data-go]").forEach(function (b) {
     b.addEventListener("click", function () { go(b.dataset.go); });
   });
+  // accessibility statement, imprint, privacy: screens of their own ("Zurück" returns to where one was)
+  document.querySelectorAll("[data-info]").forEach(function (b) {
+    b.addEventListener("click", function () { go(b.dataset.info); });
+  });
+  document.querySelectorAll(".k-back").forEach(function (b) {
+    b.addEventListener("click", function () { go(before); });
+  });
   var bigger = document.getElementById("k-bigger");
   bigger.addEventListener("click", function () {
     state.big = !state.big;
@@ -73,12 +125,17 @@
   });
 
   // -- keyboard (German QWERTZ) --------------------------------------------------------------
+  // Keys write at the cursor. A tap keeps the focus (and so the visible cursor) in the text field;
+  // inputmode=none keeps the device's own keyboard away.
   var rows = [["1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "ß", "⌫"],
               ["q", "w", "e", "r", "t", "z", "u", "i", "o", "p", "ü"],
               ["a", "s", "d", "f", "g", "h", "j", "k", "l", "ö", "ä"],
               ["⇧", "y", "x", "c", "v", "b", "n", "m", ",", ".", "-", "?"],
-              ["!", ":", "Leertaste", "Neue Zeile"]];
-  var labels = { "⌫": "Löschen", "⇧": "Großbuchstabe" };
+              ["§", "@", "(", ")", "/", "\"", "'", "€", "%", "!", ":"],
+              ["←", "Leertaste", "→", "Neue Zeile"]];
+  var labels = { "⌫": "Löschen", "⇧": "Großbuchstabe", "←": "Cursor nach links", "→": "Cursor nach rechts",
+                 "\"": "Anführungszeichen", "'": "Apostroph", "§": "Paragraf", "@": "At-Zeichen", "€": "Euro",
+                 "%": "Prozent", "/": "Schrägstrich", "(": "Klammer auf", ")": "Klammer zu" };
   var kb = document.getElementById("k-keyboard");
   rows.forEach(function (r) {
     var row = document.createElement("div");
@@ -88,21 +145,39 @@
       b.type = "button"; b.className = "k-key"; b.dataset.key = k; b.textContent = k;
       if (labels[k]) { b.setAttribute("aria-label", labels[k]); }
       if (k === "Leertaste") { b.classList.add("wide"); }
+      if (k.length > 1) { b.classList.add("word"); }
       row.appendChild(b);
     });
     kb.appendChild(row);
   });
+  function insert(s) {
+    var room = text.maxLength > 0 ? text.maxLength - text.value.length + (text.selectionEnd - text.selectionStart) : s.length;
+    if (room < s.length) { return; }
+    text.setRangeText(s, text.selectionStart, text.selectionEnd, "end");
+  }
+  function backspace() {
+    var a = text.selectionStart, b = text.selectionEnd;
+    if (a !== b) { text.setRangeText("", a, b, "end"); } else if (a > 0) { text.setRangeText("", a - 1, a, "end"); }
+  }
+  function move(step) {
+    var from = step < 0 ? text.selectionStart : text.selectionEnd;
+    var to = Math.max(0, Math.min(text.value.length, from + step));
+    text.setSelectionRange(to, to);
+  }
+  kb.addEventListener("mousedown", function (e) { if (e.target.closest("button.k-key")) { e.preventDefault(); } });
   kb.addEventListener("click", function (e) {
     var b = e.target.closest("button.k-key");
     if (!b) { return; }
     var k = b.dataset.key;
-    if (k === "⌫") { text.value = text.value.slice(0, -1); }
+    if (e.detail > 0 && document.activeElement !== text) { text.focus({ preventScroll: true }); }  // tap or click
+    if (k === "⌫") { backspace(); }
     else if (k === "⇧") { state.shift = !state.shift; kb.classList.toggle("shift", state.shift); return; }
-    else if (k === "Leertaste") { text.value += " "; }
-    else if (k === "Neue Zeile") { text.value += "\n"; }
-    else { text.value += state.shift ? (k === "ß" ? "ẞ" : k.toUpperCase()) : k; }
+    else if (k === "←") { move(-1); return; }
+    else if (k === "→") { move(1); return; }
+    else if (k === "Leertaste") { insert(" "); }
+    else if (k === "Neue Zeile") { insert("\n"); }
+    else { insert(state.shift ? (k === "ß" ? "ẞ" : k.toUpperCase()) : k); }
     if (state.shift) { state.shift = false; kb.classList.remove("shift"); }
-    text.scrollTop = text.scrollHeight;
   });
 
   // -- 2D map: tap sets a point --------------------------------------------------------------
@@ -239,7 +314,9 @@
         text.value = ""; state.geometry = null;
         document.getElementById("k-consent").checked = false;
         document.getElementById("k-r-number").textContent = res.j.number;
-        document.getElementById("k-r-time").textContent = new Date(res.j.received_at).toLocaleString("de-DE");
+        document.getElementById("k-r-time").textContent = res.j.received_local;  // local time, German, from the server
+        document.getElementById("k-r-summary").textContent = res.j.summary + (res.j.summary_shortened ? " (gekürzt)" : "");
+        document.getElementById("k-r-location").textContent = res.j.location || "Kein Ort angegeben";
         document.getElementById("k-r-hash").textContent = res.j.content_hash;
         go("s-receipt");
       })
