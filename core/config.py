@@ -273,6 +273,20 @@ class MetricsSettings(_Model):
         return ProxySettings._networks(v)
 
 
+class TileCacheSettings(_Model):
+    """The view service's tile cache (``services/tilecache``, docs/wms.md "Tile cache")."""
+    enabled: bool = Field(default=True, description="serve WMS GetMap and WMTS from cached tiles; environment "
+                          "GDI_TILECACHE=off turns it off (every GetMap is then rendered)")
+    seed_to_level: int = Field(default=11, ge=0, le=14, description="levels of the AdV scale set seeded after "
+                               "every publication (11: 1:8,530); finer levels are cached when first asked for")
+    meta_size: int = Field(default=4, ge=1, le=8, description="tiles rendered together per side (a 4x4 meta tile "
+                           "draws labels and symbols across tile edges once)")
+    use_above_ms: float = Field(default=150.0, ge=0, description="a WMS GetMap is answered from tiles when its "
+                                "layers took at least this long (milliseconds, median of one meta tile) to render at "
+                                "that scale while seeding; below, rendering is cheaper than composing tiles. 0: "
+                                "always; WMTS always uses the cache. Environment GDI_TILECACHE=always sets 0")
+
+
 class Settings(_Model):
     var_dir: Path = PROJECT_ROOT / "var"
     datasets_dir: Path = PROJECT_ROOT / "datasets"
@@ -292,6 +306,8 @@ class Settings(_Model):
                                      "where the JSON access log goes")
     notify: NotifySettings = Field(default_factory=NotifySettings, description="webhook and/or mail when a "
                                    "gdi etl run fails (core/notify.py)")
+    tile_cache: TileCacheSettings = Field(default_factory=TileCacheSettings, description="tile cache of the "
+                                          "view service (WMS GetMap and WMTS)")
 
     @property
     def publish_dir(self) -> Path:
@@ -430,6 +446,12 @@ def load_settings(path: Path | None = None) -> Settings:
     if "GDI_ACCESS_LOG" in os.environ:  # "-", a file, or "off"
         log = os.environ["GDI_ACCESS_LOG"]
         data["metrics"] = {**dict(data.get("metrics") or {}), "access_log": None if log == "off" else log}
+    if "GDI_TILECACHE" in os.environ:  # "off" (tests and benchmarks of the renderer itself)
+        mode = os.environ["GDI_TILECACHE"].lower()
+        tc = {**dict(data.get("tile_cache") or {}), "enabled": mode not in ("off", "0", "false", "no")}
+        if mode == "always":
+            tc["use_above_ms"] = 0
+        data["tile_cache"] = tc
     if "GDI_PUBLIC_URL" in os.environ:  # the URL citizens use (a load balancer in front of several nodes)
         data["service"] = {**dict(data.get("service") or {}), "public_url": os.environ["GDI_PUBLIC_URL"]}
     try:

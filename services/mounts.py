@@ -5,6 +5,7 @@ MOUNTS: dict[str, str] = {
     "/download": "services.download.app:create",     # predefined datasets + INSPIRE-style feed
     "/wms": "services.wms.app:create",               # WMS 1.3.0 (MapServer via MapScript)
     "/basemap": "services.wms.basemap:create",       # XYZ tiles rendered by the same MapServer map
+    "/wmts": "services.tilecache.app:create",        # WMTS from the tile cache (MapProxy)
     "/csw": "services.csw.app:create",               # CSW 2.0.2 (pycsw sidecar, proxied)
     "/3dtiles": "services.tiles.app:create",         # 3D Tiles of the city model
     "/viewer": "services.web.viewer:create",         # citizen 3D viewer (CesiumJS)

@@ -24,6 +24,10 @@ SHARED_DATA = SHARED / "data"
 SCHEMAS = SHARED / "inspire" / "schemas"
 GDI = str(Path(sys.executable).parent / "gdi")
 SKIP_ALLOWLIST = Path(os.environ.get("GDI_SKIP_ALLOWLIST", Path(__file__).resolve().parent / "skip_allowlist.txt"))
+# The view service's tile cache is seeded after every publication. The session demo (every WMS, QGIS and
+# viewer test) and tests/test_tilecache.py run with it, as installations do; the many throw-away ETL runs of
+# the other tests (own var dirs, a few datasets each) run without, so they do not all seed tiles.
+os.environ.setdefault("GDI_TILECACHE", "off")
 
 
 def free_port() -> int:
@@ -77,7 +81,8 @@ def demo_env(tmp_path_factory, store_url) -> dict[str, str]:
     port = free_port()
     # GDI_DEMO_BUILDINGS keeps the generated demo city model small in tests (the demo itself is larger)
     env = dict(os.environ, GDI_VAR=str(var), GDI_PORT=str(port), GDI_SCHEMAS=str(SCHEMAS),
-               GDI_DEMO_BUILDINGS=os.environ.get("GDI_DEMO_BUILDINGS", "3000"), GDI_STORE=store_url)
+               GDI_DEMO_BUILDINGS=os.environ.get("GDI_DEMO_BUILDINGS", "3000"), GDI_STORE=store_url,
+               GDI_TILECACHE="on")
     return env
 
 
@@ -89,7 +94,7 @@ def demo_settings(demo_env):
     assert r.returncode == 0, f"gdi demo --no-serve failed:\n{r.stdout}\n{r.stderr}"
     old = dict(os.environ)
     os.environ.update({k: demo_env[k] for k in ("GDI_VAR", "GDI_PORT", "GDI_SCHEMAS", "GDI_DEMO_BUILDINGS",
-                                                "GDI_STORE")})
+                                                "GDI_STORE", "GDI_TILECACHE")})
     try:
         from core.config import load_settings
         return load_settings()

@@ -150,6 +150,8 @@ class WmsApp:
             write_mapfile(settings)
         self._cache = _MapCache()
         self._store: Any = None
+        from services.tilecache.app import TileCache
+        self.tile_cache = TileCache(settings, wms=self)
 
     def _ensure_current(self) -> None:
         """Regenerate the mapfiles if a `current` symlink moved since they were written (an ETL run
@@ -214,8 +216,9 @@ class WmsApp:
             return False
         return is_staff(environ, self.settings)
 
-    def dispatch(self, query: str, staff: bool) -> tuple[int, list[tuple[str, str]], bytes]:
-        """Run one WMS request; returns (status, headers, body)."""
+    def dispatch(self, query: str, staff: bool, cached: bool = True) -> tuple[int, list[tuple[str, str]], bytes]:
+        """Run one WMS request; returns (status, headers, body). A public GetMap is answered from the tile
+        cache when it holds the current publications (``services.tilecache``); ``cached=False``: render."""
         params = {k.upper(): v for k, v in parse_qsl(query, keep_blank_values=True)}
         try:
             check_request(params)
@@ -232,6 +235,10 @@ class WmsApp:
                     f"the current publication of dataset(s) {', '.join(sorted(bad))} is damaged and cannot be "
                     "drawn; these layers answer 503 until it is republished or switched back to the previous "
                     "version. Every other layer is served normally.", "NoApplicableCode", "LAYERS")
+            if kind == "getmap" and cached and not staff:
+                hit = self.tile_cache.getmap(params)
+                if hit is not None:
+                    return hit
         req = mapscript.OWSRequest()
         for k, v in parse_qsl(query, keep_blank_values=True):
             req.setParameter(k, v)
@@ -367,8 +374,22 @@ def group_metadata(caps: bytes) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
 
 
+_SHARED: dict[int, WmsApp] = {}
+_SHARED_LOCK = threading.Lock()
+
+
+def shared_app(settings: Settings) -> WmsApp:
+    """The /wms app of this process for these settings (the /wms, /basemap and /wmts mounts and the tile
+    cache's renderer share its parsed maps and its tile cache)."""
+    with _SHARED_LOCK:
+        app = _SHARED.get(id(settings))
+        if app is None or app.settings is not settings:
+            app = _SHARED[id(settings)] = WmsApp(settings)
+        return app
+
+
 def create(settings: Settings) -> WmsApp:
-    return WmsApp(settings)
+    return shared_app(settings)
 
 
 def mapfile_for(settings: Settings, staff: bool = False) -> Path:

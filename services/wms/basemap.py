@@ -14,7 +14,7 @@ from urllib.parse import urlencode
 
 from core.config import Settings
 
-from .app import WmsApp
+from .app import WmsApp, shared_app
 
 LOGGER = logging.getLogger(__name__)
 
@@ -33,7 +33,7 @@ def tile_bbox(z: int, x: int, y: int) -> tuple[float, float, float, float]:
 
 class BasemapApp:
     def __init__(self, settings: Settings, wms: WmsApp | None = None):
-        self.wms = wms or WmsApp(settings)
+        self.wms = wms or shared_app(settings)
 
     def layer_names(self) -> list[str]:
         m = self.wms.map_for(staff=False)
