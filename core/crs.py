@@ -84,6 +84,7 @@ def _known(code: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=512)  # pure; PROJ's lookups (to_authority) cost ~0.2 s each and the registry asks per request
 def _parse(name: str) -> ParsedCrs:
     """EPSG code (horizontal, and the height system where given) of a CRS name in any of the spellings in
     the module docstring; any other name PROJ knows (WKT, PROJ string, ``OGC:CRS84``) is passed through
