@@ -279,5 +279,7 @@ def test_cheap_layers_are_rendered_not_composed(site: Site) -> None:
               "HEIGHT": "512", "FORMAT": "image/png", "TRANSPARENT": "TRUE"}
     assert TileCache(settings).getmap(params) is None
     assert TileCache(site.settings()).getmap(params) is not None  # GDI_TILECACHE=always
+    # the WMS root layer (every public layer) is composed from the layers' caches too
+    assert TileCache(site.settings()).getmap({**params, "LAYERS": "gdi_hildesheim"}) is not None
     for extra in ({"SLD_BODY": "<x/>"}, {"STYLES": "other"}, {"FORMAT": "image/jpeg"}, {"BGCOLOR": "0xFF0000"}):
         assert TileCache(site.settings()).getmap({**params, **extra}) is None, extra

@@ -105,6 +105,8 @@ class TileCache:
         if cur is None:
             return None
         ptr, app = cur
+        if ptr.get("root") in layers:  # the root layer: every public layer, in the map's drawing order
+            layers = [m for n in layers for m in (ptr.get("order", []) if n == ptr["root"] else [n])]
         if any(n not in ptr["layers"] for n in layers):
             return None
         level = request_level(params)
@@ -113,7 +115,8 @@ class TileCache:
         cost = sum(float(ptr["layers"][n].get("costs", {}).get(str(level), 0.0)) for n in layers)
         if cost < self.settings.tile_cache.use_above_ms:
             return None  # rendering these layers at this scale is cheaper than composing tiles
-        query = {k: v for k, v in params.items() if k != "STYLES"}
+        query = {k: v for k, v in params.items() if k not in ("STYLES", "LAYERS")}
+        query["LAYERS"] = ",".join(layers)
         query["STYLES"] = ",".join("" for _ in layers)
         status, headers, body = _call(app, "/service", urlencode(query), self.settings)
         ctype = {k.lower(): v for k, v in headers}.get("content-type", "")

@@ -266,10 +266,12 @@ def write_tile_cache(settings: Settings) -> Path | None:
     tiles = root(settings) / "tiles"
     ready: dict[str, dict[str, Any]] = {}
     todo: dict[str, dict[str, Any]] = {}
+    order: list[str] = []  # the map's drawing order
     for lay in collect_layers(settings, staff=False):
         version = state.get(lay.dataset.id)
         if version is None:
             continue
+        order.append(lay.name)
         final = tiles / lay.name / version
         info: dict[str, Any] = {"dir": str(final), "title": lay.dataset.title.de, "dataset": lay.dataset.id,
                 "version": version, "table": lay.table,
@@ -313,7 +315,10 @@ def write_tile_cache(settings: Settings) -> Path | None:
     cfg_path = root(settings) / "config" / f"{digest}.yaml"
     cfg_path.parent.mkdir(parents=True, exist_ok=True)
     cfg_path.write_text(yaml.safe_dump(conf, allow_unicode=True), encoding="utf-8")
+    from services.wms.mapfile import MAP_NAME
     _atomic_json(pointer_path(settings), {"state": state, "config": str(cfg_path), "layers": ready,
+                                          # the WMS root layer draws every public layer in the map's order
+                                          "root": MAP_NAME, "order": [n for n in order if n in ready],
                                           "previous_dirs": sorted({i["dir"] for i in prev_layers.values()}),
                                           "written": time.time()})
     _prune(settings, ready, prev_layers, cfg_path, previous.get("config"))

@@ -42,6 +42,7 @@ MAXSIZE = int(os.environ.get("GDI_WMS_MAXSIZE", "4096"))
 DEFAULT_EXTENT = (556_000.0, 5_770_000.0, 572_000.0, 5_786_000.0)  # Hildesheim, EPSG:25832
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 GFI_FORMATS = "text/html,application/json,application/vnd.ogc.gml,text/plain"
+MAP_NAME = "gdi_hildesheim"  # also the name of the WMS root layer (all layers, in the map's order)
 POSTGIS_SRID = 25832  # the PostGIS store keeps every geometry in EPSG:25832
 SERVICE_TITLE = {"ger": "GDI Hildesheim – INSPIRE-Darstellungsdienst (WMS)",
                  "eng": "GDI Hildesheim – INSPIRE view service (WMS)"}
@@ -236,14 +237,15 @@ def pg_data(ref: LayerRef, where: str | None = None) -> str:
     return f"geom from {table} using unique fid using srid={POSTGIS_SRID}"
 
 
-def _source(ref: LayerRef) -> dict[str, Any]:
-    """``CONNECTIONTYPE``, ``CONNECTION``, ``PROCESSING`` and ``DATA`` of a MapServer layer reading ``ref``."""
+def _source(ref: LayerRef, where: str | None = None) -> dict[str, Any]:
+    """``CONNECTIONTYPE``, ``CONNECTION``, ``PROCESSING`` and ``DATA`` of a MapServer layer reading ``ref``
+    (only its rows that meet the SQL condition ``where``, if given)."""
     if ref.kind == "postgis":
         # the schema ds_<dataset> always holds the current version (renamed in the publication's
         # transaction), so the connection stays valid across publications and MapServer keeps it open
         # between requests (CLOSE_CONNECTION=DEFER: one connection per thread, not one per request)
         return {"connectiontype": "POSTGIS", "connection": ms_string(ref.pg_conninfo),
-                "processing": ["CLOSE_CONNECTION=DEFER"], "data": ms_string(pg_data(ref))}
+                "processing": ["CLOSE_CONNECTION=DEFER"], "data": ms_string(pg_data(ref, where))}
     if ref.path is None:
         raise ValueError(f"GeoPackage layer {ref.dataset}/{ref.table} has no path")
     return {
@@ -254,8 +256,19 @@ def _source(ref: LayerRef) -> dict[str, Any]:
         # as a `current` symlink no longer matches publications.json
         "connection": str(ref.path.resolve()),
         "processing": ["CLOSE_CONNECTION=DEFER"],
-        "data": ref.table,
+        # a SELECT runs as the GeoPackage's own (SQLite) SQL
+        "data": ref.table if where is None else ms_string(f"SELECT * FROM {pg_ident(ref.table)} WHERE {where}"),
     }
+
+
+def _where(layer: WmsLayer, *more: str) -> str | None:
+    """The rows ``layer`` draws (styles.draw_filter) and the conditions ``more``, ANDed; None for all rows."""
+    ref = layer.ref
+    table = pg_ident(ref.table)
+    if ref.kind == "postgis":
+        table = f"{pg_ident(ref.schema or 'public')}.{table}"
+    conds = [c for c in (styles.draw_filter(layer.dataset.inspire.theme, set(layer.columns), table), *more) if c]
+    return " AND ".join(f"({c})" for c in conds) or None
 
 
 def _layer(layer: WmsLayer, settings: Settings, tdir: Path) -> dict[str, Any]:
@@ -294,7 +307,7 @@ def _layer(layer: WmsLayer, settings: Settings, tdir: Path) -> dict[str, Any]:
         "name": layer.name,
         "status": "ON",
         "type": _geom_keyword(layer.geometry),
-        **_source(layer.ref),
+        **_source(layer.ref, _where(layer)),
         "projection": ["init=epsg:25832"],
         "extent": bbox,
         "maxscaledenom": extent_scale(bbox, st.maxscale),
@@ -372,10 +385,8 @@ def _layers(layer: WmsLayer, settings: Settings, tdir: Path) -> list[dict[str, A
                         style=styles.part_style(layer.style, kind), restricted=layer.restricted)
         lay = _layer(part, settings, tdir)
         quoted = ", ".join(f"'{t}'" for t in present)
-        if layer.ref.kind == "postgis":
-            lay["data"] = ms_string(pg_data(layer.ref, f"GeometryType(geom) IN ({quoted})"))
-        else:
-            lay["data"] = f"SELECT * FROM {layer.table} WHERE ST_GeometryType(geom) IN ({quoted})"
+        kind_of = "GeometryType(geom)" if layer.ref.kind == "postgis" else "ST_GeometryType(geom)"
+        lay["data"] = _source(layer.ref, _where(layer, f"{kind_of} IN ({quoted})"))["data"]
         lay["group"] = layer.name
         md = lay["metadata"]
         ds = layer.dataset
@@ -453,7 +464,7 @@ def build_map(settings: Settings, layers: list[WmsLayer], tdir: Path) -> dict[st
     }
     return {
         "__type__": "map",
-        "name": "gdi_hildesheim",
+        "name": MAP_NAME,
         "status": "ON",
         "size": [512, 512],
         "maxsize": MAXSIZE,
