@@ -136,3 +136,42 @@ def _alive(pid: int) -> bool:
             return fh.read().split()[2] != "Z"
     except FileNotFoundError:
         return False
+
+
+def test_public_answers_are_kept_until_the_next_load(copy_settings):
+    """The /csw proxy keeps public answers per repository generation: the same GetRecords again comes from
+    the kept answer (fresh SearchStatus timestamp), a reload of the repository is seen by the next request,
+    staff answers are never kept."""
+    import re
+
+    from werkzeug.test import Client
+
+    from services.csw.app import create
+    load_records(copy_settings)
+    proc = sidecar.start(copy_settings)
+    assert proc is not None
+    try:
+        client = Client(create(copy_settings))
+        q = {"service": "CSW", "version": "2.0.2", "request": "GetRecords", "typeNames": "csw:Record",
+             "resultType": "results", "elementSetName": "brief", "maxRecords": "100"}
+        first = client.get("/", query_string=q)
+        again = client.get("/", query_string=q)
+        assert first.status_code == again.status_code == 200
+        assert (first.headers["X-GDI-Cache"], again.headers["X-GDI-Cache"]) == ("miss", "hit")
+        stamp = re.compile(rb'timestamp="[^"]*"')
+        assert stamp.sub(b"", first.data) == stamp.sub(b"", again.data)
+        victim = min((copy_settings.var_dir / "metadata").glob("*.xml"))
+        assert victim.stem.encode() in again.data
+        victim.unlink()
+        load_records(copy_settings)
+        after = client.get("/", query_string=q)
+        assert after.headers["X-GDI-Cache"] == "miss" and victim.stem.encode() not in after.data
+        assert client.get("/", query_string=q).headers["X-GDI-Cache"] == "hit"
+        # a POST body is part of the key
+        body = (b'<csw:GetRecordById xmlns:csw="http://www.opengis.net/cat/csw/2.0.2" service="CSW" '
+                b'version="2.0.2"><csw:Id>' + victim.stem.encode() + b'</csw:Id></csw:GetRecordById>')
+        r = client.post("/", data=body, content_type="application/xml")
+        assert r.status_code == 200 and r.headers["X-GDI-Cache"] == "miss"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)

@@ -25,6 +25,9 @@ MAX_BODY = 10 * 1024 * 1024
 
 
 def create(settings: Settings):
+    from .cache import ResponseCache
+    cache = ResponseCache(settings)
+
     def app(environ, start_response):
         state = read_state(settings)
         if not state:
@@ -50,6 +53,12 @@ def create(settings: Settings):
             if n > MAX_BODY:
                 return _error(start_response, "413 Payload Too Large", "request body too large")
             payload = environ["wsgi.input"].read(n) if n else b""
+        key = None if staff else cache.key(method, qs, environ.get("CONTENT_TYPE", ""), payload)
+        hit = cache.get(key) if key else None
+        if hit is not None:
+            status, out, data = hit
+            start_response(status, [*out, ("Content-Length", str(len(data))), ("X-GDI-Cache", "hit")])
+            return [data]
         headers = {"Host": environ.get("HTTP_HOST", "localhost")}
         if staff:
             path = "/staff" + path
@@ -67,12 +76,14 @@ def create(settings: Settings):
         finally:
             conn.close()
         out = [(k, v) for k, v in resp.getheaders() if k.lower() not in HOP]
-        out.append(("Content-Length", str(len(data))))
         out.append(("Access-Control-Allow-Origin", "*"))
         out.append(("Vary", "Authorization"))
         if staff:
             out.append(("Cache-Control", "private, no-store"))
-        start_response(f"{resp.status} {resp.reason}", out)
+        status = f"{resp.status} {resp.reason}"
+        if key:
+            cache.put(key, status, out, data)
+        start_response(status, [*out, ("Content-Length", str(len(data))), ("X-GDI-Cache", "miss" if key else "no")])
         return [data]
 
     return app

@@ -49,6 +49,8 @@ def load_records(settings: Settings) -> dict:
         summary = _load(py, src, db_path(settings), recursive=False)
         staff = _load(py, src, db_path(settings, staff=True), recursive=True)
     LOGGER.info("pycsw repositories: %s public, %s staff records", summary.get("loaded"), staff.get("loaded"))
+    from .cache import mark_new_generation
+    mark_new_generation(settings)  # the web nodes' kept answers belong to the previous repository
     return summary
 
 
