@@ -3,6 +3,7 @@ Cesium served locally with caching headers, the accessibility statement with its
 the place search over the published data."""
 from __future__ import annotations
 
+import html as htmllib
 import json
 import re
 from html.parser import HTMLParser
@@ -198,3 +199,68 @@ def test_search_finds_building_addresses_and_their_street(server, demo_settings)
                        timeout=30).json()["results"]
     first = res[0]
     assert (first["label"], first["field"], first["count"]) == (street, "street", on_street)
+
+
+def _config(html: str) -> dict:
+    m = re.search(r'data-config="([^"]*)"', html)
+    assert m is not None, "no data-config attribute"
+    return json.loads(htmllib.unescape(m.group(1)))
+
+
+def test_text_keys_never_collide_with_dict_or_object_members(page_html, server):
+    """``t.keys`` in a template is the dict's method: the keyboard help once read "<built-in method keys …>"."""
+    from services.web.i18n import RESERVED, TEXTS, reserved_clashes
+    assert {"keys", "items", "values", "get", "pop", "update", "copy", "constructor", "toString"} <= RESERVED
+    assert reserved_clashes() == [], f"UI text keys named like dict/Object members: {reserved_clashes()}"
+    assert not set(TEXTS) & RESERVED
+    for url, label in ((page_html.url, "Tastaturbedienung"), (page_html.url + "?lang=en", "Keyboard use")):
+        text = requests.get(url, timeout=30).text
+        assert "built-in method" not in text and "<bound method" not in text
+        assert f"<summary>{label}</summary>" in text
+
+
+@pytest.mark.parametrize("prefix, name, expected", [
+    ("Gebäude (3D)", "Gebäude", "Gebäude (3D)"),
+    ("Gebäude (3D)", "Gebäude (ALKIS-Grundrisse)", "Gebäude (ALKIS-Grundrisse) – 3D"),
+    ("Gebäude (3D)", "Gebäude LoD1 (3D-Gebäudemodell)", "Gebäude LoD1 (3D-Gebäudemodell)"),
+    ("Geplante Gebäude (3D)", "Planung (Demo)", "Geplante Gebäude (3D): Planung (Demo)"),
+    ("Buildings (3D)", "Buildings Lorup", "Buildings Lorup (3D)"),
+])
+def test_layer_title_never_repeats_its_prefix(prefix, name, expected):
+    from services.web.layer_titles import compose
+    assert compose(prefix, name) == expected
+
+
+def test_page_config_names_every_tileset_without_ids(server, page_html, demo_settings):
+    """Every entry of /3dtiles/index.json gets a display name in the page's language (dataset registry +
+    UI texts); none of them is a folder id such as ``planned_bplan2070_grz``."""
+    from core.config import load_registry
+    from services.web.i18n import texts
+    index = requests.get(server + "/3dtiles/index.json", timeout=30).json()["tilesets"]
+    assert index, "the demo built no tilesets"
+    reg = load_registry(demo_settings.datasets_dir, check_plugins=False)
+    for lang in ("de", "en"):
+        html = page_html.text if lang == "de" else requests.get(page_html.url + "?lang=en", timeout=30).text
+        titles = _config(html)["tilesetTitles"]
+        assert set(titles) == {e["id"] for e in index}
+        assert titles["buildings"] == texts(lang)["layer_buildings"]
+        for e in index:
+            label = titles[e["id"]]
+            leaf = e["id"].rsplit("/", 1)[-1]
+            assert not re.search(rf"(?<!\w){re.escape(leaf)}(?!\w)", label) and "_" not in label, \
+                f"{e['id']} shown as {label!r}"
+            words = [w.casefold() for w in re.findall(r"\w+", label)]
+            assert len(words) == len(set(words)), f"repeated word in {label!r}"
+            if e["kind"] == "buildings" and leaf in reg:
+                assert getattr(reg[leaf].title, lang) in label
+            m = re.fullmatch(r"planned_(.+)_(maximal|grz|minimal)", leaf)
+            if m and m.group(1) in reg:
+                assert label.startswith(getattr(reg[m.group(1)].title, lang).split(" – ")[0])
+                assert texts(lang)[f"variant_{m.group(2)}"] in label
+
+
+def test_every_plan_variant_has_a_display_name():
+    from citymodel.plan_variants import VARIANTS
+    from services.web.i18n import texts
+    for lang in ("de", "en"):
+        assert all(f"variant_{v}" in texts(lang) for v in VARIANTS)

@@ -41,6 +41,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "layer_trees": ("Bäume", "Trees"),
     "layer_playgrounds": ("Spielplätze", "Playgrounds"),
     "layer_sites": ("Altlastenflächen", "Contaminated sites"),
+    "layer_planned_demo": ("Geplante Gebäude (3D, Beispiel)", "Planned buildings (3D, example)"),
+    "layer_pointcloud_demo": ("Laserpunkte (3D, Beispiel)", "Laser points (3D, example)"),
+    "layer_other_3d": ("Weiteres 3D-Modell {n}", "Further 3D model {n}"),
+    "layer_plan_variant": ("{plan} (3D): {variant}", "{plan} (3D): {variant}"),
+    "variant_maximal": ("maximal zulässige Baukörper", "maximum permitted volumes"),
+    "variant_grz": ("Baukörper nach GRZ", "volumes by site coverage ratio (GRZ)"),
+    "variant_minimal": ("Mindestbebauung", "minimum development"),
     "layer_missing": ("nicht verfügbar", "not available"),
     "legend": ("Legende", "Legend"),
     "sun": ("Sonnenstand und Schatten", "Sun position and shadows"),
@@ -69,15 +76,30 @@ TEXTS: dict[str, tuple[str, str]] = {
     "no_webgl": (("Ihr Browser kann keine 3D-Grafik (WebGL) anzeigen. Die Suche und die Textinformationen "
                  "funktionieren trotzdem."),
                  "Your browser cannot show 3D graphics (WebGL). Search and the text information still work."),
-    "keys": ("Tastaturbedienung", "Keyboard use"),
+    "keys_title": ("Tastaturbedienung", "Keyboard use"),
     "keys_text": (("Karte mit Tab fokussieren. Pfeiltasten: verschieben. Plus/Minus: zoomen. Bild auf/ab: "
-                  "neigen. Q/E: drehen. Eingabetaste: Gebäude in der Bildmitte wählen."),
-                  ("Focus the map with Tab. Arrow keys: pan. Plus/minus: zoom. Page up/down: tilt. "
-                  "Q/E: rotate. Enter: select the building in the centre.")),
+                  "neigen (nicht in der 2D-Ansicht). Q/E: drehen. Eingabetaste: Gebäude in der Bildmitte wählen. "
+                  "Escape: Messen beenden und Auswahl aufheben."),
+                  ("Focus the map with Tab. Arrow keys: pan. Plus/minus: zoom. Page up/down: tilt (not in the 2D "
+                  "view). Q/E: rotate. Enter: select the building in the centre. Escape: end measuring and clear "
+                  "the selection.")),
     "attribution": ("Daten: Stadt Hildesheim und weitere, siehe Metadaten", ("Data: City of Hildesheim and others, "
                     "see metadata")),
+    "credit_cesium": ("3D-Darstellung: CesiumJS", "3D rendering: CesiumJS"),
     "m": ("m", "m"),
 }
+
+# Names a text key must never have: the templates read ``t.<key>`` and Jinja looks up attributes before
+# items, so ``t.keys`` gave the dict's method ("<built-in method keys …>"); the JavaScript reads
+# ``T.<key>`` where the names of Object.prototype would shadow or break in the same way.
+RESERVED = frozenset(name for name in dir(dict) if not name.startswith("__")) | frozenset({
+    "constructor", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "toLocaleString", "toString",
+    "valueOf", "__proto__"})
+
+
+def reserved_clashes() -> list[str]:
+    """Text keys that collide with dict methods or JavaScript object properties (must stay empty)."""
+    return sorted(k for k in TEXTS if k in RESERVED)
 
 
 def texts(lang: str) -> dict[str, str]:

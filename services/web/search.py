@@ -145,14 +145,14 @@ class SearchIndex:
             entries: list[Entry] = []
             titles: dict[str, dict[str, str]] = {}
             pubs = published_datasets(self.publish_dir)
-            registry_titles = _registry_titles(self.datasets_dir)
+            reg_titles = registry_titles(self.datasets_dir)
             for ds_id, _version in key:
                 m = pubs[ds_id]
                 folder = current_dir(self.publish_dir, ds_id)
                 gpkg = folder / f"{ds_id}.gpkg" if folder else None
                 if gpkg is None or not gpkg.exists():
                     continue
-                titles[ds_id] = registry_titles.get(ds_id) or _title(m, ds_id)
+                titles[ds_id] = reg_titles.get(ds_id) or _title(m, ds_id)
                 for coll in m.get("collections", []):
                     if coll.get("view") != "source":
                         continue
@@ -207,7 +207,7 @@ def _title(manifest: dict[str, Any], ds_id: str) -> dict[str, str]:
     return {"de": ds_id, "en": ds_id}
 
 
-def _registry_titles(datasets_dir: Path | None) -> dict[str, dict[str, str]]:
+def registry_titles(datasets_dir: Path | None) -> dict[str, dict[str, str]]:
     if datasets_dir is None:
         return {}
     try:

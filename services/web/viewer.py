@@ -21,6 +21,7 @@ from services.errors import RequestError, http_status
 
 from .assets import YEAR, asset_version, send_static
 from .i18n import texts
+from .layer_titles import TilesetTitles
 from .search import SearchIndex
 
 LOGGER = logging.getLogger(__name__)
@@ -65,6 +66,7 @@ def _lang() -> str:
 def create(settings: Settings) -> Flask:
     app = Flask(__name__, static_folder=None, template_folder=str(HERE / "templates"))
     index = SearchIndex(settings.publish_dir, settings.datasets_dir)
+    layer_titles = TilesetTitles(settings.var_dir / "3dtiles", settings.datasets_dir, settings.var_dir / "plans")
     feedback_lock = threading.Lock()
     feedback_file = settings.var_dir / "viewer" / "feedback.jsonl"
     cversion = cesium_version()
@@ -111,6 +113,7 @@ def create(settings: Settings) -> Flask:
             "statement": f"{request.script_root}/barrierefreiheit",
             "home": home,
             "texts": texts(_lang()),
+            "tilesetTitles": layer_titles.get(_lang()),   # display names of /3dtiles/index.json's entries
         }
         return render_template("viewer.html", config=json.dumps(config), cesium_base=config["cesiumBase"],
                                preload=[config["buildings"], config["brdfLut"]])

@@ -48,6 +48,15 @@
       .catch(function (e) { console.info("BRDF table not loaded, Cesium computes it:", e); return "cesium"; });
   }
 
+  // Cesium's own credit is the ion logo linked to cesium.com. An offline viewer (and a kiosk) must not send
+  // citizens to outside sites: the same attribution as plain text, through Cesium's public API.
+  function offlineCredit(C, text) {
+    var span = document.createElement("span");
+    span.className = "gdi-credit";
+    span.textContent = text || "CesiumJS";
+    C.CreditDisplay.cesiumCredit = new C.Credit(span.outerHTML, true);
+  }
+
   window.GdiCesium = { viewerOptions: VIEWER_OPTIONS, tuneScene: tuneScene, tilesetOptions: tilesetOptions,
-                       installBrdfTable: installBrdfTable };
+                       installBrdfTable: installBrdfTable, offlineCredit: offlineCredit };
 })();

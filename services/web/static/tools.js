@@ -1,4 +1,4 @@
-/* Viewer tools: 2D/3D switch, measuring, sun position and shadows, keyboard navigation of the map. */
+/* Viewer tools: 2D/3D switch, measuring, sun position and shadows, keyboard navigation of the map, Escape. */
 (function () {
   "use strict";
   var G = window.gdiViewer;
@@ -7,17 +7,48 @@
   var h = G.initialHash;
 
   // ---- 2D / 3D ----
-  var modeBtn = $("btn-mode");
+  // Cesium draws no 3D Tiles in SceneMode.SCENE2D (the buildings vanished), so the 2D view is a map-like
+  // view of the 3D scene: the camera looks straight down through an orthographic frustum (no perspective:
+  // roofs as in a plan, sizes independent of the distance) and tilting is locked. The buildings, picking and
+  // measuring stay those of the 3D scene. Share links keep "mode=2d".
+  var modeBtn = $("btn-mode"), ctl = scene.screenSpaceCameraController;
   function syncModeButton() {
-    var is2d = scene.mode === Cesium.SceneMode.SCENE2D;
-    modeBtn.textContent = is2d ? T.mode_3d : T.mode_2d;
+    modeBtn.textContent = G.topDown ? T.mode_3d : T.mode_2d;
     modeBtn.setAttribute("aria-pressed", "false");
   }
-  modeBtn.addEventListener("click", function () {
-    if (scene.mode === Cesium.SceneMode.SCENE2D) { scene.morphTo3D(0); } else { scene.morphTo2D(0); }
-  });
-  scene.morphComplete.addEventListener(function () { syncModeButton(); G.updateHash(); });
-  syncModeButton();
+  function centreTarget() {
+    // the ground point in the middle of the view (or below the camera when the view shows sky)
+    var c = new Cesium.Cartesian2(viewer.canvas.clientWidth / 2, viewer.canvas.clientHeight / 2);
+    var p = camera.pickEllipsoid(c, scene.globe.ellipsoid);
+    var carto = Cesium.defined(p) ? Cesium.Cartographic.fromCartesian(p) : camera.positionCartographic.clone();
+    carto.height = 0;
+    var range = Cesium.defined(p) ? Cesium.Cartesian3.distance(camera.positionWC, p) : camera.positionCartographic.height;
+    return { carto: carto, range: Math.max(range, 50) };
+  }
+  function setTopDown(on, keepPosition) {
+    var t = centreTarget(), heading = camera.heading;
+    G.topDown = on;
+    ctl.enableTilt = !on; ctl.enableLook = !on;
+    if (on) {
+      var pos = keepPosition ? camera.positionCartographic.clone() :
+        new Cesium.Cartographic(t.carto.longitude, t.carto.latitude, t.range);
+      camera.switchToOrthographicFrustum();
+      camera.setView({ destination: Cesium.Cartesian3.fromRadians(pos.longitude, pos.latitude, pos.height),
+        orientation: { heading: heading, pitch: -Cesium.Math.PI_OVER_TWO, roll: 0 } });
+    } else {
+      camera.switchToPerspectiveFrustum();
+      // back in 3D: the same place seen obliquely, so the heights show at once
+      camera.lookAt(Cesium.Cartographic.toCartesian(t.carto),
+        new Cesium.HeadingPitchRange(heading, Cesium.Math.toRadians(-45), t.range * 1.2));
+      camera.lookAtTransform(Cesium.Matrix4.IDENTITY);
+    }
+    syncModeButton();
+    scene.requestRender();
+    G.updateHash();
+  }
+  G.setTopDown = setTopDown;
+  modeBtn.addEventListener("click", function () { setTopDown(!G.topDown, false); });
+  if (h.mode === "2d") { setTopDown(true, true); } else { syncModeButton(); }
 
   // ---- measuring distances and heights ----
   var measureBtn = $("btn-measure"), out = $("measure-result");
@@ -26,12 +57,21 @@
     entities.forEach(function (e) { viewer.entities.remove(e); }); entities = []; points = [];
     scene.requestRender();
   }
-  measureBtn.addEventListener("click", function () {
-    G.measuring = !G.measuring;
-    measureBtn.setAttribute("aria-pressed", String(G.measuring));
+  // the hint and the result lie over the map (#measure-result is an overlay of #map): on a phone the panel
+  // is below the map, out of sight while one taps the points
+  function setMeasuring(on, announce) {
+    G.measuring = on;
+    measureBtn.setAttribute("aria-pressed", String(on));
     clearMeasure();
-    out.textContent = G.measuring ? T.measure_help : T.measure_off;
-  });
+    out.textContent = on ? T.measure_help : "";
+    if (!on && announce) G.status(T.measure_off);
+    if (on) {
+      var r = $("map").getBoundingClientRect();
+      if (r.top < 0 || r.bottom > window.innerHeight) $("map").scrollIntoView({ block: "nearest" });
+    }
+  }
+  G.endMeasure = function () { if (G.measuring) setMeasuring(false, true); };
+  measureBtn.addEventListener("click", function () { setMeasuring(!G.measuring, true); });
   function pointAt(pos) {
     // on a building: the depth-buffer position (roof, wall); on the ground: the ellipsoid, which is
     // exactly our terrain (EllipsoidTerrainProvider) and free of depth-buffer imprecision
@@ -119,8 +159,8 @@
     $("btn-share").hidden = true;
     var idleMs = Math.max(2, Number(q.get("idle")) || 180) * 1000, timer = null;
     var reset = function () {
-      G.measuring = false; measureBtn.setAttribute("aria-pressed", "false"); clearMeasure(); out.textContent = "";
-      G.pickAt(-1, -1);
+      setMeasuring(false, false);
+      G.clearSelection();
       G.flyHome(0);
       G.kioskResets = (G.kioskResets || 0) + 1;
     };
@@ -144,8 +184,8 @@
       case "ArrowRight": moveHorizontal(step, 0); break;
       case "+": case "=": camera.zoomIn(height * 0.2); break;
       case "-": case "_": camera.zoomOut(height * 0.25); break;
-      case "PageUp": camera.lookUp(ang); break;
-      case "PageDown": camera.lookDown(ang); break;
+      case "PageUp": if (!G.topDown) camera.lookUp(ang); break;     // the 2D view stays straight down
+      case "PageDown": if (!G.topDown) camera.lookDown(ang); break;
       case "q": case "Q": rotate(-ang); break;
       case "e": case "E": rotate(ang); break;
       case "Enter": case " ": G.pickCentre(); break;
@@ -155,9 +195,6 @@
   });
   function moveHorizontal(right, forward) {
     // move along the ground, independent of the camera's pitch
-    if (scene.mode === Cesium.SceneMode.SCENE2D) {
-      if (right) camera.moveRight(right); if (forward) camera.moveUp(forward); return;
-    }
     var c = camera.positionCartographic, hd = camera.heading;
     var dNorth = forward * Math.cos(hd) - right * Math.sin(hd);
     var dEast = forward * Math.sin(hd) + right * Math.cos(hd);
@@ -167,7 +204,15 @@
       orientation: { heading: camera.heading, pitch: camera.pitch, roll: camera.roll } });
   }
   function rotate(a) {
-    if (scene.mode === Cesium.SceneMode.SCENE2D) { camera.twistRight(a); return; }
     camera.setView({ orientation: { heading: camera.heading + a, pitch: camera.pitch, roll: camera.roll } });
   }
+
+  // ---- Escape: end measuring, clear the selected building and its information (anywhere on the page) ----
+  document.addEventListener("keydown", function (ev) {
+    if (ev.key !== "Escape" && ev.key !== "Esc") return;
+    var busy = G.measuring || G.selected;
+    G.endMeasure();
+    G.clearSelection();
+    if (busy && document.activeElement === viewer.canvas) ev.preventDefault();
+  });
 })();

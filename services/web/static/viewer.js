@@ -31,6 +31,7 @@
 
   if (typeof Cesium === "undefined" || typeof GdiCesium === "undefined") { status(T.no_webgl, true); G.phase = "error"; G.error = "no Cesium"; return; }
   Cesium.Ion.defaultAccessToken = "";  // never talk to Cesium ion
+  GdiCesium.offlineCredit(Cesium, T.credit_cesium);   // the attribution as text, no link to cesium.com
 
   var viewer;
   try {
@@ -80,19 +81,20 @@
     var c = viewer.camera.positionCartographic;
     return { lon: Cesium.Math.toDegrees(c.longitude), lat: Cesium.Math.toDegrees(c.latitude), height: c.height,
              heading: Cesium.Math.toDegrees(viewer.camera.heading), pitch: Cesium.Math.toDegrees(viewer.camera.pitch),
-             roll: Cesium.Math.toDegrees(viewer.camera.roll), mode: scene.mode === Cesium.SceneMode.SCENE2D ? "2d" : "3d" };
+             roll: Cesium.Math.toDegrees(viewer.camera.roll), mode: G.topDown ? "2d" : "3d" };
   };
   function flyHome(duration) {
     if (G.homeSphere) {
+      // the 2D view (tools.js) keeps looking straight down
       viewer.camera.flyToBoundingSphere(G.homeSphere, {
-        duration: duration, offset: new Cesium.HeadingPitchRange(0, Cesium.Math.toRadians(-50), G.homeSphere.radius * 1.6)
+        duration: duration, offset: new Cesium.HeadingPitchRange(0, Cesium.Math.toRadians(G.topDown ? -90 : -50),
+                                                                 G.homeSphere.radius * (G.topDown ? 2.2 : 1.6))
       });
     } else {
       viewer.camera.flyTo({ destination: G.homeRectangle, duration: duration });
     }
   }
   G.flyHome = flyHome;
-  if (initial.mode === "2d") { scene.morphTo2D(0); }
   var hashView = setCameraFromHash(initial);
   if (!hashView) { viewer.camera.setView({ destination: G.homeRectangle }); }
 
@@ -196,8 +198,10 @@
         if (!planned && (e.id === "buildings" || /^buildings\//.test(url))) return;   // the main tileset
         var id = (planned ? "planned-" : points ? "pointcloud-" : "tiles-") +
           (e.id || name || url).replace(/^(planned|pointcloud)\//, "").replace(/[^A-Za-z0-9_-]+/g, "_");
-        var prefix = planned ? T.layer_planned : points ? T.layer_pointcloud : T.layer_buildings;
-        var title = prefix + (e.title ? ": " + (typeof e.title === "object" ? (e.title[cfg.lang] || e.title.de) : e.title) : (name ? ": " + name : ""));
+        // display names come from the server (dataset registry + UI texts, services/web/layer_titles.py);
+        // a tileset published after the page was rendered gets its kind and a number, never its folder id
+        var title = (cfg.tilesetTitles || {})[e.id] ||
+          ((planned ? T.layer_planned : points ? T.layer_pointcloud : T.layer_buildings) + " " + (Object.keys(G.layers).length + 1));
         var absUrl = url.charAt(0) === "/" || /^https?:/.test(url) ? url : cfg.tilesIndex.replace(/index\.json$/, "") + url;
         var ts = null;
         function toggle(on) {
@@ -352,6 +356,7 @@
     return G.selected;
   }
   G.pickAt = function (x, y) { return select(scene.pick(new Cesium.Cartesian2(x, y))); };
+  G.clearSelection = function () { select(null); };
   G.pickCentre = function () { return G.pickAt(canvas.clientWidth / 2, canvas.clientHeight / 2); };
   var handler = new Cesium.ScreenSpaceEventHandler(canvas);
   handler.setInputAction(function (ev) {
