@@ -29,27 +29,12 @@ from click.testing import CliRunner
 
 from gdi import server as gdi_server
 from gdi.cli import cli
+from tests import nginxconf
 from tests.conftest import GDI, ROOT, SCHEMAS, free_port
+from tests.nginxconf import NGINX
 
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 SYSTEMD_ANALYZE = shutil.which("systemd-analyze") or "/usr/bin/systemd-analyze"
 UNITS = ("gdi.service", "gdi-etl.service", "gdi-etl.timer")
-WRAPPER = """
-worker_processes 1;
-daemon off;
-pid {root}/nginx.pid;
-error_log {root}/error.log warn;
-events {{ worker_connections 128; }}
-http {{
-  access_log {root}/access.log;
-  client_body_temp_path {root}/tmp/body;
-  proxy_temp_path {root}/tmp/proxy;
-  fastcgi_temp_path {root}/tmp/fastcgi;
-  uwsgi_temp_path {root}/tmp/uwsgi;
-  scgi_temp_path {root}/tmp/scgi;
-  include {site};
-}}
-"""
 
 
 def _render(tmp: Path, settings: dict[str, Any], *args: str, env: dict[str, str] | None = None) -> Any:
@@ -177,17 +162,6 @@ def _certificate(folder: Path) -> tuple[Path, Path]:
     return cert, key
 
 
-def _nginx_prefix(root: Path, site: Path) -> Path:
-    for d in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
-        (root / "tmp" / d).mkdir(parents=True, exist_ok=True)
-    for p in [root, *root.rglob("*")]:
-        if p.is_dir():
-            os.chmod(p, 0o777)  # nginx's workers run as nobody when the tests run as root
-    conf = root / "nginx.conf"
-    conf.write_text(WRAPPER.format(root=root, site=site))
-    return conf
-
-
 def _render_site(tmp: Path, settings: dict[str, Any], https: int, http: int, env: dict[str, str] | None = None
                  ) -> Path:
     cert, key = _certificate(tmp)
@@ -203,10 +177,7 @@ def _render_site(tmp: Path, settings: dict[str, Any], https: int, http: int, env
 def test_nginx_site_passes_nginx_t(tmp_path: Path) -> None:
     assert Path(NGINX).exists(), "nginx missing: scripts/setup.sh installs the Debian package"
     site = _render_site(tmp_path, PRODUCTION, free_port(), free_port())
-    conf = _nginx_prefix(tmp_path / "nginx", site)
-    r = subprocess.run([NGINX, "-t", "-c", str(conf), "-p", str(tmp_path / "nginx"), "-e",
-                        str(tmp_path / "nginx" / "error.log")], capture_output=True, text=True, timeout=60,
-                       check=False)
+    r = nginxconf.check(nginxconf.write_conf(tmp_path / "nginx", f"include {site};"))
     assert r.returncode == 0 and "test is successful" in r.stderr, r.stderr
 
 
@@ -258,27 +229,21 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     notify.settimeout(120)
     log = root / "serve.log"
     proc = gdi_server.start({**env, "NOTIFY_SOCKET": str(notify_path)}, log, args=("--workers", "2"))
-    nginx: subprocess.Popen[bytes] | None = None
     try:
         ready = notify.recv(4096)
-        conf = _nginx_prefix(root / "nginx", site_conf)
-        nginx = subprocess.Popen([NGINX, "-c", str(conf), "-p", str(root / "nginx"), "-e",
-                                  str(root / "nginx" / "error.log")], stdout=subprocess.DEVNULL,
-                                 stderr=subprocess.STDOUT)
-        s = Site(https, http_port, root / "cert.pem", proc, log, ready)
-        deadline = time.time() + 30
-        while time.time() < deadline:
-            try:
-                if s.get("/health")[0] == 200:
-                    break
-            except OSError:
-                time.sleep(0.2)
-        yield s
+        conf = nginxconf.write_conf(root / "nginx", f"include {site_conf};")
+        with nginxconf.running(conf):
+            s = Site(https, http_port, root / "cert.pem", proc, log, ready)
+            deadline = time.time() + 30
+            while time.time() < deadline:
+                try:
+                    if s.get("/health")[0] == 200:
+                        break
+                except OSError:
+                    time.sleep(0.2)
+            yield s
     finally:
         notify.close()
-        if nginx is not None:
-            nginx.send_signal(signal.SIGQUIT)
-            nginx.wait(timeout=20)
         gdi_server.stop(proc)
 
 

@@ -13,8 +13,6 @@ import http.client
 import ipaddress
 import os
 import re
-import shutil
-import signal
 import subprocess
 import sys
 import time
@@ -27,34 +25,22 @@ import pytest
 
 from gdi import server as gdi_server
 from services.edge import _networks, client_address, private_cache_control
+from tests import nginxconf
 from tests.conftest import ROOT, SCHEMAS, free_port
+from tests.nginxconf import NGINX
 
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 PW = "Demo-Passwort-2026!"
 PID = "bplan2070"
-NGINX_CONF = """
-worker_processes 1;
-daemon off;
-pid {root}/nginx.pid;
-error_log {root}/error.log warn;
-events {{ worker_connections 64; }}
-http {{
-  access_log {root}/access.log;
-  client_body_temp_path {root}/tmp/body;
-  proxy_temp_path {root}/tmp/proxy;
-  fastcgi_temp_path {root}/tmp/fastcgi;
-  uwsgi_temp_path {root}/tmp/uwsgi;
-  scgi_temp_path {root}/tmp/scgi;
-  server {{
-    listen 127.0.0.1:{port};
-    client_max_body_size 80m;
-    location / {{
-      proxy_pass http://127.0.0.1:{upstream};
-      proxy_bind 127.0.0.1;
-      proxy_set_header Host $http_host;
-      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-      proxy_set_header X-Forwarded-Proto $scheme;
-    }}
+SERVER = """
+server {{
+  listen 127.0.0.1:{port};
+  client_max_body_size 80m;
+  location / {{
+    proxy_pass http://127.0.0.1:{upstream};
+    proxy_bind 127.0.0.1;
+    proxy_set_header Host $http_host;
+    proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+    proxy_set_header X-Forwarded-Proto $scheme;
   }}
 }}
 """
@@ -164,29 +150,20 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
                        timeout=300, check=False)
     assert r.returncode == 0, r.stderr
     token = r.stdout.strip().splitlines()[-1]
-    nroot = root / "nginx"
-    for d in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
-        (nroot / "tmp" / d).mkdir(parents=True)
-    for p in [nroot, *nroot.rglob("*")]:
-        os.chmod(p, 0o777)
-    conf = nroot / "nginx.conf"
-    conf.write_text(NGINX_CONF.format(root=nroot, port=lb, upstream=port))
+    conf = nginxconf.write_conf(root / "nginx", SERVER.format(port=lb, upstream=port), connections=64)
     proc = gdi_server.start(env, root / "serve.log", args=("--workers", "2"), ready="/beteiligung/api/verfahren")
-    nginx = subprocess.Popen([NGINX, "-c", str(conf), "-p", str(nroot)], stdout=subprocess.DEVNULL,
-                             stderr=subprocess.DEVNULL)
     try:
-        s = Site(lb, var, root / "serve.log", token)
-        for _ in range(100):
-            try:
-                if s.call("GET", "/beteiligung/api/verfahren")[0] == 200:
-                    break
-            except OSError:
-                pass
-            time.sleep(0.1)
-        yield s
+        with nginxconf.running(conf):
+            s = Site(lb, var, root / "serve.log", token)
+            for _ in range(100):
+                try:
+                    if s.call("GET", "/beteiligung/api/verfahren")[0] == 200:
+                        break
+                except OSError:
+                    pass
+                time.sleep(0.1)
+            yield s
     finally:
-        nginx.send_signal(signal.SIGQUIT)
-        nginx.wait(timeout=20)
         gdi_server.stop(proc)
 
 

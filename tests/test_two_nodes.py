@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import signal
 import subprocess
 import sys
@@ -26,46 +25,33 @@ import pytest
 import requests
 
 from gdi import server as gdi_server
+from tests import nginxconf
 from tests.conftest import SCHEMAS, free_port
+from tests.nginxconf import NGINX
 from tests.pgcluster import cluster, missing_binaries, new_database
 from tests.test_participation_web import PW, _csrf, _prepare
 
 ROOT = Path(__file__).resolve().parent.parent
 GDI = str(Path(sys.executable).parent / "gdi")
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
-
-NGINX_CONF = """
-worker_processes 1;
-daemon off;
-pid {root}/nginx.pid;
-error_log {root}/error.log warn;
-events {{ worker_connections 256; }}
-http {{
-  access_log {root}/access.log;
-  client_body_temp_path {root}/tmp/body;
-  proxy_temp_path {root}/tmp/proxy;
-  fastcgi_temp_path {root}/tmp/fastcgi;
-  uwsgi_temp_path {root}/tmp/uwsgi;
-  scgi_temp_path {root}/tmp/scgi;
-  upstream gdi {{
-    server 127.0.0.1:{p1} max_fails=1 fail_timeout=10s;
-    server 127.0.0.1:{p2} max_fails=1 fail_timeout=10s;
-    keepalive 16;
-  }}
-  server {{
-    listen 127.0.0.1:{port};
-    client_max_body_size 20m;
-    location / {{
-      proxy_pass http://gdi;
-      proxy_http_version 1.1;
-      proxy_set_header Connection "";
-      proxy_set_header Host $http_host;
-      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-      proxy_set_header X-Forwarded-Proto $scheme;
-      proxy_next_upstream error timeout http_502 http_503;
-      proxy_connect_timeout 2s;
-      proxy_read_timeout 60s;
-    }}
+BALANCER = """
+upstream gdi {{
+  server 127.0.0.1:{p1} max_fails=1 fail_timeout=10s;
+  server 127.0.0.1:{p2} max_fails=1 fail_timeout=10s;
+  keepalive 16;
+}}
+server {{
+  listen 127.0.0.1:{port};
+  client_max_body_size 20m;
+  location / {{
+    proxy_pass http://gdi;
+    proxy_http_version 1.1;
+    proxy_set_header Connection "";
+    proxy_set_header Host $http_host;
+    proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+    proxy_set_header X-Forwarded-Proto $scheme;
+    proxy_next_upstream error timeout http_502 http_503;
+    proxy_connect_timeout 2s;
+    proxy_read_timeout 60s;
   }}
 }}
 """
@@ -100,35 +86,23 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
         _etl(env, "trees", "bplan2070")
         _prepare(env)  # demo procedure and staff accounts (in PostgreSQL)
         nginx_root = root / "nginx"
-        for d in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
-            (nginx_root / "tmp" / d).mkdir(parents=True)
-        os.chmod(nginx_root, 0o777)
-        for sub in (nginx_root / "tmp").rglob("*"):
-            os.chmod(sub, 0o777)
-        os.chmod(nginx_root / "tmp", 0o777)
-        conf = nginx_root / "nginx.conf"
-        conf.write_text(NGINX_CONF.format(root=nginx_root, p1=p1, p2=p2, port=lb_port))
-        nginx: subprocess.Popen[bytes] | None = None
+        conf = nginxconf.write_conf(nginx_root, BALANCER.format(p1=p1, p2=p2, port=lb_port), connections=256)
         s = Site(f"http://127.0.0.1:{lb_port}", [f"http://127.0.0.1:{p1}", f"http://127.0.0.1:{p2}"], env)
         try:
             for n, port in enumerate((p1, p2)):
                 node_env = dict(env, GDI_PORT=str(port), GDI_RUN_DIR=str(root / f"node{n}"))
                 s.procs.append(gdi_server.start(node_env, root / f"node{n}.log", args=("--workers", "2")))
-            nginx = subprocess.Popen([NGINX, "-c", str(conf), "-p", str(nginx_root)],
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
-            deadline = time.time() + 30
-            while time.time() < deadline:
-                try:
-                    if requests.get(s.lb + "/health", timeout=2).ok:
-                        break
-                except requests.RequestException:
-                    time.sleep(0.2)
-            assert requests.get(s.lb + "/health", timeout=5).ok, (nginx_root / "error.log").read_text()
-            yield s
+            with nginxconf.running(conf):
+                deadline = time.time() + 30
+                while time.time() < deadline:
+                    try:
+                        if requests.get(s.lb + "/health", timeout=2).ok:
+                            break
+                    except requests.RequestException:
+                        time.sleep(0.2)
+                assert requests.get(s.lb + "/health", timeout=5).ok, (nginx_root / "error.log").read_text()
+                yield s
         finally:
-            if nginx is not None:
-                nginx.send_signal(signal.SIGQUIT)
-                nginx.wait(timeout=20)
             for p in s.procs:
                 gdi_server.stop(p)
 
