@@ -18,37 +18,11 @@ from citymodel.check import check_tileset, content_positions, is_coarse, read_gl
 from citymodel.terrain import make_demo_dgm
 from citymodel.tiling import ecef_to_geodetic
 from core.area import HILDESHEIM_BBOX_25832
+from tests.gltfcheck import gltf_validate
 from transforms.generate.buildings import generate_buildings
 
 ROOT = Path(__file__).resolve().parent.parent
-VALIDATOR = ROOT / "node_modules" / "gltf-validator"
 N = 3000
-
-VALIDATE_JS = """
-const v = require(process.argv[2]);
-const fs = require('fs');
-(async () => {
-  const out = {};
-  for (const f of process.argv.slice(3)) {
-    const r = await v.validateBytes(new Uint8Array(fs.readFileSync(f)), {maxIssues: 50});
-    out[f] = {errors: r.issues.numErrors, warnings: r.issues.numWarnings,
-              messages: r.issues.messages.filter(m => m.severity <= 1).map(m => m.code + ': ' + m.message)};
-  }
-  console.log(JSON.stringify(out));
-})();
-"""
-
-
-def gltf_validate(files: list[Path]) -> dict:
-    if not VALIDATOR.is_dir() or shutil.which("node") is None:
-        pytest.fail("gltf-validator (npm) or node missing: run scripts/setup.sh (npm ci)")
-    script = Path(files[0]).parent / "_validate.js"
-    script.write_text(VALIDATE_JS)
-    r = subprocess.run(["node", str(script), str(VALIDATOR), *map(str, files)], capture_output=True, text=True,
-                       timeout=600, check=False)
-    assert r.returncode == 0, r.stderr
-    return json.loads(r.stdout)
-
 
 @pytest.fixture(scope="module")
 def city(tmp_path_factory):

@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
 from pathlib import Path
 
 import laspy
@@ -24,39 +23,13 @@ from pointcloud.dgm import Dgm
 from pointcloud.generate import Scene, blocks_between, generate_las, read_tree_csv, standing_trees, visible_tops
 from pointcloud.glb import fix_glb
 from pointcloud.trees import MetricOptions, measure
+from tests.gltfcheck import gltf_validate
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "tests" / "data" / "pointcloud" / "autzen_trim.laz"
 TREES_CSV = ROOT / "datasets" / "trees" / "baumkataster_muenster.csv"
-VALIDATOR = ROOT / "node_modules" / "gltf-validator"
 WINDOW = (404_500.0, 5_755_000.0, 404_700.0, 5_755_200.0)   # 200 m × 200 m of the bundled cadastre
 DENSITY = 8.0
-
-VALIDATE_JS = """
-const v = require(process.argv[2]);
-const fs = require('fs');
-(async () => {
-  const out = {};
-  for (const f of process.argv.slice(3)) {
-    const r = await v.validateBytes(new Uint8Array(fs.readFileSync(f)), {maxIssues: 50});
-    out[f] = {errors: r.issues.numErrors, warnings: r.issues.numWarnings,
-              messages: r.issues.messages.filter(m => m.severity <= 1).map(m => m.code + ': ' + m.message)};
-  }
-  console.log(JSON.stringify(out));
-})();
-"""
-
-
-def gltf_validate(files: list[Path], tmp: Path) -> dict:
-    if not VALIDATOR.is_dir() or shutil.which("node") is None:
-        pytest.fail("gltf-validator (npm) or node missing: run scripts/setup.sh (npm ci)")
-    script = tmp / "_validate.js"
-    script.write_text(VALIDATE_JS)
-    r = subprocess.run(["node", str(script), str(VALIDATOR), *map(str, files)], capture_output=True, text=True,
-                       timeout=600, check=False)
-    assert r.returncode == 0, r.stderr
-    return json.loads(r.stdout)
-
 
 def extent_lonlat(mins, maxs, crs) -> tuple[float, float, float, float]:
     t = Transformer.from_crs(crs, 4258, always_xy=True)
@@ -100,7 +73,7 @@ def test_real_sample_is_small_and_documented():
 def test_real_sample_every_glb_passes_khronos_validator(real):
     glbs = sorted(real["out"].rglob("*.glb"))
     assert len(glbs) > 5
-    res = gltf_validate(glbs, real["dir"])
+    res = gltf_validate(glbs)
     bad = {f: r for f, r in res.items() if r["errors"] or r["warnings"]}
     assert bad == {}
 
@@ -155,11 +128,11 @@ def test_py3dtiles_glb_fails_validator_and_our_fix_passes(tmp_path):
                  extra_fields={"classification": np.full(100, 5, np.uint8)})
     f = tmp_path / "raw.glb"
     gltf_from_points(pts).save_binary(str(f))
-    before = gltf_validate([f], tmp_path)[str(f)]
+    before = gltf_validate([f])[str(f)]
     assert before["errors"] >= 2, before
     assert any("UNALIGNED" in m for m in before["messages"])
     assert fix_glb(f) == 100
-    after = gltf_validate([f], tmp_path)[str(f)]
+    after = gltf_validate([f])[str(f)]
     assert after["errors"] == 0 and after["warnings"] == 0, after
     p, cls = glb_points(f)
     assert cls is not None and np.allclose(p, pts.positions, atol=1e-6) and bool(np.all(cls == 5))
@@ -236,7 +209,7 @@ def test_generated_scan_has_classes_and_realistic_density(scan):
 def test_generated_scan_tileset_validates(scan):
     out = scan["dir"] / "3dtiles" / "pointcloud" / "scan"
     glbs = sorted(out.rglob("*.glb"))
-    res = gltf_validate(glbs, scan["dir"])
+    res = gltf_validate(glbs)
     assert {f: r for f, r in res.items() if r["errors"] or r["warnings"]} == {}
     check = check_pointcloud_tileset(out / "tileset.json", extent_lonlat(WINDOW[:2], WINDOW[2:], "EPSG:25832"))
     assert check.ok, check.errors

@@ -1,0 +1,44 @@
+"""Khronos' glTF validator (npm ``gltf-validator``, run by node) on glb files, for the tests of the city
+model and point cloud tiles: one node process for a whole list of files, issues summed up per file."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+VALIDATOR = ROOT / "node_modules" / "gltf-validator"
+
+VALIDATE_JS = """
+const v = require(process.argv[2]);
+const fs = require('fs');
+(async () => {
+  const out = {};
+  for (const f of process.argv.slice(3)) {
+    const r = await v.validateBytes(new Uint8Array(fs.readFileSync(f)), {maxIssues: 50});
+    out[f] = {errors: r.issues.numErrors, warnings: r.issues.numWarnings,
+              messages: r.issues.messages.filter(m => m.severity <= 1).map(m => m.code + ': ' + m.message)};
+  }
+  console.log(JSON.stringify(out));
+})();
+"""
+
+
+def gltf_validate(files: Sequence[Path]) -> dict[str, Any]:
+    """``{str(file): {"errors": n, "warnings": n, "messages": [errors and warnings]}}`` for every file."""
+    if not VALIDATOR.is_dir() or shutil.which("node") is None:
+        pytest.fail("gltf-validator (npm) or node missing: run scripts/setup.sh (npm ci)")
+    with tempfile.TemporaryDirectory(prefix="gltfcheck-") as tmp:
+        script = Path(tmp) / "validate.js"
+        script.write_text(VALIDATE_JS)
+        r = subprocess.run(["node", str(script), str(VALIDATOR), *map(str, files)], capture_output=True,
+                           text=True, timeout=600, check=False)
+    assert r.returncode == 0, r.stderr
+    result: dict[str, Any] = json.loads(r.stdout)
+    return result
