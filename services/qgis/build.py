@@ -80,6 +80,18 @@ def _unit_scale(size: dict[str, Any]) -> QgsMapUnitScale:
     return s
 
 
+def _stroke(sl: Any, spec: dict[str, Any]) -> None:
+    """The outline of a marker or fill symbol layer (both have the same stroke setters); none without one."""
+    if spec.get("stroke"):
+        sl.setStrokeColor(color(spec["stroke"]))
+        w = spec["stroke_width"]
+        sl.setStrokeWidth(w["value"])
+        sl.setStrokeWidthUnit(_unit(w["unit"]))
+        sl.setStrokeWidthMapUnitScale(_unit_scale(w))
+    else:
+        sl.setStrokeStyle(Qt.NoPen)
+
+
 def symbol_layer(spec: dict[str, Any]) -> Any:
     kind = spec["type"]
     if kind == "marker":
@@ -93,14 +105,7 @@ def symbol_layer(spec: dict[str, Any]) -> Any:
         if size.get("field"):
             sl.setDataDefinedProperty(QgsSymbolLayer.PropertySize,
                                       QgsProperty.fromExpression(f'coalesce("{size["field"]}", 0)'))
-        if spec.get("stroke"):
-            sl.setStrokeColor(color(spec["stroke"]))
-            w = spec["stroke_width"]
-            sl.setStrokeWidth(w["value"])
-            sl.setStrokeWidthUnit(_unit(w["unit"]))
-            sl.setStrokeWidthMapUnitScale(_unit_scale(w))
-        else:
-            sl.setStrokeStyle(Qt.NoPen)
+        _stroke(sl, spec)
     elif kind == "line":
         sl = QgsSimpleLineSymbolLayer(color(spec["color"]), spec["width"]["value"])
         sl.setWidthUnit(_unit(spec["width"]["unit"]))
@@ -111,14 +116,7 @@ def symbol_layer(spec: dict[str, Any]) -> Any:
             sl.setFillColor(color(spec["fill"]))
         else:
             sl.setBrushStyle(Qt.NoBrush)
-        if spec.get("stroke"):
-            sl.setStrokeColor(color(spec["stroke"]))
-            w = spec["stroke_width"]
-            sl.setStrokeWidth(w["value"])
-            sl.setStrokeWidthUnit(_unit(w["unit"]))
-            sl.setStrokeWidthMapUnitScale(_unit_scale(w))
-        else:
-            sl.setStrokeStyle(Qt.NoPen)
+        _stroke(sl, spec)
     return sl
 
 
