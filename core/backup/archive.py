@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from ..publication import fsync_dir, fsync_tree
 from . import FORMAT, FORMAT_VERSION, BackupError
 
 LOGGER = logging.getLogger(__name__)
@@ -44,21 +45,6 @@ def is_sqlite(path: Path) -> bool:
             return fh.read(16) == SQLITE_MAGIC
     except OSError:
         return False
-
-
-def _fsync_tree(path: Path) -> None:
-    for d, _subdirs, names in os.walk(path):
-        for name in names:
-            fd = os.open(os.path.join(d, name), os.O_RDONLY)
-            try:
-                os.fsync(fd)
-            finally:
-                os.close(fd)
-        fd = os.open(d, os.O_RDONLY | os.O_DIRECTORY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 class Writer:
@@ -171,10 +157,11 @@ class Writer:
         manifest = {"format": FORMAT, "format_version": FORMAT_VERSION, **meta, "finished": now_iso(),
                     "links": dict(sorted(self.links.items())), "files": dict(sorted(self.files.items()))}
         (self.tmp / MANIFEST).write_text(json.dumps(manifest, indent=1, ensure_ascii=False, default=str))
-        _fsync_tree(self.tmp)
+        fsync_tree(self.tmp)  # durable before visible, as a publication (core.publication)
         if self.dest.exists():
             self.dest.rmdir()  # the empty folder checked at the start
         os.replace(self.tmp, self.dest)
+        fsync_dir(self.dest.parent)  # the rename itself
         return self.dest
 
     def abort(self) -> None:
