@@ -13,6 +13,7 @@ import shutil
 import socketserver
 import subprocess
 import threading
+import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -21,8 +22,9 @@ from typing import Any
 import pytest
 import yaml
 
+from core import changes
 from core.changes import source_hashes, why_run
-from core.config import load_dataset, load_settings
+from core.config import Settings, load_dataset, load_settings
 from core.notify import notify_failure
 from tests.conftest import GDI, ROOT, SCHEMAS, free_port
 
@@ -155,6 +157,52 @@ def test_why_run(tmp_path: Path, change: str | None, expected: str | None) -> No
         assert reason is None
     else:
         assert reason is not None and expected in reason, reason
+
+
+def test_digests_are_cached_until_a_file_changes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A second start reads no unchanged file (the digest cache in the var dir); a touched file, one with
+    another size, and one rewritten with its old size and mtime restored are read again."""
+    reads: list[str] = []
+    real = changes.sha256_file
+
+    def counting(path: Path) -> str:
+        reads.append(Path(path).name)
+        return real(path)
+
+    monkeypatch.setattr(changes, "sha256_file", counting)
+    for name in ("a.shp", "a.dbf", "a.prj"):
+        (tmp_path / name).write_text(name)
+    yml = _dataset(tmp_path, ["a.shp"])
+    old = time.time() - 3600  # exported an hour ago (a file written just now is not cached, see RACY_NS)
+    for f in (yml, tmp_path / "a.shp", tmp_path / "a.dbf", tmp_path / "a.prj"):
+        os.utime(f, (old, old))
+    settings = Settings(var_dir=tmp_path / "var")
+    ds = load_dataset(yml)
+
+    first = source_hashes(ds, settings)
+    assert sorted(reads) == ["a.dbf", "a.prj", "a.shp", "dataset.yml"]
+    assert (tmp_path / "var" / changes.CACHE_FILE).is_file()
+    assert first == source_hashes(ds)  # the same digests as without the cache
+    reads.clear()
+    assert source_hashes(ds, settings) == first and reads == []  # nothing read again
+    assert why_run(ds, {"version": "v1", "source_hashes": first}, settings=settings) is None and reads == []
+
+    os.utime(tmp_path / "a.dbf")  # touched: same content, read again
+    assert source_hashes(ds, settings) == first and reads == ["a.dbf"]
+    reads.clear()
+    (tmp_path / "a.prj").write_text("a longer a.prj")  # another size
+    assert source_hashes(ds, settings)["a.prj"] == hashlib.sha256(b"a longer a.prj").hexdigest()
+    assert reads == ["a.dbf", "a.prj"]  # a.dbf: modified too recently to be cached
+    reads.clear()
+    (tmp_path / "a.shp").write_text("A.SHP")  # same size, mtime put back: its ctime tells
+    os.utime(tmp_path / "a.shp", (old, old))
+    reason = why_run(ds, {"version": "v1", "source_hashes": first}, settings=settings)
+    assert reason is not None and "a.shp (modified)" in reason and "a.shp" in reads
+
+    (tmp_path / "var" / changes.CACHE_FILE).write_text("{not json")  # a damaged cache: hashed again
+    reads.clear()
+    assert source_hashes(ds, settings)["a.shp"] == hashlib.sha256(b"A.SHP").hexdigest()
+    assert sorted(reads) == ["a.dbf", "a.prj", "a.shp", "dataset.yml"]
 
 
 # ------------------------------------------------------------------------------------------ notifications

@@ -100,7 +100,8 @@ def _run_dataset(ds: Dataset, settings: Settings, *, validate: bool,
                                   validate=validate)
     out_gml = cluster or gml
     report: dict[str, Any] = {"dataset": ds.id, "version": version, "started": run_time.isoformat(),
-                              "mapper": None, "sources": [], "validation": {}, MANIFEST_KEY: source_hashes(ds)}
+                              "mapper": None, "sources": [], "validation": {},
+                              MANIFEST_KEY: source_hashes(ds, settings)}
     timings: dict[str, float] = {}
     seen = checks.KeyIndex()
     bounds = np.array([np.inf, np.inf, -np.inf, -np.inf])

@@ -27,7 +27,7 @@ from core.backup.publish import backup_store, restore_store, target_problems
 from core.config import PROJECT_ROOT, Settings, load_settings
 
 # var/<name>: generated from the registry and the publications (restore regenerates them) or node-local
-DERIVED = ("pygeoapi", "wms", "metadata", "csw", "qgis", "ogcapi", "run")
+DERIVED = ("pygeoapi", "wms", "metadata", "csw", "qgis", "ogcapi", "tilecache", "cache", "run")
 PART_DB = "db/participation.db"
 PART_DUMP = "db/participation.dump"
 
