@@ -263,12 +263,10 @@ def _source(ref: LayerRef, where: str | None = None) -> dict[str, Any]:
 
 def _where(layer: WmsLayer, *more: str) -> str | None:
     """The rows ``layer`` draws (styles.draw_filter) and the conditions ``more``, ANDed; None for all rows."""
-    ref = layer.ref
-    table = pg_ident(ref.table)
-    if ref.kind == "postgis":
-        table = f"{pg_ident(ref.schema or 'public')}.{table}"
-    conds = [c for c in (styles.draw_filter(layer.dataset.inspire.theme, set(layer.columns), table), *more) if c]
-    return " AND ".join(f"({c})" for c in conds) or None
+    conds = [c for c in (styles.draw_filter(layer.dataset.inspire.theme, set(layer.columns)), *more) if c]
+    if len(conds) <= 1:
+        return conds[0] if conds else None
+    return " AND ".join(f"({c})" for c in conds)
 
 
 def _layer(layer: WmsLayer, settings: Settings, tdir: Path) -> dict[str, Any]:
