@@ -319,3 +319,30 @@ def test_reload_replaces_workers_without_dropping_the_site(site: Site) -> None:
         time.sleep(0.2)
     assert len(workers()) == 2 and not workers() & before
     assert site.get("/health")[0] == 200 and site.get("/ogc/collections?f=json")[0] == 200
+
+
+def test_logrotate_really_rotates_the_rendered_files(tmp_path: Path) -> None:
+    """Debian's logrotate runs the rendered file (forced, own state file): the access log is moved and
+    created anew, pycsw's log is copied and truncated, the site's nginx logs are moved."""
+    logrotate = shutil.which("logrotate") or "/usr/sbin/logrotate"
+    assert Path(logrotate).exists(), "logrotate missing: scripts/setup.sh installs the Debian package"
+    access = tmp_path / "log" / "access.log"
+    nlogs = tmp_path / "nginx-logs"
+    settings = {"var_dir": str(tmp_path / "var"), "proxy": {"trusted": ["127.0.0.1"]},
+                "metrics": {"access_log": str(access)}}
+    r = _render(tmp_path, settings, str(tmp_path / "out"), "--user", "root", "--nginx-log-dir", str(nlogs))
+    assert r.exit_code == 0, r.output
+    pycsw = tmp_path / "var" / "csw" / "pycsw.log"
+    files = [access, pycsw, nlogs / "gdi-access.log", nlogs / "gdi-error.log"]
+    for f in files:
+        f.parent.mkdir(parents=True, exist_ok=True)
+        f.write_text(f"a line of {f.name}\n")
+    conf = tmp_path / "out" / "logrotate-gdi"
+    run = subprocess.run([logrotate, "-f", "-s", str(tmp_path / "state"), str(conf)], capture_output=True,
+                         text=True, timeout=60, check=False)
+    assert run.returncode == 0, run.stdout + run.stderr
+    for f in files:
+        rotated = f.with_name(f.name + ".1")
+        assert rotated.read_text() == f"a line of {f.name}\n", f"{f} was not rotated"
+    assert access.exists() and access.stat().st_size == 0 and oct(access.stat().st_mode & 0o777) == "0o640"
+    assert pycsw.exists() and pycsw.stat().st_size == 0  # copytruncate: the sidecar keeps writing to it
