@@ -383,6 +383,10 @@ def test_kiosk_3d_planned_variants(bsrv, browser):
     page.wait_for_selector("#app[data-loaded=planned_bplan2070_grz]", state="attached", timeout=90_000)
     assert page.get_attribute("#s-3d button.variant >> nth=2", "aria-pressed") == "true"
     assert page.get_attribute("#app", "data-brdf-table") == "precomputed"   # the viewer's table, shared
+    # the CesiumJS credit as plain text, as in /viewer: no link out of the kiosk
+    page.wait_for_selector("#k-cesium .gdi-credit", state="attached", timeout=30_000)
+    assert "CesiumJS" in page.text_content("#k-cesium .cesium-widget-credits")
+    assert page.locator("#k-cesium .cesium-widget-credits a[href]").count() == 0
     box = page.locator("#k-cesium").bounding_box()
     page.touchscreen.tap(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)  # pick a 3D spot
     page.wait_for_function("document.getElementById('k-3d-status').textContent === 'Ort in 3D gewählt.'")

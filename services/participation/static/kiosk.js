@@ -233,6 +233,7 @@
     }
     var C = window.Cesium;
     var fast = window.GdiCesium;   // shared with /viewer: settings for kiosks without a GPU (cesium-fast.js)
+    if (fast && fast.offlineCredit) { fast.offlineCredit(C, "3D-Darstellung: CesiumJS"); }  // text, no link out
     try {
       viewer = new C.Viewer("k-cesium", Object.assign({}, fast ? fast.viewerOptions : {}, {
         baseLayer: false, geocoder: false, baseLayerPicker: false, animation: false,
