@@ -66,8 +66,8 @@ def test_hooks_run_in_name_order(settings, monkeypatch: pytest.MonkeyPatch) -> N
 
 def test_builtin_hooks_are_registered() -> None:
     from core.hooks import POST_PUBLISH
-    assert POST_PUBLISH.names() == ["10_ogcapi_config", "20_wms_mapfile", "30_metadata_records", "40_csw_load",
-                                    "50_qgis_project", "60_plan_variants"]
+    assert POST_PUBLISH.names() == ["10_ogcapi_config", "20_wms_mapfile", "25_tile_cache", "30_metadata_records",
+                                    "40_csw_load", "50_qgis_project", "60_plan_variants"]
 
 
 def test_broken_demo_step_stops_the_demo(settings, monkeypatch: pytest.MonkeyPatch) -> None:

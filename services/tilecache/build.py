@@ -67,34 +67,54 @@ def _atomic_json(path: Path, data: dict[str, Any]) -> None:
 
 # --------------------------------------------------------------------------- what changed between versions
 
+def _features(ref: Any) -> tuple[Any, Any]:
+    """(attributes without the key, geometries) of a layer, read through the system GDAL's Arrow stream:
+    GDAL opens both stores (the pyogrio wheel's GDAL has no PostgreSQL driver: "No such file or directory"
+    for a ``PG:`` source, so the PostGIS store was always seeded from scratch)."""
+    import pyarrow as pa
+    import shapely
+    from osgeo import ogr
+    ogr.UseExceptions()
+    ds = ogr.Open(ref.ogr_source)
+    lyr = ds.GetLayerByName(ref.table) if ds is not None else None
+    if lyr is None:
+        raise RuntimeError(f"no table {ref.table}")
+    stream = lyr.GetArrowStreamAsPyArrow()
+    schema = pa.schema(list(stream.schema))  # GDAL 3.6 gives the batches as struct arrays
+    batches = [pa.RecordBatch.from_struct_array(a) for a in stream]
+    fid, geom = lyr.GetFIDColumn() or "OGC_FID", lyr.GetGeometryColumn() or "wkb_geometry"
+    del lyr, ds
+    table = pa.Table.from_batches(batches, schema=schema)
+    frame = table.to_pandas()
+    geoms = shapely.from_wkb(frame[geom].to_numpy()) if geom in frame else np.empty(0, dtype=object)
+    return frame.drop(columns=[c for c in (fid, geom) if c in frame]), geoms
+
+
 def changed_bounds(store: Any, dataset: str, table: str, old: str, new: str) -> np.ndarray | None:
     """Boxes (n x 4) of the rows of ``table`` that differ between two versions (old and new positions);
     None when the copy is not worth it (too many changes, or a version cannot be read)."""
     import pandas as pd
-    import pyogrio
-    import pyogrio.errors
+    import shapely
     refs = [store.layer(dataset, table, version=v) for v in (old, new)]
     if any(r is None for r in refs):
         return None
-    frames = []
+    read = []
     for ref in refs:
         try:
-            frames.append(pyogrio.read_dataframe(ref.ogr_source, layer=ref.table, use_arrow=True))
-        except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError, OSError) as exc:
-            # an unreadable old version: seed from scratch
+            read.append(_features(ref))
+        except (RuntimeError, OSError) as exc:  # an unreadable old version: seed from scratch
             LOGGER.warning("tile cache: cannot compare %s/%s: %s", dataset, table, exc)
             return None
     hashes = []
-    for gdf in frames:
-        attrs = gdf.drop(columns=[gdf.geometry.name]).astype(str)
-        wkb = pd.Series(gdf.geometry.to_wkb(hex=True), index=gdf.index).astype(str)
-        hashes.append(pd.util.hash_pandas_object(attrs.assign(__wkb=wkb), index=False))
-    a, b = frames
-    gone, came = a[~hashes[0].isin(hashes[1])], b[~hashes[1].isin(hashes[0])]
-    if len(gone) + len(came) > FULL_RESEED_SHARE * max(len(a), len(b), 1):
+    for attrs, geoms in read:
+        wkb = pd.Series(shapely.to_wkb(geoms, hex=True), index=attrs.index).astype(str)
+        hashes.append(pd.util.hash_pandas_object(attrs.astype(str).assign(__wkb=wkb), index=False).to_numpy())
+    (_a, ga), (_b, gb) = read
+    gone, came = ga[~np.isin(hashes[0], hashes[1])], gb[~np.isin(hashes[1], hashes[0])]
+    if len(gone) + len(came) > FULL_RESEED_SHARE * max(len(ga), len(gb), 1):
         return None
-    boxes = [g.geometry[~g.geometry.is_empty & g.geometry.notna()].bounds.to_numpy() for g in (gone, came)]
-    return np.vstack(boxes) if boxes else np.empty((0, 4))
+    boxes = [shapely.bounds(g[~shapely.is_missing(g) & ~shapely.is_empty(g)]) for g in (gone, came)]
+    return np.vstack(boxes).reshape(-1, 4)
 
 
 def _copy_tree(src: Path, dst: Path) -> int:
@@ -161,15 +181,13 @@ def mapproxy_config(settings: Settings, caches: dict[str, dict[str, Any]], *, ba
 def data_coverage(ref: Any, level: int) -> str | None:
     """WKT of the tiles of ``level`` that the features of a layer touch (the seeding area: a dataset whose
     box spans half the state but whose features lie in a few places is seeded only there)."""
-    import pyogrio
-    import pyogrio.errors
     import shapely
     try:
-        _fids, b = pyogrio.read_bounds(ref.ogr_source, layer=ref.table)
-    except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError, OSError) as exc:
+        _attrs, geoms = _features(ref)
+    except (RuntimeError, OSError) as exc:
         LOGGER.warning("tile cache: cannot read the features of %s/%s: %s", ref.dataset, ref.table, exc)
         return None
-    bounds = np.asarray(b, dtype=float).T
+    bounds = shapely.bounds(geoms[~shapely.is_missing(geoms)]).reshape(-1, 4)
     bounds = bounds[np.isfinite(bounds).all(axis=1)]
     span = grid.TILE * grid.RESOLUTIONS[level]
     boxes = [shapely.box(grid.ORIGIN[0] + x * span, grid.ORIGIN[1] - (y + 1) * span,
