@@ -246,6 +246,9 @@ def test_manifest(backup, source):
     assert "var/auth/keys.yml" in m["files"]
     assert any(k.startswith("var/3dtiles/buildings/") for k in m["files"])
     assert not any(k.startswith(("var/csw/", "var/pygeoapi/", "var/wms/", "var/run/")) for k in m["files"])
+    # the database is in the backup through the backup API: no side file (a stale WAL would be replayed onto
+    # the copy on restore), no write-gate lock file
+    assert not [k for k in m["files"] if k.endswith(("-wal", "-shm", "-journal", ".writelock"))]
     publish = source["root"] / "var" / "publish"
     for ds, d in m["store"]["datasets"].items():
         assert d["versions"] == [d["current"]] == [(publish / ds / "current").resolve().name]

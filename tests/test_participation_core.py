@@ -331,3 +331,118 @@ def test_migration_from_version_4_adds_assignments(tmp_path):
     assert con.execute("SELECT version FROM schema_version").fetchone()[0] == SCHEMA_VERSION == 5
     assert {r[1] for r in con.execute("PRAGMA table_info('assignments')")} == {
         "statement_id", "assignee", "assigned_by", "assigned_at"}
+
+
+# -- issue 16: the write path under concurrency (write gate, group commit) ---------------------------------
+def test_concurrent_submissions_all_stored_with_their_numbers(part):
+    """8 threads x 25 statements (group commit: several statements share one COMMIT): every receipt is in the
+    database under its number (the year and the row id), no number twice, every hash recomputes from the row."""
+    import hashlib
+    import threading
+
+    from services.participation.core import canonical_content
+    receipts: list[dict] = []
+    errors: list[BaseException] = []
+    lock = threading.Lock()
+
+    def client(i: int) -> None:
+        try:
+            mine = [part.submit("bp1", f"Client {i}, Nr. {k}", consent=True, at=utc(2026, 6, 2, 8)) for k in range(25)]
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+            return
+        with lock:
+            receipts.extend(mine)
+
+    threads = [threading.Thread(target=client, args=(i,)) for i in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors and len(receipts) == 200
+    rows = {r["number"]: r for r in part.list_statements()}
+    assert len(rows) == 200 == len({r["number"] for r in receipts})
+    for r in receipts:
+        row = rows[r["number"]]
+        assert r["number"] == f"2026-{row['id']:06d}" and row["text"] == r["text"]
+        hashed = canonical_content("bp1", row["text"], row["geometry"], row["received_at"], [])
+        assert hashlib.sha256(hashed).hexdigest() == row["content_hash"] == r["content_hash"]
+
+
+def test_group_commit_keeps_the_others_when_one_work_fails(tmp_path):
+    """Writers queued behind the write gate go into one transaction; a work that raises is rolled back to its
+    savepoint and its own caller gets the error, the others are committed."""
+    import threading
+    import time
+
+    from services.participation import db as D
+    db = Database(f"sqlite:///{tmp_path / 'g.db'}")
+    db.migrate()
+    results: dict[int, object] = {}
+
+    def work(i: int):
+        def w(c):
+            c.execute(D.audit.insert().values(at="t", actor=f"a{i}", action="test", detail=""))
+            if i == 3:
+                raise ValueError("kaputt")
+            return i
+        return w
+
+    def writer(i: int) -> None:
+        try:
+            results[i] = db.write_grouped(work(i))
+        except ValueError as exc:
+            results[i] = exc
+
+    assert db._gate is not None and db._group is not None
+    threads = [threading.Thread(target=writer, args=(i,)) for i in range(6)]
+    with db._gate.hold():  # this thread holds the gate: all six queue behind it, then commit as one group
+        for t in threads:
+            t.start()
+        deadline = time.monotonic() + 20
+        while len(db._group._queue) < 6 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert len(db._group._queue) == 6
+    for t in threads:
+        t.join(20)
+    assert isinstance(results[3], ValueError) and all(results[i] == i for i in (0, 1, 2, 4, 5))
+    with db.read() as c:
+        actors = {r[0] for r in c.exec_driver_sql("SELECT actor FROM audit WHERE action = 'test'")}
+    assert actors == {"a0", "a1", "a2", "a4", "a5"}
+
+
+def test_write_gate_between_processes_waits_then_times_out(tmp_path):
+    """Two gates on one lock file (two processes: two open file descriptions) exclude each other; a waiter
+    goes on as soon as the holder is done, and gives up with 'database is locked' after its timeout."""
+    import threading
+    import time
+
+    from services.participation.gate import WriteGate
+    path = tmp_path / "x.db.writelock"
+    a, b, impatient = WriteGate(path), WriteGate(path), WriteGate(path, timeout=0.2)
+    entered = threading.Event()
+
+    def take_b() -> None:
+        with b.hold():
+            entered.set()
+
+    with a.hold():
+        t = threading.Thread(target=take_b)
+        t.start()
+        with pytest.raises(sqlite3.OperationalError, match="database is locked"), impatient.hold():
+            pass
+        time.sleep(0.2)
+        assert not entered.is_set()
+    t.join(10)
+    assert entered.is_set()
+
+
+def test_submit_with_procedure_read_before_judges_the_period_at_receipt(part):
+    """The web form hands the procedure it read to submit (no second read); the periods are judged again at
+    the time of receipt: read at 23:59 on the last day, received at 00:00, the statement is late."""
+    proc = part.procedure("bp1", utc(2026, 3, 31, 21, 59))
+    assert proc["accepting"] == "open"
+    r = part.submit("bp1", "knapp", consent=True, at=utc(2026, 3, 31, 22, 0), procedure=proc)
+    assert r["late"] is True and part.statement(r["number"])["period_kind"] == "3_1"
+    with pytest.raises(NotFoundError):  # a procedure of another id is not taken for this one
+        part.submit("gibt-es-nicht", "x", consent=True, procedure=proc)

@@ -94,8 +94,13 @@ def run_backup(settings: Settings, dest: Path, *, all_versions: bool = False) ->
         part_db = _sqlite_path(_participation(settings)[0])
         skip = {part_db, part_dir / "ratelimit.db", settings.node_dir}
 
+        # SQLite's side files (-wal, -shm, -journal) of the databases copied through the backup API or left
+        # out: a stale WAL restored beside the copy would be replayed onto it; the write gates' lock files
+        sidecars = tuple(f"{db.name}-" for db in (part_db, part_dir / "ratelimit.db") if db is not None)
+
         def skipped(p: Path) -> bool:
-            return p in skip or p.name in (".lock",) or p.name.startswith(".staging-")
+            return (p in skip or p.name in (".lock",) or p.name.startswith(".staging-")
+                    or p.name.startswith(sidecars) or p.name.endswith(".writelock"))
         # the participation folder right after its database: every attachment the copy names is there
         # (attachments are written before their statement is committed, and never changed)
         if part_dir.is_dir() and part_dir.resolve().is_relative_to(var.resolve()):

@@ -181,11 +181,24 @@ def create(settings: Settings) -> Flask:
     def _client() -> str:
         return request.remote_addr or "?"
 
+    plans: dict[str, tuple[tuple[int, int], dict[str, Any]]] = {}
+
     def _plan(plan_id: str | None) -> dict[str, Any] | None:
+        """The plan summary (``var/plans/<id>.json``, written by the post-publish step), parsed once per
+        version of the file (modification time and size; a new publication replaces the file) instead of
+        on every page and receipt. Callers only read it."""
         if not plan_id:
             return None
         p = plans_dir / f"{plan_id}.json"
-        return json.loads(p.read_text(encoding="utf-8")) if p.exists() else None
+        try:
+            st = p.stat()
+        except FileNotFoundError:
+            return None
+        version = (st.st_mtime_ns, st.st_size)
+        hit = plans.get(plan_id)
+        if hit is None or hit[0] != version:
+            hit = plans[plan_id] = (version, json.loads(p.read_text(encoding="utf-8")))
+        return hit[1]
 
     # -- public pages -------------------------------------------------------------------------
     @app.get("/")
@@ -217,7 +230,7 @@ def create(settings: Settings) -> Flask:
             receipt = part.submit(pid, f.get("text", ""), geometry=f.get("geometry") or None,
                                   location_kind=f.get("location_kind") or None, name=f.get("name", ""),
                                   email=f.get("email", ""), consent=f.get("consent") == "yes", channel="web",
-                                  files=files)
+                                  files=files, procedure=proc)  # read above: not read again
         except RequestError as exc:
             return render_template("procedure.html", p=proc, plan=_plan(proc["plan_id"]), form=f,
                                    errors=[exc.bare_message], statements=part.public_statements(pid), **_ctx()), 400

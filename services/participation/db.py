@@ -3,7 +3,11 @@
 Durability: SQLite runs with ``journal_mode=WAL`` and ``synchronous=FULL``, so a committed statement
 survives a killed process and a power cut; the receipt is rendered only after the commit returned.
 Writers take the lock up front (``BEGIN IMMEDIATE``) so two gunicorn workers never dead-lock on a
-lock upgrade; ``busy_timeout`` makes them queue instead of failing.
+lock upgrade. Before that they queue at the write gate (``gate.py``: a thread lock in the process,
+``flock`` on ``<database>.writelock`` between processes) rather than in SQLite's busy handler, which
+sleeps up to 100 ms between tries; statements are stored by group commit (``write_grouped``: the writers
+queued at one moment share a transaction and its fsync). ``busy_timeout`` stays for writers outside the
+gate (a ``sqlite3`` shell).
 
 Migrations: a small versioned table ``schema_version``; ``MIGRATIONS[n]`` brings the schema from
 version n to n+1 and runs in one transaction (alembic would be the choice once several people write
@@ -13,10 +17,13 @@ handle it in one place.
 """
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import (
     Boolean,
@@ -37,8 +44,11 @@ from sqlalchemy import (
     text,
 )
 
+from .gate import GroupCommit, WriteGate
+
 LOGGER = logging.getLogger(__name__)
 META = MetaData()
+_R = TypeVar("_R")
 
 schema_version = Table("schema_version", META, Column("version", Integer, nullable=False))
 procedures = Table(
@@ -193,9 +203,15 @@ class Database:
         kw = ({"connect_args": {"timeout": 60, "check_same_thread": False}} if self.is_sqlite
               else {"pool_pre_ping": True})
         self.engine: Engine = create_engine(url, **kw)
+        self._gate: WriteGate | None = None
+        self._group: GroupCommit | None = None
         if self.is_sqlite:
             event.listen(self.engine, "connect", _sqlite_connect)
             event.listen(self.engine, "begin", _sqlite_begin)
+            file = url.split("///", 1)[1].split("?", 1)[0] if "///" in url else ""
+            in_memory = not file or file == ":memory:" or file.startswith("file::memory:")
+            self._gate = WriteGate(None) if in_memory else WriteGate.for_file(Path(file + ".writelock"))
+            self._group = GroupCommit(self)
         self._migrated = False
         self._lock = threading.Lock()
 
@@ -219,14 +235,26 @@ class Database:
 
     @contextmanager
     def write(self) -> Iterator[Connection]:
-        """A write transaction, committed (durably) when the block ends without an exception."""
-        with self.engine.connect() as conn:
+        """A write transaction, committed (durably) when the block ends without an exception. On SQLite
+        the writer first queues at the write gate; keep the work inside the block short (checks, hashing,
+        rendering belong before it): every other writer waits for it."""
+        with self.engine.connect() as conn:  # the pool checkout before the gate: less time in the queue
             conn.info["immediate"] = True
             try:
-                with conn.begin():
+                with self._gate.hold() if self._gate else contextlib.nullcontext(), conn.begin():
                     yield conn
             finally:
                 conn.info.pop("immediate", None)
+
+    def write_grouped(self, work: Callable[[Connection], _R]) -> _R:
+        """``work(conn)`` in a write transaction, committed (durably) before this returns; on SQLite the
+        transaction is shared with the writers queued at that moment (group commit, :class:`GroupCommit`).
+        ``work`` must only write (checks and other CPU work belong before): it runs in another thread's
+        transaction when that thread commits for the group."""
+        if self._group is None:
+            with self.write() as conn:
+                return work(conn)
+        return self._group.run(work)
 
     @contextmanager
     def read(self) -> Iterator[Connection]:

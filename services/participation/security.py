@@ -3,7 +3,8 @@
 * CSRF: every visitor gets a random session id in an HttpOnly, SameSite=Strict cookie; forms carry
   ``HMAC(secret, sid)``. A POST without the matching pair is refused (403). Staff sessions use the same.
 * Rate limits: a sliding window per client address and per kiosk, shared by the worker processes
-  through a small SQLite file (``ratelimit.db``).
+  through a small SQLite file (``ratelimit.db``); its writers queue at a write gate
+  (``gate.WriteGate``) instead of SQLite's sleeping busy handler.
 * Headers: CSP without inline scripts (``script-src 'self'``), ``frame-ancestors 'none'``,
   ``Referrer-Policy: no-referrer``, ``X-Content-Type-Options: nosniff``, no caching of pages.
 """
@@ -22,7 +23,8 @@ from pathlib import Path
 
 from sqlalchemy import delete, func, insert, select, text
 
-from .db import Database, rate_hits
+from .db import Database, _ensure_wal, rate_hits
+from .gate import WriteGate
 
 SID_COOKIE = "bp_sid"
 STAFF_COOKIE = "bp_staff"
@@ -74,15 +76,19 @@ class RateLimiter:
         self._local = threading.local()
         self._mem: dict[str, deque[float]] = defaultdict(deque)
         self._lock = threading.Lock()
+        self._gate = WriteGate.for_file(Path(f"{path}.writelock")) if path is not None else None
 
     def _conn(self, path: Path) -> sqlite3.Connection:
         c = getattr(self._local, "conn", None)
         if c is None:
             c = sqlite3.connect(path, timeout=30, isolation_level=None)
-            c.execute("PRAGMA journal_mode=WAL")
+            # the WAL switch does not always wait in SQLite's busy handler (CI: 12 threads opening at once,
+            # one got "database is locked"): read the mode first, retry the switch, create under the gate
+            _ensure_wal(c.cursor())
             c.execute("PRAGMA synchronous=OFF")
-            c.execute("CREATE TABLE IF NOT EXISTS hits (key TEXT NOT NULL, t REAL NOT NULL)")
-            c.execute("CREATE INDEX IF NOT EXISTS ix_hits ON hits (key, t)")
+            with self._gate.hold() if self._gate else contextlib.nullcontext():
+                c.execute("CREATE TABLE IF NOT EXISTS hits (key TEXT NOT NULL, t REAL NOT NULL)")
+                c.execute("CREATE INDEX IF NOT EXISTS ix_hits ON hits (key, t)")
             self._local.conn = c
         return c
 
@@ -102,16 +108,17 @@ class RateLimiter:
                 q.append(now)
                 return True
         c = self._conn(self.path)
-        c.execute("BEGIN IMMEDIATE")
-        try:
-            c.execute("DELETE FROM hits WHERE key = ? AND t <= ?", (key, now - self.window))
-            n = c.execute("SELECT count(*) FROM hits WHERE key = ?", (key,)).fetchone()[0]
-            if n >= self.limit:
-                return False
-            c.execute("INSERT INTO hits (key, t) VALUES (?, ?)", (key, now))
-            return True
-        finally:
-            c.execute("COMMIT")
+        with self._gate.hold() if self._gate else contextlib.nullcontext():
+            c.execute("BEGIN IMMEDIATE")
+            try:
+                c.execute("DELETE FROM hits WHERE key = ? AND t <= ?", (key, now - self.window))
+                n = c.execute("SELECT count(*) FROM hits WHERE key = ?", (key,)).fetchone()[0]
+                if n >= self.limit:
+                    return False
+                c.execute("INSERT INTO hits (key, t) VALUES (?, ?)", (key, now))
+                return True
+            finally:
+                c.execute("COMMIT")
 
     def _allow_db(self, db: Database, key: str, now: float) -> bool:
         hits = rate_hits
