@@ -4,7 +4,8 @@ A publication records in its manifest (``source_hashes``) the SHA-256 of its ``d
 source file, taken when the run *started*: a source that is rewritten while the ETL reads it then differs
 from what was recorded, and the next run publishes it again instead of keeping a half-read export.
 A Shapefile counts with its sidecar files (``.dbf``, ``.shx``, ``.prj``, ``.cpg`` …: same stem), a folder
-source with every file below it. A dataset is run again when
+source with every file below it, and a source with the files its reader options name (NAS ``updates``).
+A dataset is run again when
 
 * it has no current publication, or the publication records no hashes (made before they were recorded);
 * its ``dataset.yml`` or a source file differs, was added or is missing (the run will then fail and say so);
@@ -115,6 +116,27 @@ def _files_of(path: Path) -> list[Path]:
     return [path]
 
 
+def _option_files(ds: Dataset, options: dict[str, Any]) -> list[Path]:
+    """Files a reader reads besides its ``path``, named in its options (the NAS reader's ``updates`` and
+    ``address_files``, a terrain file …): every option value, or item of a list value, that names an existing
+    file relative to the dataset folder (or absolute). An update file rewritten in place is an input change
+    like the base file; one named but missing is reported by the reader."""
+    folder = ds.folder or Path(".")
+    out: list[Path] = []
+    for value in options.values():
+        for item in value if isinstance(value, list) else [value]:
+            if not isinstance(item, str) or not item or "\n" in item or len(item) > 1024:
+                continue
+            p = Path(os.path.expanduser(item))
+            p = p if p.is_absolute() else folder / p
+            try:
+                if p.is_file():
+                    out.append(p)
+            except OSError:  # a value that is no file name at all
+                continue
+    return out
+
+
 def _key(path: Path, folder: Path) -> str:
     """The name a file is recorded under: relative to the dataset folder when inside it, else absolute
     (moving a whole installation keeps the keys; a source moved elsewhere counts as changed)."""
@@ -131,7 +153,9 @@ def source_hashes(ds: Dataset, settings: Settings | None = None) -> dict[str, st
     folder = ds.folder or Path(".")
     cache = DigestCache(settings.var_dir / CACHE_FILE) if settings is not None else None
     out: dict[str, str | None] = {}
-    candidates = [ds.yml_path] + [f for src in ds.sources for f in _files_of(ds.source_path(src))]
+    candidates = [ds.yml_path] + [f for src in ds.sources
+                                  for path in (ds.source_path(src), *_option_files(ds, src.options))
+                                  for f in _files_of(path)]
     for f in candidates:
         key = "dataset.yml" if f == ds.yml_path else _key(f, folder)
         try:

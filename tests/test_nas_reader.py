@@ -317,6 +317,24 @@ def test_update_feeds_the_incremental_publication(tmp_path, tmp_settings):
     assert (row["storeys"], row["height_m"], row["roof_form"], row["function_label"]) == (3, 12.0, 3100, "Wohnhaus")
 
 
+def test_update_files_are_inputs_of_etl_changed(tmp_path, tmp_settings):
+    """`gdi etl --changed` hashes the files the reader options name: an update file rewritten in place (same
+    name in dataset.yml) makes the dataset run again, like a changed base file."""
+    from datetime import UTC, datetime
+
+    from core.changes import source_hashes, why_run
+    yml = dataset(tmp_path, options={"updates": [NBA], "address_files": [BONN]})
+    hashes = source_hashes(load_dataset(yml))
+    assert {BASE, NBA, BONN, "dataset.yml"} <= set(hashes) and hashes[NBA] is not None
+    res = run_dataset(load_dataset(yml), tmp_settings, now=datetime(2026, 3, 11, tzinfo=UTC))
+    assert res.status == "published" and res.published_dir is not None
+    manifest = json.loads((res.published_dir / "manifest.json").read_text())
+    assert why_run(load_dataset(yml), manifest) is None
+    nba = yml.parent / NBA
+    nba.write_text(nba.read_text(encoding="utf-8").replace("</", "\n</", 1), encoding="utf-8")
+    assert why_run(load_dataset(yml), manifest) == f"changed since version {res.version}: {NBA} (modified)"
+
+
 # --- bad input: whole-file errors ----------------------------------------------------------------------------
 def _replace(name: str, old: str, new: str, count: int = 1) -> str:
     text = (DATA / name).read_text(encoding="utf-8")
