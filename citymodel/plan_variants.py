@@ -56,6 +56,8 @@ from core.config import Settings, load_registry
 from core.errors import GdiError
 from core.publication import current_dir, published_datasets
 
+from .plan_zones import plan_documents, zone_summaries
+
 LOGGER = logging.getLogger(__name__)
 RULES_VERSION = "2"          # part of the fingerprint: a change of the rules rebuilds every plan
 STOREY_HEIGHT_M = 3.0
@@ -370,6 +372,8 @@ def build_plan(settings: Settings, plan_id: str, objects: gpd.GeoDataFrame | Non
     from .terrain import Terrain
     plans_dir, tiles_dir = settings.var_dir / "plans", settings.var_dir / "3dtiles" / "planned"
     summary = _summary(plan_id, plan, settings)
+    summary["zones"] = zone_summaries(objects)     # what each building area allows, in plain German
+    summary["documents"] = plan_documents(plan)
     variants: list[dict[str, Any]] = []
     staged: list[tuple[Path, Path]] = []
     try:

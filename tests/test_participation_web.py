@@ -131,6 +131,30 @@ def test_security_headers(bsrv):
     assert 'SameSite=Strict' in r.headers["Set-Cookie"] and "HttpOnly" in r.headers["Set-Cookie"]
 
 
+def test_procedure_page_says_what_the_plan_allows_in_german(bsrv):
+    """The plan page in plain words: each building area of the demo plan with what it allows (from the
+    published plan), the periods as German dates."""
+    import re
+    html = requests.get(f"{bsrv['base']}/verfahren/{PID}", timeout=30).text
+    assert "Was der Plan festsetzt" in html
+    zones = re.search(r'<ul id="plan-zones">(.*?)</ul>', html, re.S)
+    assert zones is not None
+    items = re.findall(r"<li>(.*?)</li>", zones.group(1), re.S)
+    assert any(i.startswith("Industriegebiet (GI): Grundflächenzahl (GRZ) 0,8 – höchstens 80 % des Grundstücks")
+               and "abweichende Bauweise" in i for i in items), items
+    legend = re.search(r'<figure class="legend" id="plan-legend">\s*<img src="([^"]+)"', html)
+    assert legend is not None
+    img = requests.get(bsrv["base"].rsplit("/beteiligung", 1)[0] + legend.group(1).replace("&amp;", "&"), timeout=60)
+    assert img.status_code == 200 and img.headers["Content-Type"] == "image/png" and img.content[:4] == b"\x89PNG"
+    from PIL import Image
+    w, h = Image.open(io.BytesIO(img.content)).size
+    assert w >= 40 and h >= 10, (w, h)  # the layer's legend (one class today: "Festsetzung"), not an empty image
+    fristen = html.split('id="h-frist"')[1].split("</section>")[0]
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", fristen)
+    assert len(re.findall(r"\d{1,2}\. (Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|"
+                          r"Dezember) \d{4}", fristen)) == 4
+
+
 def test_receipt_and_stored_content(bsrv):
     _, r = _submit(bsrv["base"], "Bitte mehr Bäume an der Straße.", name="Erika Muster", email="erika@example.org",
                    geometry=json.dumps({"type": "Point", "coordinates": [8.69, 53.14]}), location_kind="point")

@@ -131,6 +131,15 @@ def test_variants_after_publication_incremental_and_atomic(published, tmp_path, 
     assert rules["BTF_NHN"][0] == "hoehenangabe_nhn" and 11.5 < rules["BTF_NHN"][1] < 13.0  # 105 - terrain
     assert rules["BTF_TH_FH"] == ("hoehenangabe", 11.0)
     assert rules["BTF_NONE"] == ("default", 6.0)
+    zones = {z["text"]: z["count"] for z in summary["zones"]}  # what each area allows, in plain German
+    assert zones["Dorfgebiet (MD): höchstens 3 Vollgeschosse; Grundflächenzahl (GRZ) 0,4 – höchstens 40 % des "
+                 "Grundstücks dürfen überbaut werden; Geschossflächenzahl (GFZ) 1,2 – die Geschossfläche aller "
+                 "Vollgeschosse darf höchstens das 1,2-Fache der Grundstücksfläche betragen"] == 1
+    assert any(t.startswith("Mischgebiet (MI): 3 bis 5 Vollgeschosse;") for t in zones)
+    assert any(t.startswith("Industriegebiet (GI): Grundflächenzahl (GRZ) 0,5") and "Baumassenzahl (BMZ) 4,5" in t
+               for t in zones)
+    assert "Dorfgebiet (MD): keine Angaben zu Geschossen und Maß der Nutzung" in zones
+    assert sum(zones.values()) == 7 and summary["documents"] == []
     counts = summary["volume_counts"]
     assert counts["height_from_hoehenangabe_nhn"] == 2 and counts["height_default"] == 1
     _, minimal = _rules(settings, variant="minimal")
@@ -170,3 +179,36 @@ def test_variants_after_publication_incremental_and_atomic(published, tmp_path, 
     assert rules["BTF_NHN"] == ("Z", 6.0) and rules[ZONE_C] == ("hoehenangabe", 9.0)
     assert any("no terrain" in f["properties"]["height_notes"] for f in json.loads(
         (settings.var_dir / "plans" / "planned_bphoehen_maximal.geojson").read_text())["features"])
+
+
+@pytest.mark.parametrize("row, text", [
+    ({"Zzwingend": 1.0, "attributes": '{"allgArtDerBaulNutzung": 1000, "bauweise": 1000}'},
+     "Wohnbaufläche (W): genau 1 Vollgeschoss; offene Bauweise"),
+    ({"Zmin": 2.0, "GRZ": 0.25, "attributes": {"besondereArtDerBaulNutzung": 1200}},
+     "Allgemeines Wohngebiet (WA): mindestens 2 Vollgeschosse; Grundflächenzahl (GRZ) 0,25 – höchstens 25 % des "
+     "Grundstücks dürfen überbaut werden"),
+    ({"Z": float("nan"), "attributes": '{"besondereArtDerBaulNutzung": 1234}'},
+     "Baugebiet (Schlüssel besondereArtDerBaulNutzung 1234): keine Angaben zu Geschossen und Maß der Nutzung"),
+    ({"attributes": "kein JSON"}, "Baugebiet ohne festgesetzte Art der Nutzung: keine Angaben zu Geschossen und Maß "
+     "der Nutzung"),
+])
+def test_zone_wording(row, text):
+    from citymodel.plan_zones import describe
+    assert describe(row) == text
+
+
+def test_plan_documents_only_link_http():
+    from citymodel.plan_zones import plan_documents
+    docs = plan_documents({"references": [
+        {"referenzName": "Planzeichnung", "referenzURL": "https://example.org/bp/plan.PDF", "typ": "1020",
+         "datum": "2024-03-05"},
+        {"referenzURL": "https://example.org/bp/Begr%C3%BCndung.pdf", "typ": "1070"},
+        {"referenzName": "Böse", "referenzURL": "javascript:alert(1)"},
+        {"referenzURL": "file:///etc/passwd"},
+        "kein Eintrag"]})
+    assert docs == [
+        {"title": "Planzeichnung", "url": "https://example.org/bp/plan.PDF", "kind": "Rechtsplan",
+         "date": "5. März 2024", "pdf": True},
+        {"title": "Begründung.pdf", "url": "https://example.org/bp/Begr%C3%BCndung.pdf",
+         "kind": "Begründung / Erläuterung", "date": None, "pdf": True},
+        {"title": "Böse", "url": None, "kind": None, "date": None, "pdf": False}]

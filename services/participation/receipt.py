@@ -34,9 +34,16 @@ def de_datetime(stamp: str, tz: str | ZoneInfo = "Europe/Berlin") -> str:
     return f"{d.day}. {MONTHS[d.month - 1]} {d.year}, {d:%H:%M} Uhr"
 
 
-def de_date(d: date) -> str:
-    """``date(2026, 12, 6)`` -> ``6. Dezember 2026``."""
-    return f"{d.day}. {MONTHS[d.month - 1]} {d.year}"
+def de_date(d: date | str) -> str:
+    """``date(2026, 12, 6)`` or ``"2026-12-06"`` -> ``6. Dezember 2026`` (text that is no date: as it is)."""
+    if isinstance(d, str):
+        try:
+            day = date.fromisoformat(d[:10])
+        except ValueError:
+            return d
+    else:
+        day = d
+    return f"{day.day}. {MONTHS[day.month - 1]} {day.year}"
 
 
 def shorten(text: str, limit: int = SUMMARY_CHARS) -> tuple[str, bool]:
