@@ -59,7 +59,7 @@ from core.publication import current_dir, published_datasets
 from .plan_zones import plan_documents, zone_summaries
 
 LOGGER = logging.getLogger(__name__)
-RULES_VERSION = "2"          # part of the fingerprint: a change of the rules rebuilds every plan
+RULES_VERSION = "3"          # part of the fingerprint: a change of the rules or the summary rebuilds every plan
 STOREY_HEIGHT_M = 3.0
 DEFAULT_STOREYS = 2
 PLAN_MAPPERS = ("plu_zoning", "plu_supplementary")
