@@ -52,8 +52,8 @@ class CityModelOptions(BaseModel):
     def fingerprint(self) -> str:
         d = self.model_dump(mode="json", exclude={"workers", "layer"})
         if self.dgm is not None and Path(self.dgm).exists():
-            st = Path(self.dgm).stat()
-            d["dgm_stat"] = [st.st_size, int(st.st_mtime)]
+            from .dgm_tiles import signature  # a file: [size, mtime]; a tile folder: over its tiles
+            d["dgm_stat"] = signature(self.dgm)
         return hashlib.sha1(json.dumps(d, sort_keys=True).encode()).hexdigest()[:16]
 
 

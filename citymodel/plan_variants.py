@@ -273,7 +273,8 @@ def plan_volumes(objects: gpd.GeoDataFrame, label: str, *, bezugshoehe: float | 
 
 # -- the post-publish step ---------------------------------------------------------------------------
 def find_dgm(settings: Settings) -> Path | None:
-    """Terrain for absolute heights: ``GDI_PLAN_DGM`` (GeoTIFF, EPSG:25832), else the city model's demo DGM."""
+    """Terrain for absolute heights: ``GDI_PLAN_DGM`` (GeoTIFF, VRT or a folder of DGM1 tiles, EPSG:25832), else
+    the city model's demo DGM."""
     env = os.environ.get("GDI_PLAN_DGM")
     if env:
         return Path(env)
@@ -329,8 +330,8 @@ def _fingerprint(settings: Settings, ds_ids: list[str], dgm: Path | None) -> str
     d: dict[str, Any] = {"rules": RULES_VERSION, "storey": STOREY_HEIGHT_M,
                          "versions": {i: (pubs.get(i) or {}).get("version") for i in ds_ids}}
     if dgm is not None and dgm.exists():
-        st = dgm.stat()
-        d["dgm"] = [str(dgm), st.st_size, int(st.st_mtime)]
+        from .dgm_tiles import signature  # a file: [size, mtime]; a folder of DGM1 tiles: over its tiles
+        d["dgm"] = [str(dgm), *signature(dgm)]
     return hashlib.sha1(json.dumps(d, sort_keys=True).encode()).hexdigest()[:16]
 
 

@@ -25,8 +25,9 @@ _LOD: dict[str, Literal[1, 2]] = {"1": 1, "2": 2}  # the --lod choices
               help="Tileset folder (default: <var>/3dtiles/buildings).")
 @click.option("--lod", type=click.Choice(["1", "2"]), default="2", show_default=True,
               help="LoD1 = flat blocks, LoD2 = roof shapes from ALKIS dachform.")
-@click.option("--dgm", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="DGM GeoTIFF (EPSG:25832) for base heights; without it base height 0 (warned).")
+@click.option("--dgm", type=click.Path(exists=True, dir_okay=True, path_type=Path),
+              help="DGM for base heights (EPSG:25832): a GeoTIFF, a .vrt, an XYZ grid, or a folder of DGM1 "
+                   "tiles (.tif/.xyz, mixed; read as one mosaic). Without it base height 0 (warned).")
 @click.option("--quantize/--no-quantize", default=True, show_default=True, help="KHR_mesh_quantization.")
 @click.option("--meshopt", is_flag=True, help="EXT_meshopt_compression of vertex and index data.")
 @click.option("--coarse/--no-coarse", default=True, show_default=True,
