@@ -417,6 +417,12 @@ def rejudge(doc: dict) -> dict:
     return out
 
 
+def service_env() -> dict[str, str]:
+    """The service switches the servers inherit (e.g. ``GDI_CSW_WORKERS=1 GDI_CSW_MEMO=0 GDI_CSW_CACHE=0``, the
+    discovery service before issue 16's work), kept with the results so runs can be told apart."""
+    return {k: v for k, v in sorted(os.environ.items()) if k.startswith("GDI_CSW_")}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--quick", action="store_true", help="10 s runs, 10 baseline requests, large = 100k trees")
@@ -454,7 +460,8 @@ def main() -> None:
         for i, name in enumerate(args.services.split(",")):
             svc = SERVICES[name]
             print(f"{scale} {name}: baseline, then {svc.rate:g} req/s for {args.duration:g} s "
-                  f"(load {os.getloadavg()[0]:.1f})", file=sys.stderr)
+                  f"(load {os.getloadavg()[0]:.1f}) {' '.join(f'{k}={v}' for k, v in service_env().items())}",
+                  file=sys.stderr)
             res, cat, ss = run_service(svc, env, cat, args, args.seed + 10 * i)  # baseline first
             results.setdefault(scale, {})[name] = res
             n_base = res["baseline"]["n"]
@@ -474,7 +481,8 @@ def main() -> None:
     report(results)
     if args.json:
         args.json.write_text(json.dumps({"args": {k: str(v) for k, v in vars(args).items()},
-                                         "cores": os.cpu_count(), "data": data, "results": results,
+                                         "env": service_env(), "cores": os.cpu_count(), "data": data,
+                                         "results": results,
                                          "samples": samples}, indent=1, default=str))
         print(f"\nresults: {args.json}")
 

@@ -138,6 +138,77 @@ def _alive(pid: int) -> bool:
         return False
 
 
+def _children(pid: int) -> set[int]:
+    out = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if int(fields[1]) == pid and fields[0] != "Z":
+            out.add(int(stat.parent.name))
+    return out
+
+
+def _matched(port: int) -> int:
+    import re
+    r = requests.get(f"http://127.0.0.1:{port}/", timeout=60, params={
+        "service": "CSW", "version": "2.0.2", "request": "GetRecords", "typeNames": "csw:Record",
+        "resultType": "hits", "elementSetName": "brief"})
+    assert r.status_code == 200, r.text[:300]
+    m = re.search(r'numberOfRecordsMatched="(\d+)"', r.text)
+    assert m, r.text[:500]
+    return int(m.group(1))
+
+
+def test_sidecar_workers_all_see_a_reload_and_are_kept_n_strong(copy_settings, monkeypatch):
+    """Issue 16: pycsw runs as GDI_CSW_WORKERS processes on one port, each keeping the reflected repository
+    table between requests. Every one of them must answer from the new repository file after a load (the
+    file is replaced by rename: a new inode), a killed worker is replaced, and stopping the sidecar ends all."""
+    from concurrent.futures import ThreadPoolExecutor
+    monkeypatch.setenv("GDI_CSW_WORKERS", "3")
+    load_records(copy_settings)
+    proc = sidecar.start(copy_settings)
+    assert proc is not None
+    try:
+        state = read_state(copy_settings)
+        assert state is not None
+        port = state["port"]
+        deadline = time.monotonic() + 30
+        while len(_children(proc.pid)) < 3 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        workers = _children(proc.pid)
+        assert len(workers) == 3, workers
+        with ThreadPoolExecutor(12) as pool:  # concurrent, so every worker answers (and keeps its table)
+            before = set(pool.map(lambda _: _matched(port), range(48)))
+        assert len(before) == 1
+        victim = min((copy_settings.var_dir / "metadata").glob("*.xml"))
+        victim.unlink()
+        load_records(copy_settings)
+        with ThreadPoolExecutor(12) as pool:
+            after = list(pool.map(lambda _: _matched(port), range(48)))
+        assert set(after) == {before.pop() - 1}, after
+        gone = min(workers)
+        os.kill(gone, signal.SIGKILL)
+        deadline = time.monotonic() + 30
+        while (gone in _children(proc.pid) or len(_children(proc.pid)) < 3) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        now = _children(proc.pid)
+        assert len(now) == 3 and gone not in now, now
+        assert _matched(port) == after[0]
+    finally:
+        workers = _children(proc.pid)
+        proc.terminate()
+        proc.wait(timeout=30)
+    deadline = time.monotonic() + 30
+    while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    left = [w for w in workers if _alive(w)]
+    for w in left:
+        os.kill(w, signal.SIGKILL)
+    assert not left, f"pycsw workers outlived the sidecar: {left}"
+
+
 def test_public_answers_are_kept_until_the_next_load(copy_settings):
     """The /csw proxy keeps public answers per repository generation: the same GetRecords again comes from
     the kept answer (fresh SearchStatus timestamp), a reload of the repository is seen by the next request,
@@ -172,6 +243,81 @@ def test_public_answers_are_kept_until_the_next_load(copy_settings):
                 b'version="2.0.2"><csw:Id>' + victim.stem.encode() + b'</csw:Id></csw:GetRecordById>')
         r = client.post("/", data=body, content_type="application/xml")
         assert r.status_code == 200 and r.headers["X-GDI-Cache"] == "miss"
+        again = client.post("/", data=body, content_type="application/xml")
+        assert again.headers["X-GDI-Cache"] == "hit" and stamp.sub(b"", again.data) == stamp.sub(b"", r.data)
+        assert "ETag" not in r.headers  # conditional requests: GET only
+        # an Acknowledgement echoes the request and carries its own time: never kept
+        validate = {**q, "resultType": "validate"}
+        assert b"Acknowledgement" in client.get("/", query_string=validate).data
+        assert client.get("/", query_string=validate).headers["X-GDI-Cache"] == "miss"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+def test_conditional_requests_until_the_next_load(copy_settings):
+    """Issue 16: a public GET answer carries a weak ETag of its key; If-None-Match with it gets 304 without a
+    body until the next load, then the full new answer with a new tag. Staff answers get no tag."""
+    from werkzeug.test import Client
+
+    from services.csw.app import create
+    load_records(copy_settings)
+    proc = sidecar.start(copy_settings)
+    assert proc is not None
+    try:
+        client = Client(create(copy_settings))
+        q = {"service": "CSW", "version": "2.0.2", "request": "GetRecords", "typeNames": "csw:Record",
+             "resultType": "results", "elementSetName": "brief", "maxRecords": "100"}
+        first = client.get("/", query_string=q)
+        tag = first.headers["ETag"]
+        assert first.status_code == 200 and tag.startswith('W/"') and first.headers["Cache-Control"] == "no-cache"
+        assert client.get("/", query_string=q).headers["ETag"] == tag  # from the kept answer: the same tag
+        for sent in (tag, tag.removeprefix("W/"), f'"other", {tag}'):
+            nm = client.get("/", query_string=q, headers={"If-None-Match": sent})
+            assert nm.status_code == 304 and nm.data == b"" and nm.headers["ETag"] == tag, sent
+        for sent in ('"other"', "*"):
+            assert client.get("/", query_string=q, headers={"If-None-Match": sent}).status_code == 200
+        other = client.get("/", query_string={**q, "maxRecords": "1"})
+        assert other.headers["ETag"] != tag
+        victim = min((copy_settings.var_dir / "metadata").glob("*.xml"))
+        victim.unlink()
+        load_records(copy_settings)
+        after = client.get("/", query_string=q, headers={"If-None-Match": tag})
+        assert after.status_code == 200 and after.headers["ETag"] != tag and victim.stem.encode() not in after.data
+        # an exception report gets no tag (and is not kept)
+        bad = client.get("/", query_string={**q, "typeNames": "nosuch:Type"})
+        assert b"ExceptionReport" in bad.data and "ETag" not in bad.headers
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+@pytest.mark.parametrize("body, secret", [
+    # an external entity must not be resolved (its file's text never reaches the answer)
+    (b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
+     b'<csw:GetRecordById xmlns:csw="http://www.opengis.net/cat/csw/2.0.2" service="CSW" version="2.0.2">'
+     b'<csw:Id>&e;</csw:Id></csw:GetRecordById>', b"root:"),
+    # nested entities (billion laughs) must not be expanded
+    (b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
+     b'<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]>'
+     b'<csw:GetRecordById xmlns:csw="http://www.opengis.net/cat/csw/2.0.2" service="CSW" version="2.0.2">'
+     b'<csw:Id>&d;</csw:Id></csw:GetRecordById>', b"aaaaaaaaaaaaaaaaaaaa"),
+])
+def test_hostile_xml_is_never_expanded(copy_settings, body, secret):
+    """The several pycsw workers and the answer cache change nothing for hostile POST bodies: entities stay
+    unresolved, asked once (pycsw) or again (the kept answer)."""
+    from werkzeug.test import Client
+
+    from services.csw.app import create
+    load_records(copy_settings)
+    proc = sidecar.start(copy_settings)
+    assert proc is not None
+    try:
+        client = Client(create(copy_settings))
+        for _ in range(2):
+            r = client.post("/", data=body, content_type="application/xml")
+            assert r.status_code in (200, 400) and secret not in r.data
+            assert len(r.data) < 20_000
     finally:
         proc.terminate()
         proc.wait(timeout=30)

@@ -17,11 +17,14 @@ import logging
 
 from core.config import Settings
 
+from .cache import etag, keepable, matches
 from .config import read_state
 
 LOGGER = logging.getLogger(__name__)
 HOP = {"connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding", "server", "date"}
 MAX_BODY = 10 * 1024 * 1024
+# public answers: anyone may keep them, but must ask again (If-None-Match) before using them
+PUBLIC = [("Access-Control-Allow-Origin", "*"), ("Vary", "Authorization"), ("Cache-Control", "no-cache")]
 
 
 def create(settings: Settings):
@@ -54,10 +57,15 @@ def create(settings: Settings):
                 return _error(start_response, "413 Payload Too Large", "request body too large")
             payload = environ["wsgi.input"].read(n) if n else b""
         key = None if staff else cache.key(method, qs, environ.get("CONTENT_TYPE", ""), payload)
+        tag = etag(key) if key and method == "GET" else None
+        if tag and matches(environ.get("HTTP_IF_NONE_MATCH", ""), tag):
+            start_response("304 Not Modified", [("ETag", tag), *PUBLIC, ("X-GDI-Cache", "not-modified")])
+            return [b""]
         hit = cache.get(key) if key else None
         if hit is not None:
             status, out, data = hit
-            start_response(status, [*out, ("Content-Length", str(len(data))), ("X-GDI-Cache", "hit")])
+            start_response(status, [*out, *([("ETag", tag)] if tag else []), ("Content-Length", str(len(data))),
+                                    ("X-GDI-Cache", "hit")])
             return [data]
         headers = {"Host": environ.get("HTTP_HOST", "localhost")}
         if staff:
@@ -75,14 +83,17 @@ def create(settings: Settings):
             return _error(start_response, "502 Bad Gateway", "CSW sidecar (pycsw) unreachable")
         finally:
             conn.close()
-        out = [(k, v) for k, v in resp.getheaders() if k.lower() not in HOP]
-        out.append(("Access-Control-Allow-Origin", "*"))
-        out.append(("Vary", "Authorization"))
-        if staff:
-            out.append(("Cache-Control", "private, no-store"))
+        out = [(k, v) for k, v in resp.getheaders() if k.lower() not in HOP and k.lower() != "cache-control"]
         status = f"{resp.status} {resp.reason}"
+        if staff:
+            out += [("Access-Control-Allow-Origin", "*"), ("Vary", "Authorization"),
+                    ("Cache-Control", "private, no-store")]
+        else:
+            out += PUBLIC
         if key:
             cache.put(key, status, out, data)
+        if tag and keepable(status, data):
+            out = [*out, ("ETag", tag)]  # a new list: the kept one has no tag (a POST shares the key scheme)
         start_response(status, [*out, ("Content-Length", str(len(data))), ("X-GDI-Cache", "miss" if key else "no")])
         return [data]
 

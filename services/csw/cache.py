@@ -8,7 +8,15 @@ publication is seen with the first request after the load (the key changes). The
 GetRecords ``SearchStatus`` is set to the time of the answer.
 
 Per web worker, least recently used first out, bounded in bytes; staff answers are never kept (they depend
-on the credential). Answers carry ``X-GDI-Cache: hit`` or ``miss``.
+on the credential). Answers carry ``X-GDI-Cache: hit`` or ``miss``. A ``csw:Acknowledgement`` (it echoes the
+request and has its own time stamp) and exception reports are passed on, never kept.
+
+Conditional requests: a public GET answer carries ``ETag: W/"<key>"`` (weak: only the SearchStatus time stamp
+differs between two answers), and ``If-None-Match`` with that tag gets ``304 Not Modified`` without pycsw or
+the kept body. The key covers the repository generation and the public configuration file (rewritten when
+the sidecar starts or a load runs), so a tag never survives a publication.
+
+``GDI_CSW_CACHE=0`` turns all of it off (every request goes to pycsw; for comparisons).
 """
 from __future__ import annotations
 
@@ -40,22 +48,32 @@ def mark_new_generation(settings: Settings) -> None:
     os.replace(tmp, p)
 
 
+def enabled() -> bool:
+    return os.environ.get("GDI_CSW_CACHE", "1").strip() != "0"
+
+
 class ResponseCache:
     def __init__(self, settings: Settings, max_bytes: int = MAX_BYTES):
         self.settings = settings
         self.max_bytes = max_bytes
+        self.enabled = enabled()
         self._items: OrderedDict[str, tuple[str, list[tuple[str, str]], bytes]] = OrderedDict()
         self._bytes = 0
         self._lock = threading.Lock()
 
     def key(self, method: str, query: str, ctype: str, body: bytes | None) -> str | None:
-        """The key of a public request, or None when there is no generation yet (nothing is kept)."""
+        """The key of a public request, or None when there is no generation yet or the cache is off (nothing
+        is kept)."""
+        if not self.enabled:
+            return None
+        from .config import config_path
         try:
             gen = generation_path(self.settings).stat().st_mtime_ns
+            cfg = config_path(self.settings).stat().st_mtime_ns
         except FileNotFoundError:
             return None
         h = hashlib.sha256()
-        for part in (str(gen), method, query, ctype):
+        for part in (str(gen), str(cfg), method, query, ctype):
             h.update(part.encode("utf-8", "replace") + b"\0")
         h.update(body or b"")
         return h.hexdigest()
@@ -74,7 +92,7 @@ class ResponseCache:
         return status, headers, body
 
     def put(self, key: str, status: str, headers: list[tuple[str, str]], body: bytes) -> None:
-        if not status.startswith("200") or len(body) > MAX_ENTRY or b"ExceptionReport" in body[:2048]:
+        if not keepable(status, body) or len(body) > MAX_ENTRY:
             return
         with self._lock:
             old = self._items.pop(key, None)
@@ -85,3 +103,20 @@ class ResponseCache:
             while self._bytes > self.max_bytes and self._items:
                 _k, (_s, _h, b) = self._items.popitem(last=False)
                 self._bytes -= len(b)
+
+
+def keepable(status: str, body: bytes) -> bool:
+    """A successful answer that is the same for the same request until the next load."""
+    head = body[:2048]
+    return status.startswith("200") and b"ExceptionReport" not in head and b"Acknowledgement" not in head
+
+
+def etag(key: str) -> str:
+    return f'W/"{key[:32]}"'
+
+
+def matches(if_none_match: str, tag: str) -> bool:
+    """``If-None-Match`` (a list of tags) names ``tag``; weak comparison, as RFC 9110 asks for it. ``*`` is not
+    honoured (whether pycsw would answer at all is not known here): such a request gets the full answer."""
+    bare = tag.removeprefix("W/")
+    return any(t.strip().removeprefix("W/") == bare for t in if_none_match.split(",")) if if_none_match else False

@@ -6,6 +6,12 @@ It listens on 127.0.0.1 on a free port (or ``GDI_CSW_PORT``) and announces the p
 ``<node dir>/csw-sidecar.json`` (``GDI_RUN_DIR``, default ``var/run``); the ``/csw`` proxy in every
 gunicorn worker reads it from there. The child
 dies with its parent (``_serve.py`` sets PR_SET_PDEATHSIG), so a killed ``gdi serve`` leaves no stray pycsw behind.
+
+INSPIRE discovery asks for 30 requests/s; one pycsw process is GIL-bound, so the sidecar runs
+``GDI_CSW_WORKERS`` server processes on the one port (default: the machine's cores, at most 4), each keeping
+pycsw's reflected repository table between requests (``GDI_CSW_MEMO=0``: pycsw's own per-request
+reflection). ``GDI_CSW_WORKERS=1 GDI_CSW_MEMO=0`` (and ``GDI_CSW_CACHE=0`` for the proxy) is the
+configuration before issue 16's measurements, kept for comparison.
 """
 from __future__ import annotations
 
@@ -45,6 +51,17 @@ def _wait_ready(port: int, proc: subprocess.Popen, timeout: float = 30.0) -> boo
     return False
 
 
+def workers() -> int:
+    """pycsw server processes: ``GDI_CSW_WORKERS`` or the cores (at most 4: each holds ~60 MB)."""
+    raw = os.environ.get("GDI_CSW_WORKERS", "").strip()
+    if raw:
+        try:
+            return max(1, int(raw))
+        except ValueError:
+            LOGGER.warning("GDI_CSW_WORKERS=%r is not a number; using the cores", raw)
+    return max(1, min(4, os.cpu_count() or 1))
+
+
 def start(settings: Settings) -> subprocess.Popen | None:
     py = pycsw_python()
     if not py.exists():
@@ -59,7 +76,8 @@ def start(settings: Settings) -> subprocess.Popen | None:
     token = secrets.token_urlsafe(32)
     proc = subprocess.Popen([str(py), str(HERE / "_serve.py"), "--config", str(cfg), "--port", str(port),
                              "--staff-config", str(config_path(settings, staff=True)),
-                             "--parent", str(os.getpid())],
+                             "--parent", str(os.getpid()), "--workers", str(workers()),
+                             *(["--no-memo"] if os.environ.get("GDI_CSW_MEMO", "1").strip() == "0" else [])],
                             stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                             close_fds=True, env=dict(os.environ, GDI_CSW_STAFF_TOKEN=token))
     log.close()
