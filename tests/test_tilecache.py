@@ -283,3 +283,28 @@ def test_cheap_layers_are_rendered_not_composed(site: Site) -> None:
     assert TileCache(site.settings()).getmap({**params, "LAYERS": "gdi_hildesheim"}) is not None
     for extra in ({"SLD_BODY": "<x/>"}, {"STYLES": "other"}, {"FORMAT": "image/jpeg"}, {"BGCOLOR": "0xFF0000"}):
         assert TileCache(site.settings()).getmap({**params, **extra}) is None, extra
+
+
+def test_a_new_cartography_draws_every_tile_again(site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Same publication, new styles (a release changed the cartography): the cache gets a folder of its own
+    and keeps no tile of the old look (none hard-linked from the previous folder)."""
+    from services.tilecache.build import write_tile_cache
+    from services.wms import styles
+    before = site.pointer()["layers"]["SD.SpeciesDistribution"]
+    plain = styles._trees
+
+    def recoloured() -> styles.ThemeStyle:
+        st = plain()
+        st.classes[0]["styles"][0]["color"] = "#aa0000"
+        return st
+    monkeypatch.setattr(styles, "_trees", recoloured)
+    write_tile_cache(site.settings())
+    after = site.pointer()["layers"]["SD.SpeciesDistribution"]
+    assert after["version"] == before["version"] and after["look"] != before["look"]
+    assert after["dir"] != before["dir"] and Path(before["dir"]).exists()  # the old look stays for requests in flight
+    old, new = Path(before["dir"]), Path(after["dir"])
+    pngs = list(new.rglob("*.png"))
+    assert pngs, "the new folder was seeded"
+    shared = [p for p in pngs if (old / p.relative_to(new)).exists()
+              and os.stat(p).st_ino == os.stat(old / p.relative_to(new)).st_ino]
+    assert not shared, shared[:3]

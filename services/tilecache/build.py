@@ -117,6 +117,15 @@ def changed_bounds(store: Any, dataset: str, table: str, old: str, new: str) -> 
     return np.vstack(boxes).reshape(-1, 4)
 
 
+def cartography_key(lay: Any) -> str:
+    """What a layer's tiles look like besides the data: its style (classes, scales, labels), the drawn view
+    and its columns. Part of the cache folder's name, so a changed cartography (an upgrade) never serves or
+    keeps tiles drawn the old way."""
+    from dataclasses import asdict
+    spec = {"style": asdict(lay.style), "table": lay.table, "columns": sorted(lay.columns)}
+    return hashlib.sha1(json.dumps(spec, sort_keys=True, default=str).encode()).hexdigest()[:10]
+
+
 def _copy_tree(src: Path, dst: Path) -> int:
     """Hard-link every tile of ``src`` into ``dst``; returns the number of tiles."""
     n = 0
@@ -290,19 +299,23 @@ def write_tile_cache(settings: Settings) -> Path | None:
         if version is None:
             continue
         order.append(lay.name)
-        final = tiles / lay.name / version
+        look = cartography_key(lay)
+        final = tiles / lay.name / f"{version}.{look}"
         info: dict[str, Any] = {"dir": str(final), "title": lay.dataset.title.de, "dataset": lay.dataset.id,
-                "version": version, "table": lay.table,
+                "version": version, "table": lay.table, "look": look,
                 "extent": [float(v) for v in (lay.manifest.get("bbox_25832") or grid.BBOX)]}
         old = prev_layers.get(lay.name)
         info["costs"] = dict((old or {}).get("costs", {}))  # per level, kept where not measured again
         if (final / READY).exists():
             ready[lay.name] = info
             continue
-        build = final.with_name(f".{version}.building")
+        build = final.with_name(f".{final.name}.building")
         shutil.rmtree(build, ignore_errors=True)
         build.mkdir(parents=True)
-        if old and old.get("version") != version and Path(old["dir"], READY).exists():
+        # tiles of the previous version are kept only when drawn the same way (a new release's cartography
+        # draws every tile again)
+        if (old and old.get("version") != version and old.get("look") == look
+                and Path(old["dir"], READY).exists()):
             bounds = changed_bounds(store, lay.dataset.id, lay.table, old["version"], version)
             if bounds is not None:
                 copied = _copy_tree(Path(old["dir"]), build)
