@@ -148,7 +148,7 @@ def test_procedure_page_says_what_the_plan_allows_in_german(bsrv):
     assert img.status_code == 200 and img.headers["Content-Type"] == "image/png" and img.content[:4] == b"\x89PNG"
     from PIL import Image
     w, h = Image.open(io.BytesIO(img.content)).size
-    assert w >= 40 and h >= 10, (w, h)  # the layer's legend (one class today: "Festsetzung"), not an empty image
+    assert w >= 100 and h >= 100, (w, h)  # the layer's legend with its classes by land use, not an empty image
     fristen = html.split('id="h-frist"')[1].split("</section>")[0]
     assert not re.search(r"\d{4}-\d{2}-\d{2}", fristen)
     assert len(re.findall(r"\d{1,2}\. (Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|"

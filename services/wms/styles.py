@@ -192,6 +192,29 @@ def _polygons(fill: str, outline: str, title: str, labels: tuple[str, ...], *, o
                                   _style(outlinecolor=outline, width=1.2)])])
 
 
+def _zoning() -> ThemeStyle:
+    """PLU zoning elements by their HILUCS land use (required in every INSPIRE PLU ZoningElement, so any
+    plan is classified, whatever its national codes), coloured after the German Planzeichenverordnung:
+    residential red, industry grey, green and water, agriculture, services and community facilities
+    orange, traffic and utilities yellow. First match wins (water before the natural areas it belongs to)."""
+    def fill(name: str, title: str, color: str, outline: str, expr: str | None) -> dict:
+        return _class(name, title, [_style(color=color, opacity=55), _style(outlinecolor=outline, width=1.0)],
+                      expression=expr)
+    h = "/HILUCSValue.{}/"  # the URI's path: .../codelist/HILUCSValue/5_1_... (no slash inside a MapServer regex)
+    return ThemeStyle(
+        needs=("hilucsLandUse",), maxscale=250_000, classitem="hilucsLandUse", label_candidates=("name", "label"),
+        label_maxscale=10_000, classes=[
+            fill("wohnen", "Wohnen", "#f4a3a3", "#c0392b", h.format("5_")),
+            fill("gewerbe", "Gewerbe und Industrie", "#c8c8c8", "#606060", h.format("2_")),
+            fill("wasser", "Wasserflächen", "#a6d4f2", "#2c7fb8", h.format("6_3_2")),
+            fill("gruen", "Grün, Wald, Natur, Erholung", "#b5dd9c", "#3a7d2a", h.format("(3_4_4|6_3|1_2)")),
+            fill("landwirtschaft", "Landwirtschaft", "#f3efb2", "#9a8f2a", h.format("1_")),
+            fill("dienste", "Dienstleistung, Gemeinbedarf, Sondergebiete", "#f2c38c", "#b8651b", h.format("3_")),
+            fill("verkehr", "Verkehr, Ver- und Entsorgung", "#fde38a", "#b08d00", h.format("4_")),
+            fill("sonstige", "Sonstige Festsetzung", "#fde0ef", "#c51b7d", None),
+        ])
+
+
 def _buildings() -> ThemeStyle:
     # ALKIS Gebäudefunktion: 1xxx Wohnen, 2xxx Wirtschaft/Gewerbe, 3xxx öffentliche Zwecke
     def fill(name: str, title: str, color: str, expr: str | None) -> dict:
@@ -230,7 +253,9 @@ def theme_style(theme: str, geometry: str, columns: set[str]) -> ThemeStyle:
     if theme == "am":
         return _polygons("#f4a582", "#b2182b", "Zone um Altlast", ("name", "label"), opacity=50)
     if theme == "plu":
-        return _polygons("#fde0ef", "#c51b7d", "Festsetzung", ("name", "label"), opacity=45)
+        st = _zoning()
+        return st if set(st.needs) <= columns else _polygons("#fde0ef", "#c51b7d", "Festsetzung", ("name", "label"),
+                                                             opacity=45)
     return fallback_style(geometry)
 
 
