@@ -32,9 +32,15 @@
     if (on) {
       var pos = keepPosition ? camera.positionCartographic.clone() :
         new Cesium.Cartographic(t.carto.longitude, t.carto.latitude, t.range);
+      var fov = camera.frustum.fov || Cesium.Math.toRadians(60);
       camera.switchToOrthographicFrustum();
       camera.setView({ destination: Cesium.Cartesian3.fromRadians(pos.longitude, pos.latitude, pos.height),
         orientation: { heading: heading, pitch: -Cesium.Math.PI_OVER_TWO, roll: 0 } });
+      // the width the perspective view had at that distance: Cesium derives it from a depth/globe pick of
+      // the old view, which on a busy machine (tiles or depth not ready) came out kilometres wide
+      if (camera.frustum instanceof Cesium.OrthographicFrustum) {
+        camera.frustum.width = 2 * Math.max(pos.height, 50) * Math.tan(fov / 2);
+      }
     } else {
       camera.switchToPerspectiveFrustum();
       // back in 3D: the same place seen obliquely, so the heights show at once
