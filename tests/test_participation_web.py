@@ -15,6 +15,7 @@ import subprocess
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 import pytest
 import requests
@@ -149,6 +150,27 @@ def test_procedure_page_says_what_the_plan_allows_in_german(bsrv):
     from PIL import Image
     w, h = Image.open(io.BytesIO(img.content)).size
     assert w >= 100 and h >= 100, (w, h)  # the layer's legend with its classes by land use, not an empty image
+    # the demo plan's documents are drawn from its published data, and each of them opens
+    docs = re.search(r'<ul id="plan-documents">(.*?)</ul>', html, re.S)
+    assert docs is not None
+    links = {t: u.replace("&amp;", "&") for u, t in re.findall(r'<a href="([^"]+)"[^>]*>([^<]+)</a>', docs.group(1))}
+    assert set(links) == {"Planzeichnung als Bild (PNG, aus den Plandaten gezeichnet)",
+                          "Festsetzungen als Tabelle mit Karte",
+                          "Plandaten für GIS-Programme (GeoPackage)"}, links
+    site = bsrv["base"].rsplit("/beteiligung", 1)[0]
+    for title, url in links.items():
+        parts = urlsplit(url)  # the demo names the public URL; this server listens on its own port
+        r = requests.get(site + parts.path + (f"?{parts.query}" if parts.query else ""), timeout=120)
+        assert r.status_code == 200, (title, url, r.text[:300])
+        if title.startswith("Planzeichnung"):
+            import numpy as np
+            from PIL import Image
+            img = np.asarray(Image.open(io.BytesIO(r.content)).convert("RGB"), dtype=np.int16)
+            assert r.headers["Content-Type"] == "image/png" and (img.min(axis=2) < 230).mean() > 0.05
+        elif title.startswith("Plandaten"):
+            assert r.content[:16] == b"SQLite format 3\x00", title
+        else:
+            assert r.headers["Content-Type"].startswith("text/html"), (title, r.headers["Content-Type"])
     fristen = html.split('id="h-frist"')[1].split("</section>")[0]
     assert not re.search(r"\d{4}-\d{2}-\d{2}", fristen)
     assert len(re.findall(r"\d{1,2}\. (Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|"

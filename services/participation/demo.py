@@ -26,6 +26,33 @@ ANNOUNCEMENT = (
     "Demo-Verfahren: Der Plan stammt aus Bremen (Testdaten), nicht aus Hildesheim.")
 
 
+def demo_documents(settings: Settings, base: str) -> list[dict[str, str]]:
+    """The demo plan has no PDFs of its own (the shared data hold none): the documents a citizen can open are
+    drawn from its published data — the plan drawing as an image (a WMS GetMap of the plan area with the
+    legend's colours), the designations as a table with a map (the OGC API collection's HTML page), and the
+    plan's data for GIS programs (the INSPIRE download's GeoPackage)."""
+    from urllib.parse import urlencode
+    docs = []
+    plan_file = settings.var_dir / "plans" / f"{DEMO_ID}.json"
+    bbox = json.loads(plan_file.read_text(encoding="utf-8")).get("bbox_crs84") if plan_file.exists() else None
+    if bbox and len(bbox) == 4:
+        import math
+        w, s, e, n = (float(v) for v in bbox)
+        pad_x, pad_y = (e - w) * 0.05, (n - s) * 0.05
+        w, s, e, n = w - pad_x, s - pad_y, e + pad_x, n + pad_y
+        aspect = (n - s) / max((e - w) * math.cos(math.radians((s + n) / 2)), 1e-9)  # on the ground
+        height = max(200, min(2000, round(1600 * aspect)))
+        q = {"SERVICE": "WMS", "VERSION": "1.3.0", "REQUEST": "GetMap", "STYLES": "", "CRS": "CRS:84",
+             "LAYERS": "PLU.ZoningElement,PLU.SupplementaryRegulation", "BBOX": f"{w:.6f},{s:.6f},{e:.6f},{n:.6f}",
+             "WIDTH": "1600", "HEIGHT": str(height), "FORMAT": "image/png", "BGCOLOR": "0xFFFFFF"}
+        docs.append({"title": "Planzeichnung als Bild (PNG, aus den Plandaten gezeichnet)",
+                     "url": f"{base}/wms?{urlencode(q)}"})
+    docs += [{"title": "Festsetzungen als Tabelle mit Karte",
+              "url": f"{base}/ogc/collections/{DEMO_ID}_zoningelement/items?f=html"},
+             {"title": "Plandaten für GIS-Programme (GeoPackage)", "url": f"{base}/download/{DEMO_ID}/{DEMO_ID}.gpkg"}]
+    return docs
+
+
 def seed_demo(settings: Settings) -> dict[str, str]:
     cfg = load_config(settings)
     part = Participation(cfg)
@@ -36,10 +63,7 @@ def seed_demo(settings: Settings) -> dict[str, str]:
         title = f"Bebauungsplan {json.loads(plan_file.read_text(encoding='utf-8'))['title']} (Demo)"
     base = settings.service.public_url.rstrip("/")
     part.upsert_procedure(
-        DEMO_ID, title, ANNOUNCEMENT,
-        # the shared data hold no plan PDFs: the demo links the plan's own published data instead
-        [{"title": "Geltungsbereich des Plans (GeoJSON)", "url": f"{base}/beteiligung/api/plaene/{DEMO_ID}.geojson"},
-         {"title": "Festsetzungen als INSPIRE-Daten (OGC API – Features)", "url": f"{base}/ogc/collections"}],
+        DEMO_ID, title, ANNOUNCEMENT, demo_documents(settings, base),
         [("3_1", today - timedelta(days=90), today - timedelta(days=60)),
          ("3_2", today - timedelta(days=3), today + timedelta(days=30))],
         plan_id=DEMO_ID)

@@ -254,8 +254,10 @@ def theme_style(theme: str, geometry: str, columns: set[str]) -> ThemeStyle:
         return _polygons("#f4a582", "#b2182b", "Zone um Altlast", ("name", "label"), opacity=50)
     if theme == "plu":
         st = _zoning()
+        # supplementary regulations (no land use) lie over the zoning: outline and a faint tint, so the zoning's
+        # colours stay readable beneath them
         return st if set(st.needs) <= columns else _polygons("#fde0ef", "#c51b7d", "Festsetzung", ("name", "label"),
-                                                             opacity=45)
+                                                             opacity=15)
     return fallback_style(geometry)
 
 
