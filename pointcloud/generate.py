@@ -265,3 +265,23 @@ def standing_trees(recorded: Trees, seed: int = 1, grown: int = 3, removed: int 
     keep = np.ones(n, bool)
     keep[gone] = False
     return t.subset(keep), [str(v) for v in t.ids[grow]], [str(v) for v in t.ids[gone]]
+
+
+def scene_over_buildings(bbox: tuple[float, float, float, float], footprints: list, heights: np.ndarray,
+                         seed: int = 7, trees_per_ha: float = 66.0) -> Scene:
+    """A scene of real footprints (roofs at ``heights`` above the ground) with street trees between them
+    (random, none touching a building): the demo scan over the demo city model, so the viewer shows the
+    points where the buildings stand."""
+    import shapely
+    rng = np.random.default_rng(seed)
+    n = int((bbox[2] - bbox[0]) * (bbox[3] - bbox[1]) / 10_000 * trees_per_ha)
+    x, y = rng.uniform(bbox[0] + 5, bbox[2] - 5, n), rng.uniform(bbox[1] + 5, bbox[3] - 5, n)
+    th = rng.uniform(6, 24, n)
+    cr = np.clip(th * rng.uniform(0.3, 0.5, n), 2.5, 12)
+    index = shapely.STRtree(np.asarray(footprints, dtype=object))
+    crowns = shapely.buffer(shapely.points(x, y), cr / 2 + 1)
+    hit = index.query(crowns, predicate="intersects")[0] if len(footprints) else np.zeros(0, dtype=int)
+    free = np.ones(n, bool)
+    free[np.unique(hit)] = False
+    trees = Trees(np.array([f"T{i:05d}" for i in range(int(free.sum()))]), x[free], y[free], th[free], cr[free])
+    return Scene(bbox, trees, list(footprints), np.asarray(heights, dtype=float))

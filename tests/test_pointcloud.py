@@ -12,6 +12,7 @@ from pathlib import Path
 import laspy
 import numpy as np
 import pytest
+import requests
 from click.testing import CliRunner
 from pyproj import Transformer
 from werkzeug.test import Client
@@ -377,3 +378,20 @@ def test_cli_trees_from_a_vector_file(scan, tmp_path):
     rep = json.loads((tmp_path / "rep" / "tree_report.json").read_text())
     assert rep["measured_on"] == "2025-03-14" and rep["trees"] == len(rec)
     assert [t["id"] for t in rep["no_vegetation_returns"]] == scan["gone"]
+
+
+def test_demo_scan_of_the_centre_stands_with_the_city_model(demo_settings, server):
+    """`gdi demo` scans Hildesheim's centre over the demo city model: a validator-clean tileset with the
+    buildings tileset's ground reference (so points and blocks line up on the viewer's globe), roofs of the
+    demo footprints and trees between them, offered in the viewer as its own layer."""
+    from pointcloud.check import check_pointcloud_tileset
+    var = Path(demo_settings.var_dir)
+    ts_path = var / "3dtiles" / "pointcloud" / "innenstadt" / "tileset.json"
+    assert check_pointcloud_tileset(ts_path).ok
+    extras = json.loads(ts_path.read_text())["asset"]["extras"]
+    buildings = json.loads((var / "3dtiles" / "buildings" / "tileset.json").read_text())["asset"]["extras"]
+    assert extras["ground_reference_m"] == buildings["ground_reference_m"]
+    gen = json.loads((var / "pointcloud" / "innenstadt" / "scan_innenstadt.json").read_text())
+    assert gen["buildings"] > 0 and gen["classes"]["6"] > 1000 and gen["classes"]["5"] > 1000, gen["classes"]
+    html = requests.get(f"{server}/viewer/", timeout=60).text
+    assert "Laserpunkte Innenstadt (3D, Beispiel)" in html

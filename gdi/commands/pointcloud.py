@@ -19,6 +19,7 @@ from core.errors import GdiError
 
 DEMO_BBOX = (404_500.0, 5_755_000.0, 405_000.0, 5_755_500.0)   # 500 m × 500 m of the bundled cadastre
 DEMO_DENSITY = 8.0
+CENTRE_SIDE = 300.0   # the second demo scan: 300 m × 300 m of Hildesheim's centre, over the demo city model
 
 
 def _slug(name: str) -> str:
@@ -186,7 +187,52 @@ def demo_step(settings) -> dict:
     _df, trep = measure(rec, [las], work / "dgm.tif", work, MetricOptions(source="Laserscan (Demo, generiert)"))
     click.echo(f"pointcloud demo: {rep['points']:,} points, {len(rep['converted'])} converted, {rep['seconds']} s")
     _summary(trep, work)
-    return {"tiles": rep, "trees": trep}
+    centre = centre_scan(settings)
+    return {"tiles": rep, "trees": trep, "centre": centre}
+
+
+def centre_scan(settings) -> dict | None:
+    """The second demo scan: Hildesheim's centre with the demo city model's footprints as roofs and street
+    trees between them, on the city model's DGM, converted to ``/3dtiles/pointcloud/innenstadt/`` with the
+    buildings tileset's ground reference, so in the viewer the points stand where the buildings stand.
+    None (and a note) when the demo city model was not built."""
+    import os
+
+    import geopandas as gpd
+    import shapely
+
+    from core.area import CENTRE_25832
+    from pointcloud.check import check_pointcloud_tileset
+    from pointcloud.convert import ConvertOptions, convert_tiles
+    from pointcloud.dgm import Dgm
+    from pointcloud.generate import generate_las, scene_over_buildings
+    var = Path(settings.var_dir)
+    n = int(os.environ.get("GDI_DEMO_BUILDINGS", "100000"))
+    gpkg, dgm = var / "citymodel" / f"generated_{n}.gpkg", var / "citymodel" / "dgm_demo.tif"
+    buildings_ts = var / "3dtiles" / "buildings" / "tileset.json"
+    if not (gpkg.exists() and dgm.exists() and buildings_ts.exists()):
+        click.echo("pointcloud centre: no demo city model, no scan of the centre")
+        return None
+    work = var / "pointcloud" / "innenstadt"
+    las = work / "scan_innenstadt.las"
+    if not las.exists():
+        half = CENTRE_SIDE / 2
+        bbox = (CENTRE_25832[0] - half, CENTRE_25832[1] - half, CENTRE_25832[0] + half, CENTRE_25832[1] + half)
+        b = gpd.read_file(gpkg, layer="gebaeude", bbox=bbox)
+        b = b[b.geometry.within(shapely.box(*bbox).buffer(-2))]
+        h = b["hoehe"].astype(float).fillna(b["traufhoehe"].astype(float)).fillna(6.0).clip(3, 60).to_numpy()
+        work.mkdir(parents=True, exist_ok=True)
+        gen = generate_las(las, scene_over_buildings(bbox, list(b.geometry), h), Dgm(dgm), density=DEMO_DENSITY,
+                           seed=7)
+        (work / "scan_innenstadt.json").write_text(json.dumps({**gen, "buildings": len(b)}, indent=1))
+    zref = json.loads(buildings_ts.read_text()).get("asset", {}).get("extras", {}).get("ground_reference_m")
+    out = var / "3dtiles" / "pointcloud" / "innenstadt"
+    rep = convert_tiles([las], out, ConvertOptions(name="Laserscan Innenstadt (Demo)", z_reference=zref, jobs=2))
+    res = check_pointcloud_tileset(out / "tileset.json")
+    if not res.ok:
+        raise GdiError(f"centre point cloud tileset failed its check: {res.errors[:3]}")
+    click.echo(f"pointcloud centre: {rep['points']:,} points over the demo buildings, {rep['seconds']} s")
+    return rep
 
 
 @pointcloud.command("demo")

@@ -43,6 +43,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "layer_sites": ("Altlastenflächen", "Contaminated sites"),
     "layer_planned_demo": ("Geplante Gebäude (3D, Beispiel)", "Planned buildings (3D, example)"),
     "layer_pointcloud_demo": ("Laserpunkte (3D, Beispiel)", "Laser points (3D, example)"),
+    "layer_pointcloud_centre": ("Laserpunkte Innenstadt (3D, Beispiel)", "Laser points, city centre (3D, example)"),
     "layer_other_3d": ("Weiteres 3D-Modell {n}", "Further 3D model {n}"),
     "layer_plan_variant": ("{plan} (3D): {variant}", "{plan} (3D): {variant}"),
     "variant_maximal": ("maximal zulässige Baukörper", "maximum permitted volumes"),
