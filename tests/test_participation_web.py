@@ -165,8 +165,8 @@ def test_procedure_page_says_what_the_plan_allows_in_german(bsrv):
         if title.startswith("Planzeichnung"):
             import numpy as np
             from PIL import Image
-            img = np.asarray(Image.open(io.BytesIO(r.content)).convert("RGB"), dtype=np.int16)
-            assert r.headers["Content-Type"] == "image/png" and (img.min(axis=2) < 230).mean() > 0.05
+            drawing = np.asarray(Image.open(io.BytesIO(r.content)).convert("RGB"), dtype=np.int16)
+            assert r.headers["Content-Type"] == "image/png" and (drawing.min(axis=2) < 230).mean() > 0.05
         elif title.startswith("Plandaten"):
             assert r.content[:16] == b"SQLite format 3\x00", title
         else:
