@@ -120,14 +120,21 @@ def test_sidecar_dies_with_a_killed_parent(copy_settings, tmp_path):
     assert parent.stdout is not None
     child = json.loads(parent.stdout.readline())["pid"]
     assert Path(f"/proc/{child}").exists()
+    workers: list[int] = []  # the supervisor's pycsw worker processes (GDI_CSW_WORKERS, default: the cores)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and (os.cpu_count() or 1) > 1 and not workers:
+        workers = [int(p) for p in Path(f"/proc/{child}/task/{child}/children").read_text().split()]
+        time.sleep(0.2)
+    assert workers or (os.cpu_count() or 1) == 1, "the sidecar forked no pycsw workers"
     parent.send_signal(signal.SIGKILL)
     parent.wait()
     deadline = time.monotonic() + 30
-    while time.monotonic() < deadline and _alive(child):
+    while time.monotonic() < deadline and any(_alive(p) for p in (child, *workers)):
         time.sleep(0.2)
-    if _alive(child):
-        os.kill(child, signal.SIGKILL)
-        pytest.fail("pycsw sidecar outlived its SIGKILLed parent")
+    alive = [p for p in (child, *workers) if _alive(p)]
+    for p in alive:
+        os.kill(p, signal.SIGKILL)
+    assert not alive, "pycsw sidecar (supervisor or workers) outlived its SIGKILLed parent"
 
 
 def _alive(pid: int) -> bool:
