@@ -119,27 +119,14 @@ SCAN_SIDE, SCAN_DENSITY = 500.0, 8.0      # the demo scan's size and density (gd
 LAYER = "pointcloud-bench"                # the viewer's layer id of <var>/3dtiles/pointcloud/bench
 
 CITY_SCAN = """
-import sys, json, numpy as np, geopandas as gpd, shapely
+import sys, json
 from pathlib import Path
-from pointcloud.dgm import Dgm
-from pointcloud.generate import Scene, Trees, generate_las
+from pointcloud.generate import scan_over_buildings
 out, gpkg, dgm, cx, cy, side, density = (Path(sys.argv[1]), sys.argv[2], sys.argv[3], float(sys.argv[4]),
                                          float(sys.argv[5]), float(sys.argv[6]), float(sys.argv[7]))
 bbox = (cx - side / 2, cy - side / 2, cx + side / 2, cy + side / 2)
-b = gpd.read_file(gpkg, layer="gebaeude", bbox=bbox)
-b = b[b.geometry.within(shapely.box(*bbox).buffer(-2))]
-h = b["hoehe"].astype(float).fillna(b["traufhoehe"].astype(float)).fillna(6.0).clip(3, 60).to_numpy()
-rng = np.random.default_rng(7)
-n = int(side * side / 150)
-x, y = rng.uniform(bbox[0] + 5, bbox[2] - 5, n), rng.uniform(bbox[1] + 5, bbox[3] - 5, n)
-th = rng.uniform(6, 24, n)
-cr = np.clip(th * rng.uniform(0.3, 0.5, n), 2.5, 12)
-tree = shapely.STRtree(b.geometry.to_numpy())
-free = np.array([len(tree.query(c, predicate="intersects")) == 0
-                 for c in shapely.buffer(shapely.points(x, y), cr / 2 + 1)], bool)
-trees = Trees(np.array([f"T{i:05d}" for i in range(int(free.sum()))]), x[free], y[free], th[free], cr[free])
-rep = generate_las(out, Scene(bbox, trees, list(b.geometry), h), Dgm(dgm), density=density, seed=7)
-print(json.dumps({**rep, "buildings": len(b), "trees": len(trees), "bbox": bbox}))
+rep = scan_over_buildings(out, Path(gpkg), Path(dgm), bbox, density=density, seed=7)
+print(json.dumps({**rep, "bbox": bbox}))
 """
 
 # Installed before the page's own scripts: hooks the point-cloud tileset the moment viewer.js creates it

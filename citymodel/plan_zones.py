@@ -121,21 +121,11 @@ REF_TYPES = {"1000": "Dokument", "1010": "Plan mit Geltungsbereich", "1020": "Re
              "1040": "Umweltbericht", "1050": "Satzung", "1060": "Verordnung", "1065": "Karte",
              "1070": "Begründung / Erläuterung", "1080": "Zusammenfassende Erklärung", "2000": "Genehmigung",
              "2100": "Bekanntmachung"}
-MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
-          "November", "Dezember")
-
-
-def _de_date(text: str) -> str | None:
-    from datetime import date
-    try:
-        d = date.fromisoformat(text[:10])
-    except ValueError:
-        return None
-    return f"{d.day}. {MONTHS[d.month - 1]} {d.year}"
 
 
 def plan_documents(plan: dict[str, Any]) -> list[dict[str, Any]]:
-    """The plan's ``externeReferenz`` entries as links for citizens: ``{"title", "url", "kind", "date", "pdf"}``.
+    """The plan's ``externeReferenz`` entries as links for citizens: ``{"title", "url", "kind", "date", "pdf"}``
+    (``date`` as in the plan, ISO; the page shows it in German with the participation's ``de_date``).
     Only http(s) URLs become links (a ``javascript:`` or file URL in a plan file is dropped); a reference
     without a usable URL is listed by name."""
     from urllib.parse import unquote, urlsplit
@@ -153,6 +143,6 @@ def plan_documents(plan: dict[str, Any]) -> list[dict[str, Any]]:
             continue
         out.append({"title": name or url, "url": url if usable else None,
                     "kind": REF_TYPES.get(str(ref.get("typ") or "").split(".")[0]),
-                    "date": _de_date(str(ref.get("datum") or "")),
+                    "date": str(ref.get("datum") or "")[:10] or None,
                     "pdf": usable and (parts is not None and parts.path.lower().endswith(".pdf"))})
     return out

@@ -285,3 +285,20 @@ def scene_over_buildings(bbox: tuple[float, float, float, float], footprints: li
     free[np.unique(hit)] = False
     trees = Trees(np.array([f"T{i:05d}" for i in range(int(free.sum()))]), x[free], y[free], th[free], cr[free])
     return Scene(bbox, trees, list(footprints), np.asarray(heights, dtype=float))
+
+
+def scan_over_buildings(out: Path, footprints_gpkg: Path, dgm_path: Path, bbox: tuple[float, float, float, float],
+                        density: float = 8.0, seed: int = 7, layer: str = "gebaeude") -> dict:
+    """Write a scan of ``bbox`` over the generated demo buildings (``transforms.generate.buildings``: roofs at
+    ``hoehe``, else ``traufhoehe``, else 6 m, clipped to 3-60 m) with street trees between them; returns
+    the point counts per class and the numbers of buildings and trees."""
+    import geopandas as gpd
+    import shapely
+
+    from .dgm import Dgm
+    b = gpd.read_file(footprints_gpkg, layer=layer, bbox=bbox)
+    b = b[b.geometry.within(shapely.box(*bbox).buffer(-2))]
+    h = b["hoehe"].astype(float).fillna(b["traufhoehe"].astype(float)).fillna(6.0).clip(3, 60).to_numpy()
+    scene = scene_over_buildings(bbox, list(b.geometry), h, seed=seed)
+    rep = generate_las(Path(out), scene, Dgm(dgm_path), density=density, seed=seed)
+    return {**rep, "buildings": len(b), "trees": len(scene.trees)}

@@ -42,3 +42,24 @@ def gltf_validate(files: Sequence[Path]) -> dict[str, Any]:
     assert r.returncode == 0, r.stderr
     result: dict[str, Any] = json.loads(r.stdout)
     return result
+
+
+def block_heights(out: Path) -> dict[str, tuple[float, float]]:
+    """Per feature id of a city-model tileset's leaf tiles (coarse parent tiles left out): its (lowest,
+    highest) vertex height in the root frame, read back from the written glb files."""
+    import numpy as np
+
+    from citymodel.check import accessor, content_positions, is_coarse, read_glb, string_property
+    res: dict[str, tuple[float, float]] = {}
+    for f in sorted((out / "tiles").glob("*.glb")):
+        gltf, blob = read_glb(f)
+        if is_coarse(gltf):
+            continue
+        ids = string_property(gltf, blob, "id")
+        up = content_positions(gltf, blob)[:, 2]
+        fid = np.concatenate([accessor(gltf, blob, p["attributes"]["_FEATURE_ID_0"])[:, 0]
+                              for p in gltf["meshes"][0]["primitives"]]).astype(int)
+        for i, key in enumerate(ids):
+            z = up[fid == i]
+            res[key] = (float(z.min()), float(z.max()))
+    return res

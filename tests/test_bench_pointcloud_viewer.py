@@ -8,8 +8,6 @@ tiles load and points drawn, and that the layer changes the pixels. No timing as
 """
 from __future__ import annotations
 
-import os
-import threading
 from pathlib import Path
 
 import numpy as np
@@ -18,6 +16,7 @@ from pyproj import Transformer
 
 from benchmarks import bench_pointcloud
 from pointcloud.convert import ConvertOptions, convert_tiles
+from tests.tileserve import viewer_and_tiles
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "tests" / "data" / "pointcloud" / "autzen_trim.laz"
@@ -27,31 +26,11 @@ CHROMIUM = "/usr/bin/chromium"
 @pytest.fixture(scope="module")
 def viewer_base(tmp_path_factory):
     """/viewer and /3dtiles over HTTP on 127.0.0.1; the sample converted as ``pointcloud/bench``, no buildings."""
-    from werkzeug.middleware.dispatcher import DispatcherMiddleware
-    from werkzeug.serving import make_server
-    from werkzeug.wrappers import Response
-
-    from core.config import load_settings
-    from services.tiles.app import TilesApp
-    from services.web.viewer import create as create_viewer
     var = tmp_path_factory.mktemp("bench-pc-var")
     convert_tiles([SAMPLE], var / "3dtiles" / "pointcloud" / "bench",
                   ConvertOptions(name="bench", crs_in="EPSG:2994", vertical="ellipsoidal"))
-    old = os.environ.get("GDI_VAR")
-    os.environ["GDI_VAR"] = str(var)
-    try:
-        settings = load_settings()
-    finally:
-        if old is None:
-            os.environ.pop("GDI_VAR", None)
-        else:
-            os.environ["GDI_VAR"] = old
-    app = DispatcherMiddleware(Response("not found", status=404),
-                               {"/3dtiles": TilesApp(var / "3dtiles"), "/viewer": create_viewer(settings)})
-    srv = make_server("127.0.0.1", 0, app, threaded=True)
-    threading.Thread(target=srv.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{srv.server_port}/viewer/"
-    srv.shutdown()
+    with viewer_and_tiles(var, var / "3dtiles") as base:
+        yield f"{base}/viewer/"
 
 
 @pytest.mark.browser

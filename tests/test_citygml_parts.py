@@ -18,9 +18,9 @@ import yaml
 from lxml import etree
 
 from citymodel.build import CityModelOptions, build_tileset
-from citymodel.check import accessor, content_positions, is_coarse, read_glb, string_property
 from citymodel.terrain import make_demo_dgm
 from core.config import load_dataset
+from tests.gltfcheck import block_heights
 from transforms.pipeline import run_dataset
 from transforms.readers.citygml import BLDG_NS, parse_building
 
@@ -180,23 +180,6 @@ def test_lorup_tiles_have_their_parts(tmp_path, tmp_settings):
     assert (parts["height_m"].to_numpy() < body.loc[parts["part_of"]].to_numpy() - 1).sum() >= 10
 
 
-def _blocks(out: Path) -> dict[str, tuple[float, float]]:
-    """Per feature id of the leaf tiles: (lowest, highest) vertex height in the root frame."""
-    res: dict[str, tuple[float, float]] = {}
-    for f in sorted((out / "tiles").glob("*.glb")):
-        gltf, blob = read_glb(f)
-        if is_coarse(gltf):
-            continue
-        ids = string_property(gltf, blob, "id")
-        up = content_positions(gltf, blob)[:, 2]
-        fid = np.concatenate([accessor(gltf, blob, p["attributes"]["_FEATURE_ID_0"])[:, 0]
-                              for p in gltf["meshes"][0]["primitives"]]).astype(int)
-        for i, key in enumerate(ids):
-            z = up[fid == i]
-            res[key] = (float(z.min()), float(z.max()))
-    return res
-
-
 @pytest.mark.parametrize("with_dgm", [False, True], ids=["no-dgm", "dgm-but-source-ground"])
 def test_city_model_draws_each_part_on_its_own_base(published, tmp_path, with_dgm):
     gpkg = published.published_dir / "gebaeude_lorup.gpkg"
@@ -208,7 +191,7 @@ def test_city_model_draws_each_part_on_its_own_base(published, tmp_path, with_dg
     out = tmp_path / "tiles"
     rep = build_tileset(gpkg, out, CityModelOptions(lod=1, workers=1, coarse=False, quantize=False, dgm=dgm))
     assert rep["buildings"] == 9  # the parts-only building is drawn through its two parts
-    blocks = _blocks(out)
+    blocks = block_heights(out)
     assert PARTS_ONLY not in blocks and len(blocks) == 9
     for key, (lo, hi) in blocks.items():
         assert hi - lo == pytest.approx(src.loc[key, "height_m"], abs=0.02), key

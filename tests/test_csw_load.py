@@ -216,87 +216,83 @@ def test_sidecar_workers_all_see_a_reload_and_are_kept_n_strong(copy_settings, m
     assert not left, f"pycsw workers outlived the sidecar: {left}"
 
 
-def test_public_answers_are_kept_until_the_next_load(copy_settings):
+GETRECORDS = {"service": "CSW", "version": "2.0.2", "request": "GetRecords", "typeNames": "csw:Record",
+              "resultType": "results", "elementSetName": "brief", "maxRecords": "100"}
+
+
+@pytest.fixture
+def client(copy_settings):
+    """The /csw proxy app (werkzeug test client) in front of a running pycsw sidecar on the loaded copy."""
+    from werkzeug.test import Client
+
+    from services.csw.app import create
+    load_records(copy_settings)
+    proc = sidecar.start(copy_settings)
+    assert proc is not None, "the pycsw sidecar did not start"
+    try:
+        yield Client(create(copy_settings))
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+def test_public_answers_are_kept_until_the_next_load(copy_settings, client):
     """The /csw proxy keeps public answers per repository generation: the same GetRecords again comes from
     the kept answer (fresh SearchStatus timestamp), a reload of the repository is seen by the next request,
     staff answers are never kept."""
     import re
 
-    from werkzeug.test import Client
-
-    from services.csw.app import create
+    q = dict(GETRECORDS)
+    first = client.get("/", query_string=q)
+    again = client.get("/", query_string=q)
+    assert first.status_code == again.status_code == 200
+    assert (first.headers["X-GDI-Cache"], again.headers["X-GDI-Cache"]) == ("miss", "hit")
+    stamp = re.compile(rb'timestamp="[^"]*"')
+    assert stamp.sub(b"", first.data) == stamp.sub(b"", again.data)
+    victim = min((copy_settings.var_dir / "metadata").glob("*.xml"))
+    assert victim.stem.encode() in again.data
+    victim.unlink()
     load_records(copy_settings)
-    proc = sidecar.start(copy_settings)
-    assert proc is not None
-    try:
-        client = Client(create(copy_settings))
-        q = {"service": "CSW", "version": "2.0.2", "request": "GetRecords", "typeNames": "csw:Record",
-             "resultType": "results", "elementSetName": "brief", "maxRecords": "100"}
-        first = client.get("/", query_string=q)
-        again = client.get("/", query_string=q)
-        assert first.status_code == again.status_code == 200
-        assert (first.headers["X-GDI-Cache"], again.headers["X-GDI-Cache"]) == ("miss", "hit")
-        stamp = re.compile(rb'timestamp="[^"]*"')
-        assert stamp.sub(b"", first.data) == stamp.sub(b"", again.data)
-        victim = min((copy_settings.var_dir / "metadata").glob("*.xml"))
-        assert victim.stem.encode() in again.data
-        victim.unlink()
-        load_records(copy_settings)
-        after = client.get("/", query_string=q)
-        assert after.headers["X-GDI-Cache"] == "miss" and victim.stem.encode() not in after.data
-        assert client.get("/", query_string=q).headers["X-GDI-Cache"] == "hit"
-        # a POST body is part of the key
-        body = (b'<csw:GetRecordById xmlns:csw="http://www.opengis.net/cat/csw/2.0.2" service="CSW" '
-                b'version="2.0.2"><csw:Id>' + victim.stem.encode() + b'</csw:Id></csw:GetRecordById>')
-        r = client.post("/", data=body, content_type="application/xml")
-        assert r.status_code == 200 and r.headers["X-GDI-Cache"] == "miss"
-        again = client.post("/", data=body, content_type="application/xml")
-        assert again.headers["X-GDI-Cache"] == "hit" and stamp.sub(b"", again.data) == stamp.sub(b"", r.data)
-        assert "ETag" not in r.headers  # conditional requests: GET only
-        # an Acknowledgement echoes the request and carries its own time: never kept
-        validate = {**q, "resultType": "validate"}
-        assert b"Acknowledgement" in client.get("/", query_string=validate).data
-        assert client.get("/", query_string=validate).headers["X-GDI-Cache"] == "miss"
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
+    after = client.get("/", query_string=q)
+    assert after.headers["X-GDI-Cache"] == "miss" and victim.stem.encode() not in after.data
+    assert client.get("/", query_string=q).headers["X-GDI-Cache"] == "hit"
+    # a POST body is part of the key
+    body = (b'<csw:GetRecordById xmlns:csw="http://www.opengis.net/cat/csw/2.0.2" service="CSW" '
+            b'version="2.0.2"><csw:Id>' + victim.stem.encode() + b'</csw:Id></csw:GetRecordById>')
+    r = client.post("/", data=body, content_type="application/xml")
+    assert r.status_code == 200 and r.headers["X-GDI-Cache"] == "miss"
+    again = client.post("/", data=body, content_type="application/xml")
+    assert again.headers["X-GDI-Cache"] == "hit" and stamp.sub(b"", again.data) == stamp.sub(b"", r.data)
+    assert "ETag" not in r.headers  # conditional requests: GET only
+    # an Acknowledgement echoes the request and carries its own time: never kept
+    validate = {**q, "resultType": "validate"}
+    assert b"Acknowledgement" in client.get("/", query_string=validate).data
+    assert client.get("/", query_string=validate).headers["X-GDI-Cache"] == "miss"
 
 
-def test_conditional_requests_until_the_next_load(copy_settings):
+def test_conditional_requests_until_the_next_load(copy_settings, client):
     """Issue 16: a public GET answer carries a weak ETag of its key; If-None-Match with it gets 304 without a
     body until the next load, then the full new answer with a new tag. Staff answers get no tag."""
-    from werkzeug.test import Client
-
-    from services.csw.app import create
+    q = dict(GETRECORDS)
+    first = client.get("/", query_string=q)
+    tag = first.headers["ETag"]
+    assert first.status_code == 200 and tag.startswith('W/"') and first.headers["Cache-Control"] == "no-cache"
+    assert client.get("/", query_string=q).headers["ETag"] == tag  # from the kept answer: the same tag
+    for sent in (tag, tag.removeprefix("W/"), f'"other", {tag}'):
+        nm = client.get("/", query_string=q, headers={"If-None-Match": sent})
+        assert nm.status_code == 304 and nm.data == b"" and nm.headers["ETag"] == tag, sent
+    for sent in ('"other"', "*"):
+        assert client.get("/", query_string=q, headers={"If-None-Match": sent}).status_code == 200
+    other = client.get("/", query_string={**q, "maxRecords": "1"})
+    assert other.headers["ETag"] != tag
+    victim = min((copy_settings.var_dir / "metadata").glob("*.xml"))
+    victim.unlink()
     load_records(copy_settings)
-    proc = sidecar.start(copy_settings)
-    assert proc is not None
-    try:
-        client = Client(create(copy_settings))
-        q = {"service": "CSW", "version": "2.0.2", "request": "GetRecords", "typeNames": "csw:Record",
-             "resultType": "results", "elementSetName": "brief", "maxRecords": "100"}
-        first = client.get("/", query_string=q)
-        tag = first.headers["ETag"]
-        assert first.status_code == 200 and tag.startswith('W/"') and first.headers["Cache-Control"] == "no-cache"
-        assert client.get("/", query_string=q).headers["ETag"] == tag  # from the kept answer: the same tag
-        for sent in (tag, tag.removeprefix("W/"), f'"other", {tag}'):
-            nm = client.get("/", query_string=q, headers={"If-None-Match": sent})
-            assert nm.status_code == 304 and nm.data == b"" and nm.headers["ETag"] == tag, sent
-        for sent in ('"other"', "*"):
-            assert client.get("/", query_string=q, headers={"If-None-Match": sent}).status_code == 200
-        other = client.get("/", query_string={**q, "maxRecords": "1"})
-        assert other.headers["ETag"] != tag
-        victim = min((copy_settings.var_dir / "metadata").glob("*.xml"))
-        victim.unlink()
-        load_records(copy_settings)
-        after = client.get("/", query_string=q, headers={"If-None-Match": tag})
-        assert after.status_code == 200 and after.headers["ETag"] != tag and victim.stem.encode() not in after.data
-        # an exception report gets no tag (and is not kept)
-        bad = client.get("/", query_string={**q, "typeNames": "nosuch:Type"})
-        assert b"ExceptionReport" in bad.data and "ETag" not in bad.headers
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
+    after = client.get("/", query_string=q, headers={"If-None-Match": tag})
+    assert after.status_code == 200 and after.headers["ETag"] != tag and victim.stem.encode() not in after.data
+    # an exception report gets no tag (and is not kept)
+    bad = client.get("/", query_string={**q, "typeNames": "nosuch:Type"})
+    assert b"ExceptionReport" in bad.data and "ETag" not in bad.headers
 
 
 @pytest.mark.parametrize("body, secret", [
@@ -310,21 +306,10 @@ def test_conditional_requests_until_the_next_load(copy_settings):
      b'<csw:GetRecordById xmlns:csw="http://www.opengis.net/cat/csw/2.0.2" service="CSW" version="2.0.2">'
      b'<csw:Id>&d;</csw:Id></csw:GetRecordById>', b"aaaaaaaaaaaaaaaaaaaa"),
 ])
-def test_hostile_xml_is_never_expanded(copy_settings, body, secret):
+def test_hostile_xml_is_never_expanded(copy_settings, client, body, secret):
     """The several pycsw workers and the answer cache change nothing for hostile POST bodies: entities stay
     unresolved, asked once (pycsw) or again (the kept answer)."""
-    from werkzeug.test import Client
-
-    from services.csw.app import create
-    load_records(copy_settings)
-    proc = sidecar.start(copy_settings)
-    assert proc is not None
-    try:
-        client = Client(create(copy_settings))
-        for _ in range(2):
-            r = client.post("/", data=body, content_type="application/xml")
-            assert r.status_code in (200, 400) and secret not in r.data
-            assert len(r.data) < 20_000
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
+    for _ in range(2):
+        r = client.post("/", data=body, content_type="application/xml")
+        assert r.status_code in (200, 400) and secret not in r.data
+        assert len(r.data) < 20_000

@@ -21,9 +21,9 @@ import rasterio
 from affine import Affine
 
 from citymodel import terrain as terrain_mod
-from citymodel.check import accessor, content_positions, is_coarse, read_glb, string_property
 from citymodel.terrain import Terrain
 from core.errors import SourceError
+from tests.gltfcheck import block_heights
 
 X0, Y0, T = 564_000.0, 5_778_000.0, 200   # mosaic south-west corner; tile size (m = cells)
 TILES = [(i, j) for j in (0, 1) for i in (0, 1)]
@@ -280,22 +280,6 @@ def test_bad_input_is_a_source_error_naming_file_and_value(tmp_path, case: Calla
 
 
 # -- end to end -----------------------------------------------------------------------------------------
-def _blocks(out: Path) -> dict[str, float]:
-    """Per feature id of the leaf tiles: its lowest vertex height in the root frame."""
-    res: dict[str, float] = {}
-    for f in sorted((out / "tiles").glob("*.glb")):
-        gltf, blob = read_glb(f)
-        if is_coarse(gltf):
-            continue
-        ids = string_property(gltf, blob, "id")
-        up = content_positions(gltf, blob)[:, 2]
-        fid = np.concatenate([accessor(gltf, blob, p["attributes"]["_FEATURE_ID_0"])[:, 0]
-                              for p in gltf["meshes"][0]["primitives"]]).astype(int)
-        for i, key in enumerate(ids):
-            res[key] = float(up[fid == i].min())
-    return res
-
-
 def test_cli_citymodel_with_a_dgm_folder(tiles, tmp_path):
     import geopandas as gpd
     import shapely
@@ -317,7 +301,7 @@ def test_cli_citymodel_with_a_dgm_folder(tiles, tmp_path):
     rep = json.loads(r.stdout[r.stdout.index("{"):])
     assert rep["buildings"] == len(geoms) and not any("outside the DGM" in w for w in rep["warnings"])
     assert list((tmp_path / "var" / "cache" / "dgm").glob("*.vrt"))   # the mosaic sits in the var cache
-    blocks = _blocks(out)
+    blocks = {k: lo for k, (lo, _hi) in block_heights(out).items()}
     expect = {f"DENIDGM{k:04d}": float(surface(X0 + x, Y0 + y)) for k, (x, y) in enumerate(corners)}
     ref = "DENIDGM0000"
     for key, z in expect.items():   # the lowest corner is the south-west one on this surface

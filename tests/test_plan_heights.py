@@ -208,7 +208,7 @@ def test_plan_documents_only_link_http():
         "kein Eintrag"]})
     assert docs == [
         {"title": "Planzeichnung", "url": "https://example.org/bp/plan.PDF", "kind": "Rechtsplan",
-         "date": "5. März 2024", "pdf": True},
+         "date": "2024-03-05", "pdf": True},
         {"title": "Begründung.pdf", "url": "https://example.org/bp/Begr%C3%BCndung.pdf",
          "kind": "Begründung / Erläuterung", "date": None, "pdf": True},
         {"title": "Böse", "url": None, "kind": None, "date": None, "pdf": False}]

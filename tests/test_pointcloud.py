@@ -25,6 +25,7 @@ from pointcloud.generate import Scene, blocks_between, generate_las, read_tree_c
 from pointcloud.glb import fix_glb
 from pointcloud.trees import MetricOptions, measure
 from tests.gltfcheck import gltf_validate
+from tests.tileserve import viewer_and_tiles
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "tests" / "data" / "pointcloud" / "autzen_trim.laz"
@@ -280,31 +281,8 @@ FLAGS = ["--headless", "--no-sandbox", "--use-angle=swiftshader", "--enable-unsa
 @pytest.fixture(scope="module")
 def viewer_url(scan, tmp_path_factory):
     """/viewer and /3dtiles (nothing else) over HTTP on 127.0.0.1, the scan's tileset the only one."""
-    import threading
-
-    from werkzeug.middleware.dispatcher import DispatcherMiddleware
-    from werkzeug.serving import make_server
-    from werkzeug.wrappers import Response
-
-    from core.config import load_settings
-    from services.tiles.app import TilesApp
-    from services.web.viewer import create as create_viewer
-    var = tmp_path_factory.mktemp("viewer-var")
-    old = os.environ.get("GDI_VAR")
-    os.environ["GDI_VAR"] = str(var)
-    try:
-        settings = load_settings()
-    finally:
-        if old is None:
-            os.environ.pop("GDI_VAR", None)
-        else:
-            os.environ["GDI_VAR"] = old
-    app = DispatcherMiddleware(Response("not found", status=404),
-                               {"/3dtiles": TilesApp(scan["dir"] / "3dtiles"), "/viewer": create_viewer(settings)})
-    srv = make_server("127.0.0.1", 0, app, threaded=True)
-    threading.Thread(target=srv.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{srv.server_port}"
-    srv.shutdown()
+    with viewer_and_tiles(tmp_path_factory.mktemp("viewer-var"), scan["dir"] / "3dtiles") as base:
+        yield base
 
 
 @pytest.mark.browser

@@ -198,14 +198,10 @@ def centre_scan(settings) -> dict | None:
     None (and a note) when the demo city model was not built."""
     import os
 
-    import geopandas as gpd
-    import shapely
-
     from core.area import CENTRE_25832
     from pointcloud.check import check_pointcloud_tileset
     from pointcloud.convert import ConvertOptions, convert_tiles
-    from pointcloud.dgm import Dgm
-    from pointcloud.generate import generate_las, scene_over_buildings
+    from pointcloud.generate import scan_over_buildings
     var = Path(settings.var_dir)
     n = int(os.environ.get("GDI_DEMO_BUILDINGS", "100000"))
     gpkg, dgm = var / "citymodel" / f"generated_{n}.gpkg", var / "citymodel" / "dgm_demo.tif"
@@ -218,13 +214,9 @@ def centre_scan(settings) -> dict | None:
     if not las.exists():
         half = CENTRE_SIDE / 2
         bbox = (CENTRE_25832[0] - half, CENTRE_25832[1] - half, CENTRE_25832[0] + half, CENTRE_25832[1] + half)
-        b = gpd.read_file(gpkg, layer="gebaeude", bbox=bbox)
-        b = b[b.geometry.within(shapely.box(*bbox).buffer(-2))]
-        h = b["hoehe"].astype(float).fillna(b["traufhoehe"].astype(float)).fillna(6.0).clip(3, 60).to_numpy()
         work.mkdir(parents=True, exist_ok=True)
-        gen = generate_las(las, scene_over_buildings(bbox, list(b.geometry), h), Dgm(dgm), density=DEMO_DENSITY,
-                           seed=7)
-        (work / "scan_innenstadt.json").write_text(json.dumps({**gen, "buildings": len(b)}, indent=1))
+        gen = scan_over_buildings(las, gpkg, dgm, bbox, density=DEMO_DENSITY)
+        (work / "scan_innenstadt.json").write_text(json.dumps(gen, indent=1))
     zref = json.loads(buildings_ts.read_text()).get("asset", {}).get("extras", {}).get("ground_reference_m")
     out = var / "3dtiles" / "pointcloud" / "innenstadt"
     rep = convert_tiles([las], out, ConvertOptions(name="Laserscan Innenstadt (Demo)", z_reference=zref, jobs=2))

@@ -266,13 +266,13 @@ def _sqlite_connect(dbapi_conn, _rec) -> None:
     dbapi_conn.isolation_level = None  # SQLAlchemy's "begin" event issues BEGIN itself
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA busy_timeout=60000")
-    _ensure_wal(cur)
+    ensure_wal(cur)
     cur.execute("PRAGMA synchronous=FULL")
     cur.execute("PRAGMA foreign_keys=ON")
     cur.close()
 
 
-def _ensure_wal(cur, wait: float = 60.0) -> None:
+def ensure_wal(cur, wait: float = 60.0) -> None:
     """Switch the database file to WAL unless it is already (WAL is a property of the file, so this happens
     once per database). The switch needs the file alone, and SQLite does not always call the busy handler
     for it: two gunicorn workers booting at once, or a scrape beside a writer, got "database is locked"

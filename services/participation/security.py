@@ -23,7 +23,7 @@ from pathlib import Path
 
 from sqlalchemy import delete, func, insert, select, text
 
-from .db import Database, _ensure_wal, rate_hits
+from .db import Database, ensure_wal, rate_hits
 from .gate import WriteGate
 
 SID_COOKIE = "bp_sid"
@@ -84,7 +84,7 @@ class RateLimiter:
             c = sqlite3.connect(path, timeout=30, isolation_level=None)
             # the WAL switch does not always wait in SQLite's busy handler (CI: 12 threads opening at once,
             # one got "database is locked"): read the mode first, retry the switch, create under the gate
-            _ensure_wal(c.cursor())
+            ensure_wal(c.cursor())
             c.execute("PRAGMA synchronous=OFF")
             with self._gate.hold() if self._gate else contextlib.nullcontext():
                 c.execute("CREATE TABLE IF NOT EXISTS hits (key TEXT NOT NULL, t REAL NOT NULL)")
