@@ -78,6 +78,9 @@ def _row_hashes(df, ground: np.ndarray) -> np.ndarray:
     term = (q[:, 0] * np.uint64(0xC2B2AE3D27D4EB4F) + q[:, 1]) * (k + np.uint64(1)) * m
     g = np.zeros(len(df), dtype=np.uint64)
     np.add.at(g, idx, term)
+    if "lod2" in df.columns:  # LoD2 surfaces as they are: a changed roof rebuilds its tile (citymodel.lod2)
+        from .lod2 import lod2_hashes
+        g ^= lod2_hashes(df["lod2"])
     return h ^ g
 
 
@@ -295,6 +298,7 @@ def build_tileset(source, out_dir: Path, options: CityModelOptions | None = None
     os.replace(tmp, out_dir / "tileset.json")
     state_path.write_text(json.dumps({"fingerprint": fp, "tiles": tiles_state, "parents": parents_state}))
     agg: dict[str, Any] = {}
+    warnings += [w for r in results for w in r.get("warnings", [])]   # LoD2 polygons left out or non-planar
     for r in results:
         for k, v in r["stats"].items():
             agg[k] = agg.get(k, 0) + v

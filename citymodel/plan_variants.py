@@ -332,6 +332,8 @@ def _fingerprint(settings: Settings, ds_ids: list[str], dgm: Path | None) -> str
     if dgm is not None and dgm.exists():
         from .dgm_tiles import signature  # a file: [size, mtime]; a folder of DGM1 tiles: over its tiles
         d["dgm"] = [str(dgm), *signature(dgm)]
+        from .terrain_tiles import terrain_vertical  # absolute heights on the Cesium terrain, else relative
+        d["vertical"] = terrain_vertical()
     return hashlib.sha1(json.dumps(d, sort_keys=True).encode()).hexdigest()[:16]
 
 

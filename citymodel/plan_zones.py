@@ -117,10 +117,15 @@ def zone_summaries(objects: gpd.GeoDataFrame | None) -> list[dict[str, Any]]:
     return out
 
 
-REF_TYPES = {"1000": "Dokument", "1010": "Plan mit Geltungsbereich", "1020": "Rechtsplan", "1030": "Plangrundlage",
-             "1040": "Umweltbericht", "1050": "Satzung", "1060": "Verordnung", "1065": "Karte",
-             "1070": "Begründung / Erläuterung", "1080": "Zusammenfassende Erklärung", "2000": "Genehmigung",
-             "2100": "Bekanntmachung"}
+# XP_ExterneReferenzTyp (XPlanung 5.x and 6.0; 4000/5000 since 5.3)
+REF_TYPES = {"1000": "Beschreibung", "1010": "Begründung", "1020": "Legende", "1030": "Rechtsplan",
+             "1040": "Plangrundlage", "1050": "Umweltbericht", "1060": "Satzung", "1065": "Verordnung",
+             "1070": "Karte", "1080": "Erläuterung", "1090": "Zusammenfassende Erklärung",
+             "2000": "Koordinatenliste", "2100": "Grundstücksverzeichnis", "2200": "Pflanzliste",
+             "2300": "Grünordnungsplan", "2400": "Erschließungsvertrag", "2500": "Durchführungsvertrag",
+             "2600": "Städtebaulicher Vertrag", "2700": "Umweltbezogene Stellungnahmen", "2800": "Beschluss",
+             "2900": "Vorhaben- und Erschließungsplan", "3000": "Metadaten des Plans", "4000": "Genehmigung",
+             "5000": "Bekanntmachung", "9998": "Rechtsverbindliches Dokument", "9999": "Informelles Dokument"}
 
 
 def plan_documents(plan: dict[str, Any]) -> list[dict[str, Any]]:

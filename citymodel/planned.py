@@ -42,8 +42,11 @@ def build_planned_tileset(volumes, out_dir: Path, name: str, *, dgm: Path | None
     if "roof_form" not in gdf.columns:
         gdf["roof_form"] = 1000
     gdf = gpd.GeoDataFrame(gdf, geometry=gdf.geometry.name, crs=gdf.crs)
-    opts = CityModelOptions(lod=lod, dgm=dgm if dgm is not None else _default_dgm(out_dir), name=name,
-                            style="planned", workers=1, **options)
+    dgm = dgm if dgm is not None else _default_dgm(out_dir)
+    if dgm is not None and "vertical" not in options:   # on the DGM: as the existing buildings (terrain on/off)
+        from .terrain_tiles import terrain_vertical
+        options["vertical"] = terrain_vertical()
+    opts = CityModelOptions(lod=lod, dgm=dgm, name=name, style="planned", workers=1, **options)
     return build_tileset(gdf, Path(out_dir), opts)
 
 

@@ -78,6 +78,8 @@ def normalise(gdf, file: str = "<memory>"):
         else:
             out[c] = [None] * n if c in ("address",) else np.full(n, np.nan)
     out["key"] = out["key"].astype(str)
+    if "lod2" in gdf.columns:  # LoD2 surfaces of a CityGML source, drawn as they are (citymodel.lod2)
+        out["lod2"] = gdf["lod2"].values
     for c in ("function_code", "storeys", "roof_form", "height_m", "ridge_height_m", "eaves_height_m",
               "ground_height_m"):
         out[c] = pd.to_numeric(out[c], errors="coerce").astype("float64")

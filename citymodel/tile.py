@@ -14,6 +14,7 @@ import numpy as np
 from .codes import FUNCTION_LABELS, HEIGHT_SOURCES, PITCHED, ROOF_KIND, ROOF_LABELS, enum_values
 from .geometry import Skeleton, SkeletonFailed, roof_mesh, shed_plane, skeleton, tile_rings, wall_triangles
 from .gltf import PLANNED_COLOURS, ROOF_COLOUR, WALL_COLOUR, write_glb
+from .lod2 import add_lod2, lod2_mask
 from .rectroofs import orthogonal_rects, rect_corners, rect_roofs
 from .source import HeightRules, normalise, read_footprints, resolve_heights
 from .tiling import Georef
@@ -67,7 +68,9 @@ def build_tile(job: dict) -> dict:
             stats["unknown_roof"] = stats.get("unknown_roof", 0) + 1
             k = "flat"
         kinds.append("lod1" if lod1 else k)
-    rings, ea, eb, edge_b = tile_rings(df.geometry.values, (ox, oy))
+    is3d = lod2_mask(df) & (not lod1)   # LoD2 surfaces as they are (citymodel.lod2): no footprint mesh
+    kinds = ["lod2" if m else k for k, m in zip(kinds, is3d, strict=True)]
+    rings, ea, eb, edge_b = tile_rings(np.where(is3d, np.array(None, dtype=object), df.geometry.values), (ox, oy))
     # rectangles (the common case) get closed-form roofs, vectorised over the tile
     part_b = np.array([b for b, parts in enumerate(rings) for _ in parts], dtype=np.int64)
     shells = [sh if not ho else sh[:0] for parts in rings for sh, ho in parts]
@@ -155,6 +158,9 @@ def build_tile(job: dict) -> dict:
     walls = wall_triangles(ea, eb, ground[edge_b], za, zb)
     wfid = np.concatenate([edge_b, edge_b])
     roofs = np.concatenate(r_list) if r_list else np.zeros((0, 3, 3))
+    warnings: list[str] = []
+    if is3d.any():
+        walls, wfid, roofs, rf = add_lod2(df, is3d, (ox, oy), ground, walls, wfid, roofs, rf, stats, warnings)
     # UTM offsets + height -> root ENU (exact affine per tile), then around the tile centre
     geo = Georef(*job["georef"])
     a, b = geo.affine(ox, oy)
@@ -179,7 +185,7 @@ def build_tile(job: dict) -> dict:
     os.replace(tmp, path)
     return {"tile": job["tile"], "hash": job["hash"], "count": n, "lo": [float(v) for v in lo],
             "hi": [float(v) for v in hi], "bytes": len(glb),
-            "stats": stats}
+            "stats": stats, "warnings": warnings}
 
 
 def _table(df, total, eaves, ground, hsrc, job) -> dict:

@@ -9,6 +9,7 @@ A dataset is run again when
 
 * it has no current publication, or the publication records no hashes (made before they were recorded);
 * its ``dataset.yml`` or a source file differs, was added or is missing (the run will then fail and say so);
+  files a mapper reads besides the sources count as source files (the trees' ``measurements`` tables);
 * its current publication is damaged (files that no longer match their checksums).
 
 Hashes cover the inputs, not the code: after an upgrade that changes a mapper, run ``gdi etl`` without
@@ -137,6 +138,24 @@ def _option_files(ds: Dataset, options: dict[str, Any]) -> list[Path]:
     return out
 
 
+def _mapper_files(ds: Dataset, settings: Settings | None) -> list[Path]:
+    """Files the dataset's mapper reads besides the sources (the trees' laser measurements, option
+    ``measurements``): its ``input_files(dataset, settings)`` where it has one. A mapper or option that
+    cannot be loaded adds nothing here: the run itself reports it."""
+    from .plugins import MAPPERS
+    try:
+        fn = getattr(MAPPERS.get(ds.mapper), "input_files", None)
+        if fn is None:
+            return []
+        if settings is None:
+            from .config import load_settings
+            settings = load_settings()
+        return [p for p in fn(ds, settings) if p.is_file()]
+    except Exception as exc:  # noqa: BLE001 - see above
+        LOGGER.debug("%s: no mapper input files: %s", ds.id, exc)
+        return []
+
+
 def _key(path: Path, folder: Path) -> str:
     """The name a file is recorded under: relative to the dataset folder when inside it, else absolute
     (moving a whole installation keeps the keys; a source moved elsewhere counts as changed)."""
@@ -155,7 +174,7 @@ def source_hashes(ds: Dataset, settings: Settings | None = None) -> dict[str, st
     out: dict[str, str | None] = {}
     candidates = [ds.yml_path] + [f for src in ds.sources
                                   for path in (ds.source_path(src), *_option_files(ds, src.options))
-                                  for f in _files_of(path)]
+                                  for f in _files_of(path)] + _mapper_files(ds, settings)
     for f in candidates:
         key = "dataset.yml" if f == ds.yml_path else _key(f, folder)
         try:

@@ -287,6 +287,23 @@ class TileCacheSettings(_Model):
                                 "always; WMTS always uses the cache. Environment GDI_TILECACHE=always sets 0")
 
 
+class BasemapSettings(_Model):
+    """The offline base map beneath the published layers in ``/basemap/{z}/{x}/{y}.png`` (docs/wms.md)."""
+    source: Path | None = Field(default=None, description="GeoPackage with the layers strassen, bloecke, "
+                                "gewaesser, gruen (schema of datasets/stadtplan/SOURCE.md); default: "
+                                "<datasets_dir>/stadtplan/stadtplan_hildesheim_beispiel.gpkg when it exists")
+    enabled: bool = Field(default=True, description="draw the base map at all; environment GDI_BASEMAP=off "
+                          "turns it off")
+
+    def path(self, datasets_dir: Path) -> Path | None:
+        """The base-map file in use, or None (off, or no file)."""
+        if not self.enabled:
+            return None
+        p = self.source or datasets_dir / "stadtplan" / "stadtplan_hildesheim_beispiel.gpkg"
+        p = p if p.is_absolute() else PROJECT_ROOT / p
+        return p if p.is_file() else None
+
+
 class Settings(_Model):
     var_dir: Path = PROJECT_ROOT / "var"
     datasets_dir: Path = PROJECT_ROOT / "datasets"
@@ -308,6 +325,8 @@ class Settings(_Model):
                                    "gdi etl run fails (core/notify.py)")
     tile_cache: TileCacheSettings = Field(default_factory=TileCacheSettings, description="tile cache of the "
                                           "view service (WMS GetMap and WMTS)")
+    basemap: BasemapSettings = Field(default_factory=BasemapSettings, description="offline base map (streets, "
+                                     "blocks, water, green) beneath the published layers in /basemap tiles")
 
     @property
     def publish_dir(self) -> Path:
@@ -429,6 +448,8 @@ def load_settings(path: Path | None = None) -> Settings:
         data["datasets_dir"] = os.environ["GDI_DATASETS"]
     if "GDI_RUN_DIR" in os.environ:
         data["run_dir"] = os.environ["GDI_RUN_DIR"]
+    if os.environ.get("GDI_BASEMAP", "").lower() in ("off", "0", "false", "no"):
+        data.setdefault("basemap", {})["enabled"] = False
     if "GDI_STORE" in os.environ:
         data["store"] = os.environ["GDI_STORE"]
     if "GDI_PORT" in os.environ:

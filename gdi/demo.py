@@ -11,9 +11,12 @@ from core.plugins import require
 LOGGER = logging.getLogger(__name__)
 
 DEMO_STEPS: list[str] = [
+    "gdi.commands.pointcloud:demo_measure_step",  # demo laser scan, tree heights measured (the trees
+                                                  #  dataset publishes them: option `measurements`)
     "gdi.demo:run_all_etl",                       # every dataset in datasets/ (+ post-publish hooks,
                                                   #  among them 60_plan_variants: planned-building variants)
     "gdi.citymodel_demo:build_demo_tiles",        # 3D Tiles of the buildings (+ planned variants)
+    "gdi.commands.terrain:demo_step",             # the demo DGM as Cesium terrain (/terrain/)
     "services.participation.demo:seed_demo",      # demo procedure with open participation period
     "gdi.commands.pointcloud:demo_step",          # generated laser scan -> 3D Tiles, tree heights measured
 ]

@@ -20,7 +20,8 @@ from citymodel.tiling import ecef_to_geodetic
 @dataclass
 class PointCheck:
     contents: int = 0
-    points: int = 0
+    points: int = 0            # in all contents, the coarser copies of REPLACE tiles included
+    refined_points: int = 0    # shown at full refinement (ADD tiles and leaves): each input point once
     classes: dict[int, int] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
     lonlat: list[float] = field(default_factory=list)   # west, south, east, north of all points seen
@@ -68,7 +69,8 @@ def check_pointcloud_tileset(path: Path, extent_lonlat: tuple[float, float, floa
     lat_all: list[np.ndarray] = []
     h_all: list[np.ndarray] = []
 
-    def walk(node: dict, m: np.ndarray, parent_ge: float, depth: str) -> None:
+    def walk(node: dict, m: np.ndarray, parent_ge: float, depth: str, refine: str = "ADD") -> None:
+        refine = str(node.get("refine", refine)).upper()
         if "transform" in node:
             m = m @ np.asarray(node["transform"], float).reshape(4, 4).T
         ge = float(node.get("geometricError", -1))
@@ -87,6 +89,8 @@ def check_pointcloud_tileset(path: Path, extent_lonlat: tuple[float, float, floa
                     p, cls = np.zeros((0, 3)), None
                 res.contents += 1
                 res.points += len(p)
+                if refine != "REPLACE" or not node.get("children"):
+                    res.refined_points += len(p)
                 if cls is None:
                     res.errors.append(f"{uri}: no _CLASSIFICATION property attribute")
                 else:
@@ -113,7 +117,7 @@ def check_pointcloud_tileset(path: Path, extent_lonlat: tuple[float, float, floa
                         if out.any():
                             res.errors.append(f"{uri}: {int(out.sum())} sampled points outside the root region")
         for i, c in enumerate(node.get("children", [])):
-            walk(c, m, ge, f"{depth}/{i}")
+            walk(c, m, ge, f"{depth}/{i}", refine)
 
     walk(ts["root"], np.eye(4), float(ts.get("geometricError", math.inf)), "root")
     if lon_all:

@@ -8,6 +8,7 @@ MOUNTS: dict[str, str] = {
     "/wmts": "services.tilecache.app:create",        # WMTS from the tile cache (MapProxy)
     "/csw": "services.csw.app:create",               # CSW 2.0.2 (pycsw sidecar, proxied)
     "/3dtiles": "services.tiles.app:create",         # 3D Tiles of the city model
+    "/terrain": "services.tiles.terrain:create",     # Cesium terrain (quantized-mesh) of the DGM
     "/viewer": "services.web.viewer:create",         # citizen 3D viewer (CesiumJS)
     "/beteiligung": "services.participation.app:create",  # e-participation, web + kiosk
 }

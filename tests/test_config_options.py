@@ -94,7 +94,7 @@ BROKEN = [
      "field of dataset.yml); valid: ring_tolerance_m, observation_date"),
     ("trees", "access: public", "access: public\naccess_limitation: INSPIRE_Directive_Article13_1f",
      "field 'access_limitation': Value error, applies to 'access: restricted' datasets only"),
-    ("trees", "mapper: sd_trees", "mapper: sd_trees\noptions: {view: public}",
+    ("trees", "\noptions:\n", "\noptions:\n  view: public\n",
      "field 'options.view': unknown option of mapper 'sd_trees'; valid: non_tree_values, non_tree_action"),
 ]
 

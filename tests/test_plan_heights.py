@@ -200,9 +200,9 @@ def test_zone_wording(row, text):
 def test_plan_documents_only_link_http():
     from citymodel.plan_zones import plan_documents
     docs = plan_documents({"references": [
-        {"referenzName": "Planzeichnung", "referenzURL": "https://example.org/bp/plan.PDF", "typ": "1020",
+        {"referenzName": "Planzeichnung", "referenzURL": "https://example.org/bp/plan.PDF", "typ": "1030",
          "datum": "2024-03-05"},
-        {"referenzURL": "https://example.org/bp/Begr%C3%BCndung.pdf", "typ": "1070"},
+        {"referenzURL": "https://example.org/bp/Begr%C3%BCndung.pdf", "typ": "1010"},
         {"referenzName": "Böse", "referenzURL": "javascript:alert(1)"},
         {"referenzURL": "file:///etc/passwd"},
         "kein Eintrag"]})
@@ -210,5 +210,5 @@ def test_plan_documents_only_link_http():
         {"title": "Planzeichnung", "url": "https://example.org/bp/plan.PDF", "kind": "Rechtsplan",
          "date": "2024-03-05", "pdf": True},
         {"title": "Begründung.pdf", "url": "https://example.org/bp/Begr%C3%BCndung.pdf",
-         "kind": "Begründung / Erläuterung", "date": None, "pdf": True},
+         "kind": "Begründung", "date": None, "pdf": True},
         {"title": "Böse", "url": None, "kind": None, "date": None, "pdf": False}]

@@ -120,6 +120,41 @@ def test_real_sample_points_are_the_input_points(real):
     assert checked > 20
 
 
+def test_real_sample_each_input_point_once_at_full_refinement(real):
+    """All glb together hold 113,562 points for the 110,000 input points: not duplicates of our rewrite but
+    py3dtiles' level-of-detail copies. Its octree root ``r.glb`` (1,781 points) is ``refine: REPLACE`` and
+    its points are repeated in its children, and its merger adds ``preview.glb`` above it (REPLACE, a copy
+    of the inputs' roots: here of ``r``, computed by py3dtiles in float32 ECEF, up to 0.46 m off, so
+    ``exact_preview`` rewrites it). A viewer hides both once the children are loaded; the other tiles (ADD
+    and leaves) hold every input point exactly once."""
+    from scipy.spatial import cKDTree
+    t = real["report"]["tiles"]["autzen_trim.laz"]
+    assert t["points_in_tiles"] == 110_000 and t["lod_copy_points"] == 113_562 - 110_000
+    res = check_pointcloud_tileset(real["out"] / "tileset.json")
+    assert (res.points, res.refined_points) == (113_562, 110_000)
+    las = laspy.read(SAMPLE)
+    tr = Transformer.from_crs("EPSG:2994", "EPSG:4978", always_xy=True)
+    src = cKDTree(np.column_stack(tr.transform(np.asarray(las.x), np.asarray(las.y), np.asarray(las.z))))
+    ts = json.loads((real["out"] / "tileset.json").read_text())
+    found: dict[str, list[np.ndarray]] = {"shown": [], "copies": []}
+
+    def walk(node, m, refine):
+        refine = node.get("refine", refine)
+        if "transform" in node:
+            m = m @ np.asarray(node["transform"], float).reshape(4, 4).T
+        if "content" in node:
+            p, _ = glb_points(real["out"] / node["content"]["uri"])
+            dist, idx = src.query(p @ m[:3, :3].T + m[:3, 3])
+            assert dist.max() < 0.01, node["content"]["uri"]    # preview.glb too: rewritten exactly
+            found["copies" if refine == "REPLACE" and node.get("children") else "shown"].append(idx)
+        for c in node.get("children", []):
+            walk(c, m, refine)
+    walk(ts["root"], np.eye(4), "ADD")
+    shown = np.concatenate(found["shown"])
+    assert len(shown) == len(np.unique(shown)) == 110_000   # each input point once
+    assert len(np.concatenate(found["copies"])) == 113_562 - 110_000
+
+
 def test_py3dtiles_glb_fails_validator_and_our_fix_passes(tmp_path):
     """Why pointcloud/glb.py exists: py3dtiles' own glb has 3 validator errors."""
     from py3dtiles.points import Points

@@ -36,17 +36,15 @@ MAX_LISTED = 1000  # ids listed per category in the report; counts are always co
 PREVIOUS_CHUNK = 100_000
 
 
-def content_hash(view: gpd.GeoDataFrame) -> np.ndarray:
-    """One 64-bit hash (as text) per row over all non-geometry columns (sorted by name) and the geometry."""
-    cols = sorted(c for c in view.columns if c != view.geometry.name and not c.startswith("_"))
-    norm = pd.DataFrame(index=range(len(view)))
-    for c in cols:
-        s = view[c].reset_index(drop=True)
-        if pd.api.types.is_bool_dtype(s) or pd.api.types.is_numeric_dtype(s):
-            v = pd.to_numeric(s, errors="coerce").astype(float).round(6)
-            norm[c] = v.map(lambda x: "" if pd.isna(x) else repr(float(x)))
-        else:
-            norm[c] = s.astype(object).where(s.notna(), "").astype(str)
+def content_hash(view: gpd.GeoDataFrame, optional: tuple[str, ...] = ()) -> np.ndarray:
+    """One 64-bit hash (as text) per row over all non-geometry columns (sorted by name) and the geometry.
+
+    ``optional`` (the mapper's ``optional_columns``): columns that count only where a row has a value in one
+    of them; a row empty in all of them hashes exactly as if the columns did not exist. So adding such columns
+    (the trees' laser measurements) changes the rows that got values, not every row of the dataset."""
+    cols = sorted(c for c in view.columns if c != view.geometry.name and not c.startswith("_")
+                  and c not in optional)
+    norm = _normalised(view, cols)
     geoms = view.geometry.to_numpy()
     present = ~shapely.is_missing(geoms)
     wkb = np.full(len(geoms), "", dtype=object)
@@ -55,7 +53,29 @@ def content_hash(view: gpd.GeoDataFrame) -> np.ndarray:
         wkb[present] = shapely.to_wkb(shapely.normalize(rounded), hex=True, output_dimension=2)
     norm["__geom"] = wkb
     # as text: a uint64 column turns float64 (losing digits) as soon as a reindex introduces a NaN
-    return pd.util.hash_pandas_object(norm, index=False).to_numpy().astype(str).astype(object)
+    out = pd.util.hash_pandas_object(norm, index=False).to_numpy().astype(str).astype(object)
+    extra = sorted(c for c in optional if c in view.columns)
+    if extra:
+        opt = _normalised(view, extra)
+        filled = (opt != "").any(axis=1).to_numpy()
+        if filled.any():
+            opt = opt[filled]
+            opt.insert(0, "__base", out[filled])
+            out[filled] = pd.util.hash_pandas_object(opt, index=False).to_numpy().astype(str).astype(object)
+    return out
+
+
+def _normalised(view: gpd.GeoDataFrame, cols: list[str]) -> pd.DataFrame:
+    """The columns as text: numbers rounded to 1e-6 (a GeoPackage round trip is no change), NULL as ''."""
+    norm = pd.DataFrame(index=range(len(view)))
+    for c in cols:
+        s = view[c].reset_index(drop=True)
+        if pd.api.types.is_bool_dtype(s) or pd.api.types.is_numeric_dtype(s):
+            v = pd.to_numeric(s, errors="coerce").astype(float).round(6)
+            norm[c] = v.map(lambda x: "" if pd.isna(x) else repr(float(x)))
+        else:
+            norm[c] = s.astype(object).where(s.notna(), "").astype(str)
+    return norm
 
 
 class Lifecycle:
@@ -93,7 +113,7 @@ class Lifecycle:
             src = pyogrio.read_dataframe(gpkg, layer=src_layer, fid_as_index=False, skip_features=start,
                                          max_features=PREVIOUS_CHUNK)
             keys.append(src["key"].astype(str).to_numpy(dtype=object))
-            hashes.append(content_hash(src))
+            hashes.append(content_hash(src, getattr(mapper, "optional_columns", ())))
             del src
         ins = pyogrio.read_dataframe(gpkg, layer=ins_layer, columns=["localId", "beginLifespanVersion"],
                                      read_geometry=False)
@@ -111,7 +131,7 @@ class Lifecycle:
     def annotate(self, gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
         """Add ``beginLifespanVersion``: kept for unchanged objects, the run time for new/changed ones."""
         keys = gdf["key"].astype(str).to_numpy()
-        h = content_hash(self.mapper.source_view(gdf))
+        h = content_hash(self.mapper.source_view(gdf), getattr(self.mapper, "optional_columns", ()))
         prev = self.prev.reindex(keys)
         known = prev["hash"].notna().to_numpy()
         same = known & (prev["hash"].to_numpy(dtype=object) == h) & prev["begin"].notna().to_numpy()

@@ -166,6 +166,9 @@ def _run_dataset(ds: Dataset, settings: Settings, *, validate: bool,
             if cluster is not None:  # the coordinator's mapper knows all objects: encoded and checked here
                 cluster.validate_local(mapper, tail)
         gml.close()
+        extra = getattr(mapper, "publish_extra", None)   # further views, e.g. BU core3D (bu.publish_extra)
+        if extra is not None:
+            report.update(extra(pub.path, validate) or {})
         if gj:
             gj.close()
         if cluster is not None:

@@ -12,11 +12,12 @@ from core.config import load_settings
 from core.errors import GdiError
 
 from ._dask import connect
+from .terrain import terrain_cmd
 
 _LOD: dict[str, Literal[1, 2]] = {"1": 1, "2": 2}  # the --lod choices
 
 
-@click.command("citymodel")
+@click.group("citymodel", invoke_without_command=True)
 @click.option("--input", "input_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Footprints (GeoPackage etc.): BU source view or ALKIS-style export. Default: the "
                    "published 'gebaeude' dataset's source view.")
@@ -44,9 +45,13 @@ _LOD: dict[str, Literal[1, 2]] = {"1": 1, "2": 2}  # the --lod choices
 @click.option("--json", "as_json", is_flag=True, help="Print the full report as JSON.")
 @click.option("--check", is_flag=True, help="Afterwards check the tileset (volumes, geometric error, placement, "
                                             "feature count); exit 1 on problems.")
-def citymodel(input_path, layer, out, lod, dgm, quantize, meshopt, coarse, storey_height, default_height, vertical,
-              max_features, workers, scheduler, as_json, check) -> None:
-    """Build or update the 3D city model tileset; a rerun rebuilds only tiles whose buildings changed."""
+@click.pass_context
+def citymodel(ctx, input_path, layer, out, lod, dgm, quantize, meshopt, coarse, storey_height, default_height,
+              vertical, max_features, workers, scheduler, as_json, check) -> None:
+    """Build or update the 3D city model tileset; a rerun rebuilds only tiles whose buildings changed.
+    ``gdi citymodel terrain`` builds the DGM as Cesium terrain."""
+    if ctx.invoked_subcommand is not None:
+        return
     from citymodel.build import CityModelOptions, build_tileset
     from gdi.citymodel_demo import published_bu_sources
     settings = load_settings()
@@ -123,4 +128,5 @@ def _check(out: Path, rep: dict) -> None:
                f" lat {res.lat_range[0]:.5f}..{res.lat_range[1]:.5f})")
 
 
+citymodel.add_command(terrain_cmd)
 commands = [citymodel]

@@ -26,13 +26,18 @@ def _slug(name: str) -> str:
     return re.sub(r"[^a-z0-9_-]+", "-", name.lower()).strip("-") or "pointcloud"
 
 
-def load_trees(path: Path, id_field: str, height_field: str, crown_field: str):
-    """The cadastre trees: the bundled CSV schema, or any vector file (e.g. the published source view)."""
+def load_trees(path: Path, id_field: str, height_field: str, crown_field: str, layer: str | None = None):
+    """The cadastre trees: the bundled CSV schema, or any vector file (e.g. the published download
+    GeoPackage: its source view layer ``<dataset>_source`` is taken unless ``layer`` names another)."""
     from pointcloud.generate import Trees, read_tree_csv
     if path.suffix.lower() == ".csv":
         return read_tree_csv(path)
     import geopandas as gpd
-    g = gpd.read_file(path).to_crs(25832)
+    import pyogrio
+    if layer is None:
+        names = [n for n, _ in pyogrio.list_layers(path)]
+        layer = next((n for n in names if n.endswith("_source")), names[0] if names else None)
+    g = gpd.read_file(path, layer=layer).to_crs(25832)
     g = g[g.geometry.notna() & ~g.geometry.is_empty]
     pts = g.geometry.representative_point()
 
@@ -70,7 +75,10 @@ def convert_cmd(inputs, name, out, crs_in, force_crs, vertical, z_reference, job
     if vertical == "relative" and z_reference is None:
         b = Path(settings.var_dir) / "3dtiles" / "buildings" / "tileset.json"
         if b.exists():
-            z_reference = json.loads(b.read_text()).get("asset", {}).get("extras", {}).get("ground_reference_m")
+            extras = json.loads(b.read_text()).get("asset", {}).get("extras", {})
+            z_reference = extras.get("ground_reference_m")
+            if extras.get("vertical") == "absolute":   # buildings on the Cesium terrain: the points too
+                vertical, z_reference = "absolute", None
     opts = ConvertOptions(name=name, crs_in=crs_in, force_crs=force_crs, vertical=vertical,
                           z_reference=z_reference, jobs=jobs)
     try:
@@ -82,8 +90,9 @@ def convert_cmd(inputs, name, out, crs_in, force_crs, vertical, z_reference, job
                f"{len(rep['converted'])}, kept {len(rep['kept'])}, {rep['seconds']} s -> {rep['tileset']}")
     if check:
         res = check_pointcloud_tileset(out / "tileset.json")
-        click.echo(f"check: {res.contents} glb, classes {dict(sorted(res.classes.items()))}, "
-                   f"{'ok' if res.ok else 'FAILED'}")
+        click.echo(f"check: {res.contents} glb, {res.refined_points:,} points at full refinement "
+                   f"(+{res.points - res.refined_points:,} in coarser REPLACE copies), classes "
+                   f"{dict(sorted(res.classes.items()))}, {'ok' if res.ok else 'FAILED'}")
         for e in res.errors[:20]:
             click.echo(f"  {e}", err=True)
         if not res.ok:
@@ -97,24 +106,51 @@ def convert_cmd(inputs, name, out, crs_in, force_crs, vertical, z_reference, job
               help="DGM GeoTIFF (EPSG:25832); heights are measured above it.")
 @click.option("--trees", "trees_path", type=click.Path(exists=True, dir_okay=False, path_type=Path), required=True,
               help="Tree cadastre: the bundled CSV schema or a vector file (e.g. the published source view).")
+@click.option("--trees-layer", help="Layer of --trees (default: a '<dataset>_source' layer, else the first).")
 @click.option("--id-field", default="key", show_default=True)
 @click.option("--height-field", default="height_m", show_default=True)
 @click.option("--crown-field", default="crown_diameter_m", show_default=True)
 @click.option("--tolerance", type=float, default=3.0, show_default=True,
               help="Report trees whose recorded height differs by more (metres).")
-@click.option("--scan-date", help="Date of the flight (ISO), stored with the measured values.")
-@click.option("--source", default="Laserscan", show_default=True, help="Source named with the measured values.")
+@click.option("--scan-date", help="Date of the flight (ISO), stored with the measured values as `measured_on` "
+                                 "(default: the earliest creation date in the LAS headers).")
+@click.option("--source", help="Source named with the measured values (`measurement_source`; default: "
+                               "'Laserscan <file names>').")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path),
               help="Report folder (default: <var>/pointcloud/trees).")
-def trees_cmd(las, dgm, trees_path, id_field, height_field, crown_field, tolerance, scan_date, source, out) -> None:
+def trees_cmd(las, dgm, trees_path, trees_layer, id_field, height_field, crown_field, tolerance, scan_date, source,
+              out) -> None:
     """Measure height and crown of every cadastre tree; list far-off and vanished trees."""
     from pointcloud.trees import MetricOptions, measure
     settings = load_settings()
     out = out or Path(settings.var_dir) / "pointcloud" / "trees"
-    rec = load_trees(trees_path, id_field, height_field, crown_field)
+    rec = load_trees(trees_path, id_field, height_field, crown_field, trees_layer)
+    scan_date = scan_date or header_date(list(las))
+    source = source or scan_name(list(las))
     _df, rep = measure(rec, list(las), dgm, out, MetricOptions(tolerance_m=tolerance, scan_date=scan_date,
                                                                source=source))
     _summary(rep, out)
+    click.echo(f"measured_on {rep.get('measured_on')}, source {source!r}; publish with the trees dataset's "
+               f"option measurements: {out / 'tree_metrics.gpkg'} (docs/pointcloud.md)")
+
+
+def header_date(las: list[Path]) -> str | None:
+    """The earliest creation date in the LAS headers (a survey writes its tiles soon after the flight; give
+    ``--scan-date`` when the flight date is known), None when no header has one."""
+    import laspy
+    days = []
+    for p in las:
+        with laspy.open(p) as f:
+            if f.header.creation_date is not None:
+                days.append(f.header.creation_date)
+    return min(days).isoformat() if days else None
+
+
+def scan_name(las: list[Path]) -> str:
+    """'Laserscan 32_560_5778.laz, 32_561_5778.laz' (three names at most, then '+ n more')."""
+    names = [p.name for p in las]
+    more = f" + {len(names) - 3} more" if len(names) > 3 else ""
+    return "Laserscan " + ", ".join(names[:3]) + more
 
 
 def _summary(rep: dict, out: Path) -> None:
@@ -163,30 +199,41 @@ def demo_scan(out: Path, bbox: tuple[float, float, float, float], trees_path: Pa
             "blocks": len(geoms)}
 
 
+def demo_measure_step(settings) -> dict:
+    """The demo scan (generated once) and the measured trees: ``<var>/pointcloud/demo/tree_metrics.gpkg``.
+    A demo step of its own so that it can run *before* the ETL: the trees dataset's option
+    ``measurements: "{var}/pointcloud/demo/tree_metrics.gpkg"`` then publishes the measured values with the
+    cadastre (docs/pointcloud.md). ``demo_step`` calls it too (a second call only measures again, ~1 s)."""
+    from pointcloud.generate import read_tree_csv
+    from pointcloud.trees import MetricOptions, measure
+    work = Path(settings.var_dir) / "pointcloud" / "demo"
+    las = work / "scan_demo.las"
+    if not las.exists():
+        gen = demo_scan(las, DEMO_BBOX)
+        (work / "scan_demo.json").write_text(json.dumps(gen, ensure_ascii=False, indent=1))
+    rec = read_tree_csv(Path(__file__).resolve().parents[2] / "datasets" / "trees" / "baumkataster_muenster.csv")
+    b = DEMO_BBOX
+    rec = rec.subset((rec.x > b[0]) & (rec.x < b[2]) & (rec.y > b[1]) & (rec.y < b[3]))
+    _df, trep = measure(rec, [las], work / "dgm.tif", work,
+                        MetricOptions(source="Laserscan (Demo, generiert)", scan_date=header_date([las])))
+    _summary(trep, work)
+    return trep
+
+
 def demo_step(settings) -> dict:
     """Demo step (add ``"gdi.commands.pointcloud:demo_step"`` to ``gdi.demo.DEMO_STEPS``): the demo scan,
     its tileset under /3dtiles/pointcloud/demo/ and the tree report under <var>/pointcloud/demo/."""
     from pointcloud.check import check_pointcloud_tileset
     from pointcloud.convert import ConvertOptions, convert_tiles
-    from pointcloud.generate import read_tree_csv
-    from pointcloud.trees import MetricOptions, measure
     var = Path(settings.var_dir)
-    work = var / "pointcloud" / "demo"
-    las = work / "scan_demo.las"
-    if not las.exists():
-        gen = demo_scan(las, DEMO_BBOX)
-        (work / "scan_demo.json").write_text(json.dumps(gen, ensure_ascii=False, indent=1))
+    trep = demo_measure_step(settings)
+    las = var / "pointcloud" / "demo" / "scan_demo.las"
     rep = convert_tiles([las], var / "3dtiles" / "pointcloud" / "demo",
                         ConvertOptions(name="Laserscan (Demo)", jobs=2))
     res = check_pointcloud_tileset(var / "3dtiles" / "pointcloud" / "demo" / "tileset.json")
     if not res.ok:
         raise GdiError(f"demo point cloud tileset failed its check: {res.errors[:3]}")
-    rec = read_tree_csv(Path(__file__).resolve().parents[2] / "datasets" / "trees" / "baumkataster_muenster.csv")
-    b = DEMO_BBOX
-    rec = rec.subset((rec.x > b[0]) & (rec.x < b[2]) & (rec.y > b[1]) & (rec.y < b[3]))
-    _df, trep = measure(rec, [las], work / "dgm.tif", work, MetricOptions(source="Laserscan (Demo, generiert)"))
     click.echo(f"pointcloud demo: {rep['points']:,} points, {len(rep['converted'])} converted, {rep['seconds']} s")
-    _summary(trep, work)
     centre = centre_scan(settings)
     return {"tiles": rep, "trees": trep, "centre": centre}
 
@@ -204,7 +251,7 @@ def centre_scan(settings) -> dict | None:
     from pointcloud.generate import scan_over_buildings
     var = Path(settings.var_dir)
     n = int(os.environ.get("GDI_DEMO_BUILDINGS", "100000"))
-    gpkg, dgm = var / "citymodel" / f"generated_{n}.gpkg", var / "citymodel" / "dgm_demo.tif"
+    gpkg, dgm = var / "citymodel" / f"town_{n}.gpkg", var / "citymodel" / "dgm_demo.tif"
     buildings_ts = var / "3dtiles" / "buildings" / "tileset.json"
     if not (gpkg.exists() and dgm.exists() and buildings_ts.exists()):
         click.echo("pointcloud centre: no demo city model, no scan of the centre")
@@ -217,9 +264,13 @@ def centre_scan(settings) -> dict | None:
         work.mkdir(parents=True, exist_ok=True)
         gen = scan_over_buildings(las, gpkg, dgm, bbox, density=DEMO_DENSITY)
         (work / "scan_innenstadt.json").write_text(json.dumps(gen, indent=1))
-    zref = json.loads(buildings_ts.read_text()).get("asset", {}).get("extras", {}).get("ground_reference_m")
+    extras = json.loads(buildings_ts.read_text()).get("asset", {}).get("extras", {})
+    # as the buildings: relative to their ground reference, or absolute (DHHN + geoid) on the Cesium terrain
+    absolute = extras.get("vertical") == "absolute"
     out = var / "3dtiles" / "pointcloud" / "innenstadt"
-    rep = convert_tiles([las], out, ConvertOptions(name="Laserscan Innenstadt (Demo)", z_reference=zref, jobs=2))
+    rep = convert_tiles([las], out, ConvertOptions(name="Laserscan Innenstadt (Demo)", jobs=2,
+                                                   vertical="absolute" if absolute else "relative",
+                                                   z_reference=None if absolute else extras.get("ground_reference_m")))
     res = check_pointcloud_tileset(out / "tileset.json")
     if not res.ok:
         raise GdiError(f"centre point cloud tileset failed its check: {res.errors[:3]}")

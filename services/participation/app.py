@@ -183,6 +183,13 @@ def create(settings: Settings) -> Flask:
 
     plans: dict[str, tuple[tuple[int, int], dict[str, Any]]] = {}
 
+    def _terrain_url() -> str:
+        """The DGM terrain of the 3D screen (``/terrain/``), "" without one (then the ellipsoid)."""
+        if not (settings.var_dir / "terrain" / "layer.json").exists():
+            return ""
+        root = request.script_root
+        return (root[: -len("/beteiligung")] if root.endswith("/beteiligung") else "") + "/terrain/"
+
     def _plan(plan_id: str | None) -> dict[str, Any] | None:
         """The plan summary (``var/plans/<id>.json``, written by the post-publish step), parsed once per
         version of the file (modification time and size; a new publication replaces the file) instead of
@@ -276,7 +283,7 @@ def create(settings: Settings) -> Flask:
         idle_s, warn_s = cfg.kiosk_idle
         return render_template("kiosk.html", p=proc, plan=_plan(proc["plan_id"]), kiosk_id=kid, kiosk=True,
                                idle_s=idle_s, warn_s=warn_s, cesium_base=f"{request.script_root}/vendor/cesium/",
-                               **_ctx())
+                               terrain_url=_terrain_url(), **_ctx())
 
     @app.post("/kiosk/stellungnahme")
     def kiosk_submit():

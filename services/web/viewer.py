@@ -100,11 +100,14 @@ def create(settings: Settings) -> Flask:
     @app.get("/")
     def page():
         root = services_root()
+        terrain = f"{root}/terrain/" if (settings.var_dir / "terrain" / "layer.json").exists() else None
         config = {
             "lang": _lang(),
             "cesiumBase": f"{request.script_root}/cesium/{cversion}/",
             "tilesIndex": f"{root}/3dtiles/index.json",
             "buildings": f"{root}/3dtiles/buildings/tileset.json",
+            # Cesium terrain of the DGM (quantized-mesh, built by ``gdi citymodel terrain``); None: the ellipsoid
+            "terrain": terrain,
             "wms": f"{root}/wms",
             "basemap": f"{root}/basemap/{{z}}/{{x}}/{{y}}.png",
             "ogc": f"{root}/ogc",
@@ -116,7 +119,8 @@ def create(settings: Settings) -> Flask:
             "tilesetTitles": layer_titles.get(_lang()),   # display names of /3dtiles/index.json's entries
         }
         return render_template("viewer.html", config=json.dumps(config), cesium_base=config["cesiumBase"],
-                               preload=[config["buildings"], config["brdfLut"]])
+                               preload=[config["buildings"], config["brdfLut"],
+                                        *([terrain + "layer.json"] if terrain else [])])
 
     @app.get("/barrierefreiheit")
     def statement():

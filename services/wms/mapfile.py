@@ -33,7 +33,7 @@ from core.publication import history, published_datasets
 from core.store import LayerRef, get_store
 from metadata.ids import dataset_record_id, get_record_by_id_url, service_record_id
 
-from . import styles
+from . import stadtplan, styles
 
 LOGGER = logging.getLogger(__name__)
 
@@ -488,7 +488,9 @@ def build_map(settings: Settings, layers: list[WmsLayer], tdir: Path) -> dict[st
                    "label": {"__type__": "label", "type": "truetype", "font": "sans", "size": 9,
                              "color": [0, 0, 0]} if FONT.exists() else {"__type__": "label"}},
         "web": {"__type__": "web", "header": str(web_header), "footer": str(web_footer), "metadata": md},
-        "layers": [ml for lay in layers for ml in _layers(lay, settings, tdir)],
+        # the base map first: /basemap tiles draw every layer in map order, so it lies beneath
+        "layers": [*stadtplan.layers(settings, font=FONT.exists()),
+                   *(ml for lay in layers for ml in _layers(lay, settings, tdir))],
     }
 
 

@@ -16,6 +16,12 @@ of every nested ``XP_Hoehenangabe`` of the object (``hoehenbezug``, ``bezugspunk
 because GDAL flattens only the first of several into loose columns. Plan metadata (``*_Plan``,
 ``*_Bereich``, including the plan's ``bezugshoehe``) comes from :func:`plan_info`.
 
+XPlanung 6.x nests the purpose of an area in a data type (``zweckbestimmung/BP_KomplexeZweckbestGruen/
+allgemein``, ``artDerFestlegung/SO_KomplexeZweckbestStrassenverkehr/allgemein``), which GDAL flattens to a
+loose ``allgemein`` column; for 6.x plans the reader puts the codes back under the property's name
+(``{"zweckbestimmung": "1600"}``, a list when there are several), as 5.x plans carry them, so the XLeitstelle
+tables (``zweckbestimmung.BP_KomplexeZweckbestGruen.allgemein`` …) find them (:func:`komplexe_codes`).
+
 Broken geometries (a ring that is not closed, as in the real FNP Bad Liebenwerda) do not abort the
 read: GDAL returns no geometry, and :func:`diagnose_geometries` looks the object up in the XML to name
 the defect (object id, ring, first and last coordinate) so the report says what is wrong and where.
@@ -247,7 +253,7 @@ read_xplan = XPLAN_READER  # the callable form: read_xplan(path, source, dataset
 
 def _read(path: Path, source: Source, settings: Settings, options: XPlanOptions) -> Iterator[gpd.GeoDataFrame]:
     """All Fachobjekte of one plan as one GeoDataFrame (plans are small: thousands of objects)."""
-    xplan_version(path)
+    version = xplan_version(path)
     gpath = _open(path, settings)
     layers = [n for n in _layers(gpath, path)
               if n[:3] in ("BP_", "FP_", "SO_", "RP_", "LP_") and not n.endswith(SKIP_SUFFIX)]
@@ -257,6 +263,7 @@ def _read(path: Path, source: Source, settings: Settings, options: XPlanOptions)
     frames = []
     gdal_crs = None
     heights = hoehenangaben(path)
+    komplex = komplexe_codes(path) if version.startswith("6") else {}
     for name in layers:
         try:
             df = pyogrio.read_dataframe(gpath, layer=name, on_invalid="ignore", **OPEN_OPTS)
@@ -268,8 +275,10 @@ def _read(path: Path, source: Source, settings: Settings, options: XPlanOptions)
         gdal_crs = gdal_crs or (df.crs.to_string() if df.crs else None)
         extra = [c for c in df.columns if c not in COMMON and c != "geometry" and not c.endswith("_uom")
                  and c not in HOEHE_NUM + HOEHE_TEXT]
-        attrs = [json.dumps({c: _value(r[c]) for c in extra if _value(r[c]) is not None}, ensure_ascii=False,
-                            default=str) for r in df[extra].to_dict("records")] if extra else ["{}"] * len(df)
+        attrs = [json.dumps(_with_komplex({c: _value(r[c]) for c in extra if _value(r[c]) is not None},
+                                          komplex.get(str(fid))), ensure_ascii=False, default=str)
+                 for fid, r in zip(df["gml_id"], df[extra].to_dict("records"), strict=True)] if extra \
+            else [json.dumps(_with_komplex({}, komplex.get(str(fid))), ensure_ascii=False) for fid in df["gml_id"]]
         frames.append(gpd.GeoDataFrame({
             "key": df["gml_id"].astype(str).to_numpy(),
             "xplan_class": name,
@@ -341,6 +350,43 @@ def _dimension(df: pd.DataFrame, keys: tuple[str, ...]) -> np.ndarray:
         if k in df.columns:
             vals = np.array([np.nan if (x := _number(v)) is None else x for v in df[k]], dtype=float)
             out = np.where(np.isnan(vals), out, vals)
+    return out
+
+
+def _with_komplex(attrs: dict[str, Any], codes: dict[str, list[str]] | None) -> dict[str, Any]:
+    """6.x: the nested purpose codes under their property name, GDAL's flattened ``allgemein`` dropped."""
+    if not codes:
+        return attrs
+    attrs.pop("allgemein", None)
+    for prop, vals in codes.items():
+        attrs[prop] = vals[0] if len(vals) == 1 else vals
+    return attrs
+
+
+def komplexe_codes(path: Path) -> dict[str, dict[str, list[str]]]:
+    """gml:id -> {property: [code, …]} for the XPlanung 6.x ``*_KomplexeZweckbest*`` / ``*_KomplexeSondernutzung``
+    data types of each Fachobjekt (their ``allgemein`` code), in document order."""
+    from lxml import etree
+    member = _gml_member(path)
+    gml_id = "{http://www.opengis.net/gml/3.2}id"
+    out: dict[str, dict[str, list[str]]] = {}
+    fh = zipfile.ZipFile(path).open(member) if member else open(path, "rb")  # noqa: SIM115
+    try:
+        for _, el in xmlguard.iterparse(fh, str(path), events=("end",)):
+            if "Komplexe" not in etree.QName(el).localname:
+                if el.getparent() is not None and el.getparent().getparent() is None:
+                    el.clear()     # a finished feature member
+                continue
+            prop = el.getparent()
+            owner = prop.getparent() if prop is not None else None
+            fid = owner.get(gml_id) if owner is not None else None
+            code = next(((c.text or "").strip() for c in el if etree.QName(c).localname == "allgemein"), "")
+            if fid and code:
+                out.setdefault(fid, {}).setdefault(etree.QName(prop).localname, []).append(code)
+    except etree.XMLSyntaxError as exc:
+        LOGGER.warning("%s: XML error while reading the purposes (Zweckbestimmung): %s", path, exc)
+    finally:
+        fh.close()
     return out
 
 

@@ -88,6 +88,10 @@ class BuildingsOptions(Options):
     horizontal_accuracy_m: PositiveFloat | None = Field(
         default=None, examples=[0.5], description="horizontalGeometryEstimatedAccuracy of the footprints in "
         "metres; default: not written (nil)")
+    inspire_profile: Literal["core2d", "core3d"] = Field(
+        default="core2d", description="`core3d`: also publish the LoD2 surfaces of the CityGML sources as "
+        "INSPIRE BU core3D (`<id>_core3d.gml`, bu-core3d:Building/BuildingPart with geometry3DLoD2), "
+        "besides the bu-core2d GML (transforms.themes.bu_core3d)")
 
 
 class BuildingsMapper(Mapper):
@@ -313,6 +317,31 @@ class BuildingsMapper(Mapper):
             f'<bu-base:horizontalGeometryReference xlink:href="{CODELIST}/HorizontalGeometryReferenceValue/footPrint"/>'
             f"{acc}</bu-base:BuildingGeometry2D></bu-core2d:geometry2D>"
             f"</bu-core2d:{ftype}></wfs:member>\n")
+
+    def publish_extra(self, path_for, validate: bool) -> dict:
+        """``inspire_profile: core3d``: the LoD2 buildings of the CityGML sources as bu-core3d GML beside
+        the bu-core2d GML, XSD-validated like it (``path_for(name)`` = a file of the publication)."""
+        if self.options.inspire_profile != "core3d":
+            return {}
+        from core.errors import PublicationError
+        from core.xsd import validate_gml_file
+
+        from ..readers.citygml_lod2 import file_vertical, read_lod2
+        from .bu_core3d import write_core3d
+        out = path_for(f"{self.dataset.id}_core3d.gml")
+        srcs = [s for s in self.dataset.sources if s.reader == "citygml"]
+        warnings: list[str] = []
+        vertical = next((v for v in (file_vertical(self.dataset.source_path(s)) for s in srcs[:1]) if v), None)
+        n = write_core3d((read_lod2(self.dataset.source_path(s), s.crs, warnings) for s in srcs), out,
+                         self.namespace, vertical=vertical, run_time=self.run_time)
+        res = {"file": out.name, "features": n, "warnings": warnings[:50]}
+        if validate:
+            errs = validate_gml_file(out, self.settings.schema_dir)
+            res["validation"] = "valid" if not errs else "invalid"
+            if errs:
+                raise PublicationError("BU core3D GML does not validate against the INSPIRE XSDs: "
+                                       + "; ".join(errs[:3]), file=str(out))
+        return {"core3d": res}
 
     def report_extra(self) -> dict:
         return {**self.stats, "unknown_function_codes": dict(sorted(self.unknown_functions.items())),

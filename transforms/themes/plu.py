@@ -192,6 +192,7 @@ class _PluMapper(Mapper):
                            if (d := date(key))],
             "text": str(a.get("beschreibung") or a.get("name") or ""),
             "document": plan_document(info.get("references", [])),
+            "references": list(info.get("references", [])),   # every externeReferenz: the plan page lists them
             "geometry": geom, "file": src_file, "bezugshoehe": info.get("bezugshoehe"),
         }
 
@@ -355,7 +356,7 @@ class _PluMapper(Mapper):
     def report_extra(self) -> dict[str, Any]:
         p = self.plan or {}
         return {**self.stats, "plan": {**{k: p.get(k) for k in ("class", "version", "localId", "title", "type", "step",
-                                                             "bezugshoehe")},
+                                                             "bezugshoehe", "references")},
                                        "geltungsbereich_crs84": _geojson_crs84(p.get("geometry"))},
                 "skipped_other_feature_type": dict(sorted(self.skipped.items())),
                 "unmapped_classes": dict(sorted(self.unmapped.items())),

@@ -23,6 +23,7 @@ from core.config import Source
 from core.plugins import Options
 
 from ..localid import local_ids
+from . import sd_measured
 from .base import CODELIST, Mapper, gml_id, xml_escape
 
 SPECIES_TABLE = Path(__file__).with_name("species_de.csv")
@@ -69,6 +70,14 @@ class TreesOptions(Options):
     non_tree_action: Literal["reject", "flag"] = Field(
         default="reject", description="`reject`: such records are not published (reason in the report); "
         "`flag`: published as given and flagged in the report")
+    measurements: str | None = Field(
+        default=None, min_length=1, examples=["{var}/pointcloud/trees/tree_metrics.gpkg"],
+        description="measured heights and crowns from a laser scan: the `tree_metrics.gpkg` table(s) `gdi "
+        "pointcloud trees` writes; a path or glob, relative to the dataset folder, absolute, or below the var "
+        "dir with `{var}`. Joined by tree key (the table's `id`) into the source view as `height_measured_m`, "
+        "`crown_measured_m`, `measured_on`, `measurement_source`, `measurement_quality` (NULL for trees "
+        "without a measured height); not in the INSPIRE view (SD has no place for them). A missing or "
+        "malformed table fails the run (the previous publication stays); see docs/pointcloud.md")
 
 
 class TreesMapper(Mapper):
@@ -88,6 +97,9 @@ class TreesMapper(Mapper):
     schema_locations: ClassVar[dict[str, str]] = {"http://inspire.ec.europa.eu/schemas/sd/4.0":
                         "https://inspire.ec.europa.eu/schemas/sd/4.0/SpeciesDistribution.xsd"}
     geometry_types = ("Point",)
+    # empty in every row of a version without measurements: such a row hashes as if the columns were absent
+    # (transforms.lifecycle), so switching measurements on does not make every unmeasured tree "changed"
+    optional_columns: ClassVar[tuple[str, ...]] = sd_measured.MEASURED_COLUMNS
     source_fields = ("key", "site_no", "species_botanical", "species_german", "planting_year", "height_m",
                      "trunk_circumference_cm", "crown_diameter_m", "stem_count", "location_name", "district")
 
@@ -97,6 +109,24 @@ class TreesMapper(Mapper):
         self.unverified: dict[str, int] = {}
         self.unknown: dict[str, int] = {}
         self.non_trees: dict[str, int] = {}
+        self.measurements: sd_measured.Measurements | None = None
+
+    @classmethod
+    def input_files(cls, dataset, settings) -> list[Path]:
+        """Files read besides the sources (the measurements tables): ``gdi etl --changed`` hashes them."""
+        opts: TreesOptions = cls.options_for(dataset)  # type: ignore[assignment]
+        if not opts.measurements:
+            return []
+        return sd_measured.resolve(opts.measurements, dataset.folder or Path("."), settings.var_dir)[1]
+
+    def _measured(self) -> sd_measured.Measurements | None:
+        """The measurements tables, read at the first chunk (inside the run: a broken table fails the run
+        with its report, and the previous publication stays)."""
+        opts: TreesOptions = self.options  # type: ignore[assignment]
+        if opts.measurements and self.measurements is None:
+            self.measurements = sd_measured.load(opts.measurements, self.dataset.folder or Path("."),
+                                                 self.settings.var_dir)
+        return self.measurements
 
     def prepare(self, gdf: gpd.GeoDataFrame, source: Source) -> gpd.GeoDataFrame:
         self.note_crs(gdf)
@@ -115,6 +145,15 @@ class TreesMapper(Mapper):
         out["stem_count"] = self.number(gdf, source, "stem_count", lo=0, hi=50)
         out["location_name"] = self.field(gdf, source, "location_name")
         out["district"] = self.field(gdf, source, "district")
+        meas = self._measured()
+        if meas is not None:
+            joined = meas.join(out["key"])
+            for c in sd_measured.MEASURED_COLUMNS:
+                out[c] = joined[c]
+            if meas.notes:
+                for i, k in enumerate(out["key"].tolist()):
+                    if k in meas.notes:
+                        out["_issues"].iat[i].extend(meas.notes[k])
         # resolve each distinct species text once (a million trees have a few hundred species)
         resolved = {raw: self._resolve(raw) for raw in bot.unique()}
         issues = out["_issues"].tolist()
@@ -201,6 +240,7 @@ class TreesMapper(Mapper):
             "height_m": gdf["height_m"],
             "trunk_circumference_cm": gdf["trunk_circumference_cm"],
             "crown_diameter_m": gdf["crown_diameter_m"],
+            **{c: gdf[c] for c in sd_measured.MEASURED_COLUMNS if c in gdf.columns},
             "stem_count": gdf["stem_count"].round().astype("Int32"),
             "location_name": gdf["location_name"],
             "district": gdf["district"],
@@ -243,5 +283,6 @@ class TreesMapper(Mapper):
         return {**self.stats, "species_unverified": dict(sorted(self.unverified.items())),
                 "non_tree_values": dict(sorted(self.non_trees.items())),
                 "species_unknown": dict(sorted(self.unknown.items())),
+                **({"measurements": self.measurements.report()} if self.measurements is not None else {}),
                 "species_note": "EU-Nomen identifiers are given only where verified against a citable "
                                 "source (species_de.csv); the others use an EU-Nomen name-search URI."}

@@ -241,6 +241,11 @@
         infoBox: false, selectionIndicator: false, terrainProvider: new C.EllipsoidTerrainProvider() }));
     } catch (e) { status3d.textContent = "3D ist auf diesem Gerät nicht verfügbar."; return; }
     if (fast) { fast.tuneScene(viewer); }
+    if (cfg.terrain) {   // the DGM as terrain (/terrain/), so the buildings stand on the ground; else the ellipsoid
+      C.CesiumTerrainProvider.fromUrl(cfg.terrain).then(function (tp) {
+        viewer.scene.terrainProvider = tp; app.dataset.terrainState = "loaded"; viewer.scene.requestRender();
+      }).catch(function () { app.dataset.terrainState = "failed"; });
+    }
     lutReady = fast ? fast.installBrdfTable(C, viewer.scene, cfg.brdf) : Promise.resolve("cesium");
     lutReady.then(function (how) { app.dataset.brdfTable = how; });
     viewer.scene.globe.baseColor = C.Color.fromCssColorString("#dfe6d8");
@@ -290,6 +295,10 @@
       ds.entities.values.forEach(function (en) {
         if (!en.polygon) { return; }
         en.polygon.extrudedHeight = en.properties.height_m.getValue();
+        if (cfg.terrain) {   // on the terrain: from the ground up, not from the ellipsoid
+          en.polygon.heightReference = C.HeightReference.CLAMP_TO_GROUND;
+          en.polygon.extrudedHeightReference = C.HeightReference.RELATIVE_TO_GROUND;
+        }
         en.polygon.material = C.Color.ORANGE.withAlpha(0.8);
         en.polygon.outline = false;
       });

@@ -48,6 +48,16 @@
   }
   G.viewer = viewer;
   var scene = viewer.scene;
+  // ---- terrain: the DGM as quantized-mesh (/terrain/, docs/viewer.md) when the server has it; until its
+  // layer.json has arrived (and without it) the ellipsoid. Loaded next to the buildings, never before them.
+  G.terrain = null;
+  if (cfg.terrain) {
+    mark("terrainRequested");
+    G.terrainPromise = Cesium.CesiumTerrainProvider.fromUrl(cfg.terrain, { requestVertexNormals: true })
+      .then(function (tp) {
+        scene.terrainProvider = tp; G.terrain = tp; mark("terrainReady"); scene.requestRender(); return tp;
+      }).catch(function (err) { console.warn("no terrain:", err); G.terrainError = String(err && err.message || err); });
+  }
   scene.globe.baseColor = Cesium.Color.fromCssColorString("#dfe6ec");
   scene.globe.depthTestAgainstTerrain = true;
   GdiCesium.tuneScene(viewer);
