@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -92,6 +93,20 @@ def test_citygml_10_namespaces_read_the_same(tmp_path):
     assert "building/1.0" in text and "building/2.0" not in text
     s = read_lod2(f).iloc[0]["lod2"]
     assert (s.count(ROOF), s.count(WALL), s.count(GROUND)) == (20, 63, 1)
+
+
+def test_cli_reads_citygml_lod2_as_it_is(tmp_path):
+    """``gdi citymodel --input file.gml`` builds from the LoD2 surfaces (not from a footprint layer)."""
+    out = tmp_path / "cli"
+    gdi = str(Path(sys.executable).parent / "gdi")
+    env = {**os.environ, "GDI_VAR": str(tmp_path / "var")}
+    r = subprocess.run([gdi, "citymodel", "--input", str(SAMPLE), "--out", str(out), "--workers", "1", "--json"],
+                       capture_output=True, text=True, timeout=300, env=env)
+    assert r.returncode == 0, r.stderr
+    rep = json.loads(r.stdout[r.stdout.index("{"):])
+    assert rep["buildings"] == 1 and rep["roofs"] == {"lod2": 1}
+    lo, hi = block_heights(out)[KEY]
+    assert hi - lo == pytest.approx(MEASURED, abs=0.02)
 
 
 def test_real_sample_tiles_validate_with_roof_at_measured_height(tmp_path):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import click
 from tqdm import tqdm
@@ -67,15 +67,27 @@ def citymodel(ctx, input_path, layer, out, lod, dgm, quantize, meshopt, coarse, 
                             storey_height=storey_height,
                             default_height=default_height, vertical=vertical, max_features=max_features,
                             workers=workers, layer=layer)
-    import pyogrio
+    source: Any = Path(input_path).resolve()
+    read_warnings: list[str] = []
+    try:
+        if source.suffix.lower() in (".gml", ".xml"):  # CityGML: LoD2 surfaces as they are (docs/citymodel.md)
+            from transforms.readers.citygml_lod2 import read_lod2
+            source = read_lod2(source, warnings=read_warnings)
+            total = len(source)
+        else:
+            import pyogrio
 
-    from citymodel.source import list_layer
-    total = pyogrio.read_info(input_path, layer=list_layer(input_path, layer))["features"]
+            from citymodel.source import list_layer
+            total = pyogrio.read_info(input_path, layer=list_layer(input_path, layer))["features"]
+    except GdiError as exc:
+        click.secho(f"FAILED: {exc}", fg="red", err=True)
+        raise SystemExit(1) from None
+    for w in read_warnings:
+        click.secho(f"warning: {w}", fg="yellow", err=True)
     client = connect(scheduler) if scheduler else None
     try:
         with tqdm(total=total, desc="citymodel", unit=" bldg", dynamic_ncols=True) as bar:
-            rep = build_tileset(Path(input_path).resolve(), out.resolve(), opts, progress=bar.update,
-                                client=client)
+            rep = build_tileset(source, out.resolve(), opts, progress=bar.update, client=client)
     except GdiError as exc:
         click.secho(f"FAILED: {exc}", fg="red", err=True)
         raise SystemExit(1) from None
