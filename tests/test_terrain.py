@@ -363,3 +363,77 @@ def slope_site(tmp_path_factory) -> Iterator[tuple[str, Path]]:
     build_tileset(gdf, var / "3dtiles" / "buildings", CityModelOptions(dgm=dgm, vertical="absolute", lod=1, workers=1,
                                                                          coarse=False, name="Hang"))
     yield var
+
+
+@pytest.mark.browser
+def test_pixels_no_gap_under_a_building_on_a_slope(slope_site, tmp_path):
+    """Seen from 45 m downhill (eye 1.7 m above the ground, looking uphill at the west wall): the lowest pixel
+    the building covers (screenshot with minus without the tileset) lies where Cesium projects the terrain
+    surface at the wall's foot. Calibrated by lifting the tileset 1 m: a gap of 0.5 m would be ~7 px."""
+    import io
+
+    from PIL import Image
+    from playwright.sync_api import sync_playwright
+    from pyproj import Transformer
+
+    from tests.test_viewer_browser import CHROMIUM, FLAGS, wait_ready
+    var = slope_site
+    with site_for(var) as url:
+        to_ll = Transformer.from_crs(25832, 4326, always_xy=True)
+        bx, by = SX + 500.0, SY + 507.0                     # the middle of the building's west wall
+        wlon, wlat = to_ll.transform(bx, by)
+        clon, clat = to_ll.transform(bx - 45.0, by)
+        eye = 100.0 + SLOPE * (bx - 45.0 - SX) + UNDULATION + 1.7
+        with sync_playwright() as p:
+            ctx = p.chromium.launch_persistent_context(str(tmp_path / "profile"), executable_path=CHROMIUM,
+                                                       args=FLAGS, headless=True,
+                                                       viewport={"width": 800, "height": 600})
+            try:
+                page = ctx.new_page()
+                page.goto(url + f"/viewer/?render=continuous#view={clon:.7f},{clat:.7f},{eye:.2f},90,6,0"
+                                "&layers=buildings")
+                wait_ready(page, "window.gdiViewer && gdiViewer.ready && gdiViewer.terrain")
+                page.evaluate(f"""Cesium.sampleTerrainMostDetailed(gdiViewer.terrain,
+                    [Cesium.Cartographic.fromDegrees({wlon}, {wlat})]).then(function (r) {{
+                      window.__foot = r[0].height; }})""")
+                wait_ready(page, "window.__foot !== undefined", timeout=60)
+
+                def settle() -> None:
+                    page.wait_for_timeout(400)
+                    wait_ready(page, "gdiViewer.tileset.tilesLoaded && gdiViewer.viewer.scene.globe.tilesLoaded")
+                    page.wait_for_timeout(400)
+
+                def shot() -> np.ndarray:
+                    png = page.screenshot(clip=page.locator("#map canvas").bounding_box())
+                    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"), dtype=np.int16)
+
+                def lowest_building_row(lift: float) -> float:
+                    page.evaluate(f"""gdiViewer.tileset.modelMatrix = Cesium.Matrix4.fromTranslation(
+                        Cesium.Cartesian3.multiplyByScalar(Cesium.Ellipsoid.WGS84.geodeticSurfaceNormal(
+                          Cesium.Cartesian3.fromDegrees({wlon}, {wlat})), {lift}, new Cesium.Cartesian3()));
+                        gdiViewer.tileset.show = true;""")
+                    settle()
+                    with_b = shot()
+                    page.evaluate("gdiViewer.tileset.show = false")
+                    settle()
+                    without = shot()
+                    changed = np.abs(with_b - without).max(axis=2) > 6   # beige wall vs light ground differ by ~11
+                    cols = [round(foot["x"]) + d for d in range(-4, 5)]
+                    rows = [np.flatnonzero(changed[:, c]).max() for c in cols if changed[:, c].any()]
+                    assert len(rows) == len(cols), "the wall is not in the middle of the view"
+                    return float(np.median(rows))
+
+                foot = page.evaluate(f"""(function () {{ var w = Cesium.SceneTransforms.worldToWindowCoordinates(
+                    gdiViewer.viewer.scene, Cesium.Cartesian3.fromDegrees({wlon}, {wlat}, window.__foot));
+                    return {{x: w.x, y: w.y}}; }})()""")
+                box = page.locator("#map canvas").bounding_box()
+                assert box is not None
+                assert 20 < foot["x"] < box["width"] - 20 and 20 < foot["y"] < box["height"] - 20, (foot, box)
+                on_ground = lowest_building_row(0.0)
+                lifted = lowest_building_row(1.0)
+            finally:
+                ctx.close()
+    px_per_m = on_ground - lifted                       # rows grow downwards: lifting moves the edge up
+    assert px_per_m > 8, (on_ground, lifted)
+    gap_m = (foot["y"] - on_ground) / px_per_m          # > 0: the building's lowest pixel above the ground
+    assert abs(gap_m) <= 0.5, (gap_m, foot, on_ground, px_per_m)
