@@ -1,6 +1,6 @@
 """Demo step (``gdi.demo.DEMO_STEPS``): 3D Tiles of the demo city model.
 
-* ``3dtiles/buildings/``: the generated demo town's buildings (``GDI_DEMO_BUILDINGS``, default 100,000; the
+* ``3dtiles/buildings/``: generated Hildesheim buildings (``GDI_DEMO_BUILDINGS``, default 100,000; the
   tests use 3,000) on a generated DGM;
 * ``3dtiles/<id>/`` for every published BU dataset (its source view layer ``<id>_source``);
 * ``3dtiles/planned/demo/``: a few planned volumes near the old town, for the viewer's toggle.
@@ -52,13 +52,13 @@ def published_bu_sources(settings) -> dict[str, tuple[Path, str]]:
 
 def build_demo_tiles(settings) -> None:
     from citymodel.terrain_tiles import terrain_vertical
-    from transforms.generate.town import generate_town
+    from transforms.generate.buildings import generate_buildings
     var = Path(settings.var_dir)
     n = int(os.environ.get("GDI_DEMO_BUILDINGS", "100000"))
     dgm = demo_dgm(var)
-    src = var / "citymodel" / f"town_{n}.gpkg"
-    if not src.exists():  # the demo town (docs/demo_town.md): its first 300 buildings are the dataset gebaeude
-        generate_town(n, src)
+    src = var / "citymodel" / f"generated_{n}.gpkg"
+    if not src.exists():
+        generate_buildings(n, src, seed=1)
     rep = build_tileset(src, var / "3dtiles" / "buildings", CityModelOptions(dgm=dgm, name="Gebäude Hildesheim",
                                                                               vertical=terrain_vertical()))
     click.echo(f"citymodel buildings: {rep['buildings']} buildings, {len(rep['rebuilt_tiles'])} tiles rebuilt, "

@@ -119,7 +119,7 @@ def known_building(demo_settings, tiles):
     from citymodel.codes import function_label
     from core.alkis import DACHFORM
     # the demo's generated footprints (what /3dtiles/buildings is built from) first
-    candidates = sorted((demo_settings.var_dir / "citymodel").glob("town_*.gpkg")) or \
+    candidates = sorted((demo_settings.var_dir / "citymodel").glob("generated_*.gpkg")) or \
         sorted(demo_settings.var_dir.rglob("*.gpkg"))
     for gpkg in candidates:
         con = sqlite3.connect(f"file:{gpkg}?mode=ro", uri=True)
@@ -147,7 +147,7 @@ def known_building(demo_settings, tiles):
         finally:
             con.close()
     pytest.fail(f"no ALKIS-style footprint GeoPackage under {demo_settings.var_dir} to take a known building from "
-                "(the demo's generated buildings, var/citymodel/town_*.gpkg, are missing)")
+                "(the demo's generated buildings, var/citymodel/generated_*.gpkg, are missing)")
 
 
 def test_page_loads_offline_and_draws_buildings(browser, browser_requests, server, tiles):

@@ -251,7 +251,7 @@ def centre_scan(settings) -> dict | None:
     from pointcloud.generate import scan_over_buildings
     var = Path(settings.var_dir)
     n = int(os.environ.get("GDI_DEMO_BUILDINGS", "100000"))
-    gpkg, dgm = var / "citymodel" / f"town_{n}.gpkg", var / "citymodel" / "dgm_demo.tif"
+    gpkg, dgm = var / "citymodel" / f"generated_{n}.gpkg", var / "citymodel" / "dgm_demo.tif"
     buildings_ts = var / "3dtiles" / "buildings" / "tileset.json"
     if not (gpkg.exists() and dgm.exists() and buildings_ts.exists()):
         click.echo("pointcloud centre: no demo city model, no scan of the centre")

@@ -168,6 +168,9 @@ def _layer_specs(wl: mapfile.WmsLayer, settings: Settings) -> list[dict[str, Any
                 oapi_suffix, de = PART_SUFFIX[suffix]
                 parts.append((kind, f"{coll}_{oapi_suffix}", f"{wl.name}.{suffix}", de,
                               styles.part_style(wl.style, kind)))
+        if len(parts) == 1:  # one kind only: /ogc serves the whole collection (no ``_areas`` etc.)
+            kind, _typename, _wms, _title, st = parts[0]
+            parts = [(kind, coll, wl.name, None, st)]
     else:
         parts.append((mapfile._geom_keyword(wl.geometry), coll, wl.name, None, wl.style))
     out = []

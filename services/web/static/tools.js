@@ -79,10 +79,12 @@
   G.endMeasure = function () { if (G.measuring) setMeasuring(false, true); };
   measureBtn.addEventListener("click", function () { setMeasuring(!G.measuring, true); });
   function pointAt(pos) {
-    // on a building: the depth-buffer position (roof, wall); on the ground: the ellipsoid, which is
-    // exactly our terrain (EllipsoidTerrainProvider) and free of depth-buffer imprecision
+    // on a building: the depth-buffer position (roof, wall); on the ground: the ray's hit on the terrain's
+    // triangles (globe.pick: exact on the DGM mesh, free of depth-buffer imprecision; on the ellipsoid
+    // when no terrain is served), else the ellipsoid (ground tiles not drawn yet)
     var hit = scene.pick(pos), p;
     if (hit instanceof Cesium.Cesium3DTileFeature && scene.pickPositionSupported) { p = scene.pickPosition(pos); }
+    if (!Cesium.defined(p)) { var ray = camera.getPickRay(pos); if (ray) { p = scene.globe.pick(ray, scene); } }
     if (!Cesium.defined(p)) { p = camera.pickEllipsoid(pos, scene.globe.ellipsoid); }
     return p;
   }
