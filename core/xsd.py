@@ -222,4 +222,7 @@ class StreamValidator:
         return self.errors
 
     def cancel(self) -> None:
-        self.pool.shutdown(wait=False, cancel_futures=True)
+        # wait for the slice under way: shutdown(wait=False) leaves the pool's manager thread closing its
+        # wake-up pipe while the interpreter's exit hook writes to it (an "OSError: Bad file descriptor"
+        # traceback on stderr after a clean error message)
+        self.pool.shutdown(wait=True, cancel_futures=True)
