@@ -33,6 +33,7 @@ from core.store import get_store
 from pointcloud.dgm import Dgm
 from pointcloud.generate import Scene, generate_las, read_tree_csv, standing_trees
 from pointcloud.trees import MetricOptions, measure
+from services.wms.app import WmsApp
 from transforms.pipeline import run_dataset
 from transforms.themes import sd_measured
 
@@ -213,6 +214,21 @@ def test_measured_values_published_and_lifecycle(scan_table, tmp_path, store_url
     assert item["height_m"] == after.loc[key, "height_m"]
     none = _item(client, felled)
     assert all(none.get(c) is None for c in MEASURED), none
+
+    # WMS GetFeatureInfo: the measured values with German labels, beside the cadastre's
+    geom = json.loads(client.get(f"/collections/trees_source/items/{key}", query_string={"f": "json"})
+                      .get_data())["geometry"]["coordinates"]
+    wms, d = Client(WmsApp(settings)), 0.0001
+    r = wms.get("/", query_string={
+        "SERVICE": "WMS", "VERSION": "1.3.0", "REQUEST": "GetFeatureInfo", "LAYERS": "SD.SpeciesDistribution",
+        "QUERY_LAYERS": "SD.SpeciesDistribution", "STYLES": "", "CRS": "CRS:84", "WIDTH": "101", "HEIGHT": "101",
+        "BBOX": f"{geom[0] - d},{geom[1] - d},{geom[0] + d},{geom[1] + d}", "I": "50", "J": "50",
+        "INFO_FORMAT": "text/html", "FEATURE_COUNT": "1"})
+    html = r.get_data(as_text=True)
+    assert r.status_code == 200 and key in html, html[:2000]
+    for label in ("Höhe gemessen (m)", "Kronendurchmesser gemessen (m)", "Gemessen am", "Messquelle", "Messgüte",
+                  "Höhe (m)", "Laserscan Test (scan.las)"):
+        assert label in html, (label, html[:3000])
 
     # 4. a broken table: the run fails naming the file, the last publication stays current
     current = _current(settings)
