@@ -168,16 +168,18 @@ HOOK = """
 
 def ensure_scan(var: Path, buildings: int) -> dict:
     """The scan over the demo buildings, converted with ``gdi pointcloud convert`` (once per var dir)."""
-    from core.area import CENTRE_25832
+    from core.area import MARKT_25832
+    from gdi.citymodel_demo import demo_buildings
     work = var / "pointcloud" / "bench"
     info = work / "scan.json"
     if info.exists() and (var / "3dtiles" / "pointcloud" / "bench" / "tileset.json").exists():
         return json.loads(info.read_text())
     work.mkdir(parents=True, exist_ok=True)
-    gpkg = var / "citymodel" / f"generated_{buildings}.gpkg"   # written by bench_viewer.ensure_tiles
+    os.environ["GDI_DEMO_BUILDINGS"] = str(buildings)
+    gpkg = demo_buildings(var, write=False)   # written by bench_viewer.ensure_tiles
     print("generating and converting the scan over the demo buildings (once) …", flush=True)
     t, _, out = run(CITY_SCAN, str(work / "scan.las"), str(gpkg), str(var / "citymodel" / "dgm_demo.tif"),
-                    str(CENTRE_25832[0]), str(CENTRE_25832[1]), str(SCAN_SIDE), str(SCAN_DENSITY))
+                    str(MARKT_25832[0]), str(MARKT_25832[1]), str(SCAN_SIDE), str(SCAN_DENSITY))
     gen = json.loads(out)
     env = dict(os.environ, GDI_VAR=str(var))
     t0 = time.perf_counter()

@@ -62,8 +62,8 @@ def start_server(var: Path, port: int) -> subprocess.Popen:
 def street_view() -> str:
     from pyproj import Transformer
 
-    from core.area import CENTRE_25832
-    lon, lat = Transformer.from_crs("EPSG:25832", "OGC:CRS84", always_xy=True).transform(*CENTRE_25832)
+    from core.area import MARKT_25832
+    lon, lat = Transformer.from_crs("EPSG:25832", "OGC:CRS84", always_xy=True).transform(*MARKT_25832)
     height, pitch = 150.0, -30.0
     back = height / math.tan(math.radians(-pitch))
     return f"{lon:.6f},{lat - back / 111_320:.6f},{height},0,{pitch},0"

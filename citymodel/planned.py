@@ -8,7 +8,7 @@ from typing import Literal
 
 import numpy as np
 
-from core.area import CENTRE_25832
+from core.area import GREENFIELD_25832
 
 from .build import CityModelOptions, build_tileset
 
@@ -51,10 +51,10 @@ def build_planned_tileset(volumes, out_dir: Path, name: str, *, dgm: Path | None
 
 
 def demo_volumes():
-    """Three planned volumes south of the old town (demo)."""
+    """Three planned volumes on the field the demo town leaves free east of the old town (demo)."""
     import geopandas as gpd
     from shapely.geometry import Polygon
-    x, y = CENTRE_25832[0] + 150, CENTRE_25832[1] - 420
+    x, y = GREENFIELD_25832[0] + 60, GREENFIELD_25832[1] + 60
     polys = [Polygon([(x, y), (x + 40, y), (x + 40, y + 14), (x, y + 14)]),
              Polygon([(x, y + 30), (x + 14, y + 30), (x + 14, y + 70), (x + 40, y + 70), (x + 40, y + 84),
                       (x, y + 84)]),

@@ -1,9 +1,11 @@
 """Demo step (``gdi.demo.DEMO_STEPS``): 3D Tiles of the demo city model.
 
-* ``3dtiles/buildings/``: generated Hildesheim buildings (``GDI_DEMO_BUILDINGS``, default 100,000; the
-  tests use 3,000) on a generated DGM;
+* ``3dtiles/buildings/``: the demo town's buildings (``transforms.generate.town``: the first
+  ``GDI_DEMO_BUILDINGS`` of its 110,504, default 100,000, from the old town outwards; the tests use 3,000,
+  the old town) on a generated DGM, the same buildings the base map's blocks and streets surround;
 * ``3dtiles/<id>/`` for every published BU dataset (its source view layer ``<id>_source``);
-* ``3dtiles/planned/demo/``: a few planned volumes near the old town, for the viewer's toggle.
+* ``3dtiles/planned/demo/``: a few planned volumes on the town's free field east of the old town, for the
+  viewer's toggle.
 
 Re-running is cheap: unchanged tiles are kept (incremental build).
 """
@@ -50,17 +52,26 @@ def published_bu_sources(settings) -> dict[str, tuple[Path, str]]:
     return out
 
 
+def demo_buildings(var_dir: Path, *, write: bool = True) -> Path:
+    """The demo city model's footprints (``var/citymodel/town_<n>.gpkg``, layer ``gebaeude``), written once
+    (``write=False``: only the path)."""
+    from transforms.generate.town import generate_town
+    n = int(os.environ.get("GDI_DEMO_BUILDINGS", "100000"))
+    src = Path(var_dir) / "citymodel" / f"town_{n}.gpkg"
+    if write and not src.exists():
+        tmp = src.with_name(f".tmp_{src.name}")
+        generate_town(n, tmp, seed=1)   # a GdiError beyond the town's size
+        tmp.replace(src)
+    return src
+
+
 def build_demo_tiles(settings) -> None:
     from citymodel.terrain_tiles import terrain_vertical
-    from transforms.generate.buildings import generate_buildings
     var = Path(settings.var_dir)
-    n = int(os.environ.get("GDI_DEMO_BUILDINGS", "100000"))
     dgm = demo_dgm(var)
-    src = var / "citymodel" / f"generated_{n}.gpkg"
-    if not src.exists():
-        generate_buildings(n, src, seed=1)
-    rep = build_tileset(src, var / "3dtiles" / "buildings", CityModelOptions(dgm=dgm, name="Gebäude Hildesheim",
-                                                                              vertical=terrain_vertical()))
+    src = demo_buildings(var)
+    rep = build_tileset(src, var / "3dtiles" / "buildings", CityModelOptions(
+        dgm=dgm, name="Gebäude Hildesheim", layer="gebaeude", vertical=terrain_vertical()))
     click.echo(f"citymodel buildings: {rep['buildings']} buildings, {len(rep['rebuilt_tiles'])} tiles rebuilt, "
                f"{rep['kept_tiles']} kept, {rep['seconds']} s")
     from core.publication import current_manifest

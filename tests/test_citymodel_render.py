@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 from pyproj import Transformer
 
-from core.area import CENTRE_25832
+from core.area import MARKT_25832
 
 ROOT = Path(__file__).resolve().parent.parent
 CESIUM = ROOT / "node_modules" / "cesium" / "Build" / "Cesium"
@@ -87,7 +87,7 @@ def test_cesium_renders_buildings(server, page_server):
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} missing (apt chromium)")
     d, base = page_server
-    lon, lat = Transformer.from_crs(25832, 4326, always_xy=True).transform(*CENTRE_25832)
+    lon, lat = Transformer.from_crs(25832, 4326, always_xy=True).transform(*MARKT_25832)
     (d / "index.html").write_text(PAGE % {"lon": lon, "lat": lat, "url": f"{server}/3dtiles/buildings/tileset.json"})
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)

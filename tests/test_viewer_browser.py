@@ -93,11 +93,11 @@ def changed_fraction(a, b, tol: int = 24) -> float:
 
 
 def centre_view(height: float = 700.0, pitch: float = -45.0) -> str:
-    """A view of the generated city centre: camera south of the centre, looking north at ``pitch``."""
+    """A view of the demo town's old town: camera south of the Marktplatz, looking north at ``pitch``."""
     from pyproj import Transformer
 
-    from core.area import CENTRE_25832
-    lon, lat = Transformer.from_crs("EPSG:25832", "OGC:CRS84", always_xy=True).transform(*CENTRE_25832)
+    from core.area import MARKT_25832
+    lon, lat = Transformer.from_crs("EPSG:25832", "OGC:CRS84", always_xy=True).transform(*MARKT_25832)
     back = height / math.tan(math.radians(-pitch))
     return f"{lon:.6f},{lat - back / 111_320:.6f},{height},0,{pitch},0"
 
@@ -119,7 +119,7 @@ def known_building(demo_settings, tiles):
     from citymodel.codes import function_label
     from core.alkis import DACHFORM
     # the demo's generated footprints (what /3dtiles/buildings is built from) first
-    candidates = sorted((demo_settings.var_dir / "citymodel").glob("generated_*.gpkg")) or \
+    candidates = sorted((demo_settings.var_dir / "citymodel").glob("town_*.gpkg")) or \
         sorted(demo_settings.var_dir.rglob("*.gpkg"))
     for gpkg in candidates:
         con = sqlite3.connect(f"file:{gpkg}?mode=ro", uri=True)
@@ -147,7 +147,7 @@ def known_building(demo_settings, tiles):
         finally:
             con.close()
     pytest.fail(f"no ALKIS-style footprint GeoPackage under {demo_settings.var_dir} to take a known building from "
-                "(the demo's generated buildings, var/citymodel/generated_*.gpkg, are missing)")
+                "(the demo's town buildings, var/citymodel/town_*.gpkg, are missing)")
 
 
 def test_page_loads_offline_and_draws_buildings(browser, browser_requests, server, tiles):

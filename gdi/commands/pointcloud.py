@@ -243,15 +243,13 @@ def centre_scan(settings) -> dict | None:
     trees between them, on the city model's DGM, converted to ``/3dtiles/pointcloud/innenstadt/`` with the
     buildings tileset's ground reference, so in the viewer the points stand where the buildings stand.
     None (and a note) when the demo city model was not built."""
-    import os
-
-    from core.area import CENTRE_25832
+    from core.area import MARKT_25832
+    from gdi.citymodel_demo import demo_buildings
     from pointcloud.check import check_pointcloud_tileset
     from pointcloud.convert import ConvertOptions, convert_tiles
     from pointcloud.generate import scan_over_buildings
     var = Path(settings.var_dir)
-    n = int(os.environ.get("GDI_DEMO_BUILDINGS", "100000"))
-    gpkg, dgm = var / "citymodel" / f"generated_{n}.gpkg", var / "citymodel" / "dgm_demo.tif"
+    gpkg, dgm = demo_buildings(var, write=False), var / "citymodel" / "dgm_demo.tif"
     buildings_ts = var / "3dtiles" / "buildings" / "tileset.json"
     if not (gpkg.exists() and dgm.exists() and buildings_ts.exists()):
         click.echo("pointcloud centre: no demo city model, no scan of the centre")
@@ -260,7 +258,7 @@ def centre_scan(settings) -> dict | None:
     las = work / "scan_innenstadt.las"
     if not las.exists():
         half = CENTRE_SIDE / 2
-        bbox = (CENTRE_25832[0] - half, CENTRE_25832[1] - half, CENTRE_25832[0] + half, CENTRE_25832[1] + half)
+        bbox = (MARKT_25832[0] - half, MARKT_25832[1] - half, MARKT_25832[0] + half, MARKT_25832[1] + half)
         work.mkdir(parents=True, exist_ok=True)
         gen = scan_over_buildings(las, gpkg, dgm, bbox, density=DEMO_DENSITY)
         (work / "scan_innenstadt.json").write_text(json.dumps(gen, indent=1))

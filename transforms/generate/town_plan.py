@@ -15,11 +15,13 @@ import numpy as np
 import shapely
 from shapely.geometry import LineString, Point, Polygon, box
 
+from core.area import GREENFIELD_25832, MARKT_25832
+
 # Hildesheim's municipal extent (x 557,870-571,440, y 5,771,750-5,783,120) and the Marktplatz
 EXTENT = (557_870.0, 5_771_750.0, 571_440.0, 5_783_120.0)
-MARKT = (565_000.0, 5_778_400.0)
+MARKT = MARKT_25832
 # the field left free for the planned development (a Bebauungsplan is drawn there)
-GREENFIELD = (566_650.0, 5_778_850.0, 567_050.0, 5_779_200.0)
+GREENFIELD = GREENFIELD_25832
 
 RING_A, RING_B, RING_ROT = 640.0, 560.0, math.radians(20)  # the Wallring around the old town (ellipse)
 

@@ -45,10 +45,12 @@ import shapely
 from shapely.geometry import LineString, Point, Polygon, box
 from shapely.geometry.base import BaseGeometry
 
+from core.area import GREENFIELD_25832
+
 XPLAN_NS = "http://www.xplanung.de/xplangml/6/0"
 SCHEMA_URL = "https://repository.gdi-de.org/schemas/de.xleitstelle.xplanung/6.0/XPlanung-Operationen.xsd"
 SRS = "EPSG:25832"
-GREENFIELD = (566_650.0, 5_778_850.0, 567_050.0, 5_779_200.0)   # left free by the demo-town generator
+GREENFIELD = GREENFIELD_25832   # left free by the demo-town generator
 ORIGIN = (566_655.0, 5_778_855.0)                                # south-west corner of the Geltungsbereich
 SIZE = (390.0, 340.0)
 BEZUGSHOEHE = 96.0   # m NHN (DHHN2016): the demo DGM (citymodel.terrain.make_demo_dgm) is 95.4-97.1 m here

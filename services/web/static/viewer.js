@@ -169,7 +169,11 @@
       G.tileset = ts;
       if (G.shadowsOn) ts.shadows = Cesium.ShadowMode.ENABLED;
       scene.primitives.add(ts);
-      G.homeSphere = ts.boundingSphere;
+      // the home view is the city (its extent), wherever in it the model's buildings lie; a model outside
+      // the city's extent (another town's data) is its own home
+      var centre = Cesium.Cartographic.fromCartesian(ts.boundingSphere.center);
+      G.homeSphere = centre && Cesium.Rectangle.contains(G.homeRectangle, centre)
+        ? Cesium.BoundingSphere.fromRectangle3D(G.homeRectangle) : ts.boundingSphere;
       watchTileset(ts, true);
       var on = isWanted("buildings", true);
       ts.show = on;
