@@ -126,7 +126,7 @@ def test_serve_starts_and_every_other_dataset_answers_as_before(site):
         r = site.get(path)
         assert r.status_code == 200, (path, r.text[:300])
         assert len(r.json()["features"]) >= 2
-    assert site.get(TREES_ITEMS).json()["numberMatched"] == 2585
+    assert site.get(TREES_ITEMS).json()["numberMatched"] == 5585   # Münster 2,585 + Hildesheim demo 3,000
     for layer in ("SD.SpeciesDistribution", "AM.RestrictedZonesAroundContaminatedSites"):
         r = site.get(GETMAP + layer)
         assert r.status_code == 200 and r.headers["Content-Type"] == "image/png", (layer, r.text[:300])
@@ -252,7 +252,7 @@ def test_rollback_switches_back_to_the_previous_intact_version(site):
     restored = site.version("trees")
     assert restored < damaged
     _eventually(lambda: site.get(TREES_ITEMS).status_code == 200, "trees collection 200 after the rollback")
-    assert site.get(TREES_ITEMS).json()["numberMatched"] == 2585
+    assert site.get(TREES_ITEMS).json()["numberMatched"] == 5585   # Münster 2,585 + Hildesheim demo 3,000
     _eventually(lambda: site.get(GETMAP + "SD.SpeciesDistribution").status_code == 200, "trees layer 200")
     assert site.get("/download/trees/trees.gpkg").status_code == 200
     _eventually(lambda: site.get("/health").json()["checks"]["trees"] == {"state": "ok", "version": restored},

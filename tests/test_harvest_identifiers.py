@@ -32,6 +32,8 @@ def _tree_dataset(root: Path, ds_id: str, *, csv: Path | None = None, **inspire)
     data["id"] = ds_id
     data["inspire"]["namespace"] = f"{NS}/{ds_id}"
     data["inspire"].update(inspire)
+    if csv is not None:
+        data["sources"] = data["sources"][:1]   # one source: the given file
     for s in data["sources"]:
         s["path"] = str(csv or (TREES / s["path"]).resolve())
     (root / ds_id).mkdir(parents=True, exist_ok=True)

@@ -77,6 +77,7 @@ def site(tmp_path_factory: pytest.TempPathFactory, store_url: str):
     raw["id"] = DS
     raw["inspire"]["namespace"] = f"https://registry.gdi-de.org/id/de.ni.hildesheim/{DS}"
     raw["inspire"]["layer_name"] = "SD.SpeciesDistribution"
+    raw["sources"] = raw["sources"][:1]   # one source, the generated trees.csv
     raw["sources"][0]["path"] = "trees.csv"
     (root / "ds" / DS).mkdir(parents=True)
     (root / "ds" / DS / "dataset.yml").write_text(yaml.safe_dump(raw, allow_unicode=True))

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlparse
 
+import numpy as np
 import pytest
 import requests
 
@@ -229,11 +230,14 @@ def test_layer_switch_changes_pixels(browser, server, tiles):
 
 
 def test_wms_overlay_switch_changes_pixels(browser, server, demo_settings):
+    from pyproj import Transformer
+
+    from core.area import MARKT_25832
     from core.publication import current_manifest
-    m = current_manifest(demo_settings.publish_dir, "trees")
-    assert m is not None
-    w, s, e, n = m["bbox_crs84"]
-    page = open_viewer(browser, server + f"/viewer/#view={(w + e) / 2:.6f},{(s + n) / 2:.6f},1500,0,-90,0&layers=",
+    assert current_manifest(demo_settings.publish_dir, "trees") is not None
+    # the old town: the demo's Hildesheim street trees (the Münster extract lies elsewhere)
+    lon, lat = Transformer.from_crs("EPSG:25832", "OGC:CRS84", always_xy=True).transform(*MARKT_25832)
+    page = open_viewer(browser, server + f"/viewer/#view={lon:.6f},{lat:.6f},1500,0,-90,0&layers=",
                        globe=True)
     assert not page.locator("#layer-trees").is_disabled(), \
         "the viewer's trees switch is disabled: the WMS offers no SD.SpeciesDistribution layer"
@@ -330,7 +334,11 @@ def test_planned_buildings_toggle(browser, server, tiles):
     ts = requests.get(server + "/3dtiles/" + entry["url"], timeout=30).json()
     x0, y0, x1, y1 = ts["asset"]["extras"]["bbox_25832"]
     lon, lat = Transformer.from_crs("EPSG:25832", "OGC:CRS84", always_xy=True).transform((x0 + x1) / 2, (y0 + y1) / 2)
-    height = max(x1 - x0, y1 - y0) * 1.2
+    # the camera above the volumes' tops (on the terrain they stand 120-240 m above the ellipsoid)
+    box = ts["root"]["boundingVolume"]["box"]
+    centre = np.asarray(ts["root"].get("transform", np.eye(4).ravel())).reshape(4, 4).T @ np.array([*box[:3], 1.0])
+    top = Transformer.from_crs("EPSG:4978", "EPSG:4979", always_xy=True).transform(*centre[:3])[2] + abs(box[11])
+    height = top + max(x1 - x0, y1 - y0) * 1.2
     layer_id = "planned-" + entry["id"].removeprefix("planned/").replace("/", "_")
     page = open_viewer(browser, server + f"/viewer/#view={lon:.6f},{lat:.6f},{height:.0f},0,-90,0&layers=")
     wait_ready(page, f"document.getElementById('layer-{layer_id}')", timeout=30)

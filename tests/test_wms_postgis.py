@@ -69,6 +69,8 @@ def _registry(datasets: Path) -> None:
     for ds_id in DATASETS:
         src = ROOT / "datasets" / ds_id / "dataset.yml"
         data = yaml.safe_load(src.read_text(encoding="utf-8"))
+        if ds_id == "trees":   # the Münster extract alone: the tests draw around its bbox's centre
+            data["sources"] = data["sources"][:1]
         for s in data["sources"]:
             s["path"] = str((src.parent / s["path"]).resolve())
         (datasets / ds_id).mkdir(parents=True)
