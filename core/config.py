@@ -17,6 +17,8 @@ from typing import Any, Literal, TypeVar, Union, get_args, get_origin
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
 
+from .config_basemap import BaseLayer as BaseLayer  # re-exported
+from .config_basemap import BasemapSettings as BasemapSettings
 from .errors import ConfigError
 from .notify import NotifySettings
 
@@ -285,23 +287,6 @@ class TileCacheSettings(_Model):
                                 "layers took at least this long (milliseconds, median of one meta tile) to render at "
                                 "that scale while seeding; below, rendering is cheaper than composing tiles. 0: "
                                 "always; WMTS always uses the cache. Environment GDI_TILECACHE=always sets 0")
-
-
-class BasemapSettings(_Model):
-    """The offline base map beneath the published layers in ``/basemap/{z}/{x}/{y}.png`` (docs/wms.md)."""
-    source: Path | None = Field(default=None, description="GeoPackage with the layers strassen, bloecke, "
-                                "gewaesser, gruen (schema of datasets/stadtplan/SOURCE.md); default: "
-                                "<datasets_dir>/stadtplan/stadtplan_hildesheim_beispiel.gpkg when it exists")
-    enabled: bool = Field(default=True, description="draw the base map at all; environment GDI_BASEMAP=off "
-                          "turns it off")
-
-    def path(self, datasets_dir: Path) -> Path | None:
-        """The base-map file in use, or None (off, or no file)."""
-        if not self.enabled:
-            return None
-        p = self.source or datasets_dir / "stadtplan" / "stadtplan_hildesheim_beispiel.gpkg"
-        p = p if p.is_absolute() else PROJECT_ROOT / p
-        return p if p.is_file() else None
 
 
 class Settings(_Model):

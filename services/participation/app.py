@@ -98,6 +98,19 @@ def _request_class(cap: int) -> type[Request]:
     return CappedRequest
 
 
+def plan_basemap(settings: Settings) -> dict[str, Any] | None:
+    """The base map under the plan maps: the first external base layer (``basemap.external``), else the
+    offline ``/basemap`` tiles when a base-map file is configured, else None."""
+    if settings.basemap.external:
+        b = settings.basemap.external[0]
+        return b.model_dump(include={"kind", "url", "layer", "style", "tile_matrix_set", "format", "attribution",
+                                     "maximum_level"})
+    if settings.basemap.path(settings.datasets_dir) is None:
+        return None
+    return {"kind": "xyz", "url": "/basemap/{z}/{x}/{y}.png", "maximum_level": 19,
+            "attribution": "Stadtplan: Stadt Hildesheim (Beispieldaten)"}
+
+
 def create(settings: Settings) -> Flask:
     cfg: ParticipationConfig = load_config(settings)
     part = Participation(cfg)
@@ -107,6 +120,7 @@ def create(settings: Settings) -> Flask:
     client_limit = RateLimiter(cfg.rate_per_client, cfg.rate_window_s, cfg.data_dir / "ratelimit.db", db=shared)
     kiosk_limit = RateLimiter(cfg.rate_per_kiosk, cfg.rate_window_s, cfg.data_dir / "ratelimit.db", db=shared)
     plans_dir = settings.var_dir / "plans"
+    basemap, origins = plan_basemap(settings), settings.basemap.origins()[:1]
     kiosk_ip_limit = RateLimiter(cfg.rate_per_kiosk, cfg.rate_window_s, cfg.data_dir / "ratelimit.db", db=shared)
     app = Flask(__name__, static_folder=None, template_folder=str(HERE / "templates"))
     app.config["MAX_CONTENT_LENGTH"] = cfg.max_request_bytes
@@ -145,7 +159,7 @@ def create(settings: Settings) -> Flask:
             resp.set_cookie(SID_COOKIE, g.new_sid, httponly=True, samesite="Strict", path=request.script_root or "/",
                             secure=request.is_secure)
         security_headers(resp.headers, cache=request.path.startswith(("/static/", "/vendor/")),
-                         allow_eval=bool(g.get("allow_eval")))
+                         allow_eval=bool(g.get("allow_eval")), origins=origins)
         return resp
 
     @app.errorhandler(GdiError)
@@ -176,7 +190,7 @@ def create(settings: Settings) -> Flask:
         return {"base": request.script_root, "csrf": g.get("csrf", ""), "staff": g.get("staff"),
                 "period_label": PERIOD_LABEL, "moderation_label": MODERATION_LABEL, "channel_label": CHANNEL_LABEL,
                 "location_label": LOCATION_LABEL, "role_label": ROLE_LABEL, "cfg": cfg, "op": cfg.operator,
-                "public_base": settings.service.public_url.rstrip("/") + request.script_root}
+                "public_base": settings.service.public_url.rstrip("/") + request.script_root, "basemap": basemap}
 
     def _client() -> str:
         return request.remote_addr or "?"

@@ -133,18 +133,21 @@ class RateLimiter:
             return True
 
 
-def csp(extra_connect: str = "", *, allow_eval: bool = False) -> str:
+def csp(extra_connect: str = "", *, allow_eval: bool = False, origins: list[str] | None = None) -> str:
     """No inline scripts anywhere. ``allow_eval`` only for the kiosk page, which loads CesiumJS: its
-    bundled third-party code evaluates strings (blocked otherwise: 3D would not start)."""
+    bundled third-party code evaluates strings (blocked otherwise: 3D would not start). ``origins``: hosts
+    of the external base map, allowed as image sources."""
     script = "'self' 'wasm-unsafe-eval'" + (" 'unsafe-eval' blob:" if allow_eval else "")
+    img = "".join(" " + o for o in origins or [])
     return (f"default-src 'self'; script-src {script}; style-src 'self' 'unsafe-inline'; "
-            "img-src 'self' data: blob:; worker-src 'self' blob:; font-src 'self' data:; "
+            f"img-src 'self' data: blob:{img}; worker-src 'self' blob:; font-src 'self' data:; "
             f"connect-src 'self' data: blob:{extra_connect}; object-src 'none'; base-uri 'none'; "
             "form-action 'self'; frame-ancestors 'none'")
 
 
-def security_headers(headers, *, cache: bool = False, allow_eval: bool = False) -> None:
-    headers["Content-Security-Policy"] = csp(allow_eval=allow_eval)
+def security_headers(headers, *, cache: bool = False, allow_eval: bool = False,
+                     origins: list[str] | None = None) -> None:
+    headers["Content-Security-Policy"] = csp(allow_eval=allow_eval, origins=origins)
     headers["X-Frame-Options"] = "DENY"
     headers["Referrer-Policy"] = "no-referrer"
     headers["X-Content-Type-Options"] = "nosniff"

@@ -33,8 +33,14 @@ LANGS = ("de", "en")
 MAX_FEEDBACK = 5000
 
 CSP = ("default-src 'self'; script-src 'self' blob: 'unsafe-eval' 'wasm-unsafe-eval'; worker-src 'self' blob:; "
-       "img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; connect-src 'self' data: blob:; "
+       "img-src 'self' data: blob:{extra}; style-src 'self' 'unsafe-inline'; connect-src 'self' data: blob:{extra}; "
        "font-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'")
+
+
+def base_layers(settings) -> list[dict]:
+    """The configured external base layers (``basemap.external``) as the pages' scripts read them."""
+    return [b.model_dump(include={"id", "title", "kind", "url", "layer", "style", "tile_matrix_set", "format",
+                                  "attribution", "maximum_level"}) for b in settings.basemap.external]
 
 
 def cesium_version() -> str:
@@ -71,6 +77,8 @@ def create(settings: Settings) -> Flask:
     feedback_file = settings.var_dir / "viewer" / "feedback.jsonl"
     cversion = cesium_version()
     home = home_view()
+    # external base layers' hosts may serve images and (WMTS/WMS) be fetched by Cesium
+    csp = CSP.format(extra="".join(" " + o for o in settings.basemap.origins()))
 
     def static_url(name: str) -> str:
         return f"{request.script_root}/static/{name}?v={asset_version(STATIC, name)}"
@@ -89,7 +97,7 @@ def create(settings: Settings) -> Flask:
         resp.headers.setdefault("X-Content-Type-Options", "nosniff")
         resp.headers.setdefault("Referrer-Policy", "same-origin")
         if resp.mimetype == "text/html":
-            resp.headers["Content-Security-Policy"] = CSP
+            resp.headers["Content-Security-Policy"] = csp
             resp.headers.setdefault("Cache-Control", "no-cache")
         return resp
 
@@ -110,6 +118,7 @@ def create(settings: Settings) -> Flask:
             "terrain": terrain,
             "wms": f"{root}/wms",
             "basemap": f"{root}/basemap/{{z}}/{{x}}/{{y}}.png",
+            "baseLayers": base_layers(settings),   # external WMTS/WMS/XYZ base layers with attribution
             "ogc": f"{root}/ogc",
             "search": f"{request.script_root}/api/search",
             "brdfLut": static_url("brdf_lut.rg8"),

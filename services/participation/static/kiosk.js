@@ -186,8 +186,11 @@
   function initMap() {
     if (map || !window.L) { if (map) { map.invalidateSize(); } return; }
     var bb = cfg.bbox.split(",").map(Number);
-    map = L.map("k-map", { zoomControl: true, attributionControl: false });
+    map = L.map("k-map", { zoomControl: true, attributionControl: true });
     map.fitBounds([[bb[1], bb[0]], [bb[3], bb[2]]]);
+    map.attributionControl.setPrefix(false);
+    var base = window.GdiBasemap && GdiBasemap(L, cfg.basemap ? JSON.parse(cfg.basemap) : null);
+    if (base) { base.addTo(map); }
     L.tileLayer.wms("/wms", { layers: "PLU.ZoningElement,PLU.SupplementaryRegulation", format: "image/png",
       transparent: true, version: "1.3.0" }).addTo(map);
     fetch(cfg.plan).then(function (r) { return r.ok ? r.json() : null; }).then(function (gj) {

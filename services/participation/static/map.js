@@ -7,6 +7,8 @@
   var map = L.map(el, { attributionControl: true, zoomControl: true });
   map.fitBounds([[bbox[1], bbox[0]], [bbox[3], bbox[2]]]);
   map.attributionControl.setPrefix(false);
+  var base = window.GdiBasemap && GdiBasemap(L, el.dataset.basemap ? JSON.parse(el.dataset.basemap) : null);
+  if (base) { base.addTo(map); }
   L.tileLayer.wms(el.dataset.wms, { layers: "PLU.ZoningElement,PLU.SupplementaryRegulation", format: "image/png",
     transparent: true, version: "1.3.0", attribution: "Bebauungsplan: Stadt" }).addTo(map);
   fetch(el.dataset.plan).then(function (r) { return r.ok ? r.json() : null; }).then(function (gj) {

@@ -252,7 +252,7 @@
       if (on && !layer) {
         layer = viewer.imageryLayers.addImageryProvider(makeProvider());
         G.layers[id].imagery = layer;
-        if (id === "basemap") viewer.imageryLayers.lowerToBottom(layer);
+        if (id === "basemap" || /^base-/.test(id)) viewer.imageryLayers.lowerToBottom(layer);
       }
       if (layer) layer.show = on;
     };
@@ -280,7 +280,14 @@
       var bm = addLayerRow("basemap", T.layer_basemap, false, imageryToggle(function () {
         return new Cesium.UrlTemplateImageryProvider({ url: cfg.basemap, maximumLevel: 19, tilingScheme: new Cesium.WebMercatorTilingScheme() });
       }, "basemap"), null, !hasBasemap);
-      if (hasBasemap && isWanted("basemap", true)) { bm.checked = true; G.layers.basemap.toggle(true); }
+      var external = cfg.baseLayers || [];
+      if (hasBasemap && isWanted("basemap", !external.length)) { bm.checked = true; G.layers.basemap.toggle(true); }
+      // external base layers (gdi.yml basemap.external): the first one is on at start; the source note as text
+      external.forEach(function (b, i) {
+        var id = "base-" + b.id;
+        var cb = addLayerRow(id, b.title, false, imageryToggle(function () { return baseProvider(b); }, id));
+        if (isWanted(id, i === 0)) { cb.checked = true; G.layers[id].toggle(true); }
+      });
       OVERLAYS.forEach(function (o) {
         var present = Object.prototype.hasOwnProperty.call(names, o.wms);
         var legend = present ? sameHost(names[o.wms]) || (cfg.wms + "?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetLegendGraphic&FORMAT=image/png&SLD_VERSION=1.1.0&LAYER=" + encodeURIComponent(o.wms)) : null;
@@ -294,6 +301,26 @@
       });
       G.imageryReady = true;
       updateHash();
+    });
+  }
+  function baseProvider(b) {
+    var credit = new Cesium.Credit(escapeHtml(b.attribution), true);   // text, no link
+    if (b.kind === "wmts") {
+      return new Cesium.WebMapTileServiceImageryProvider({
+        url: b.url, layer: b.layer, style: b.style, format: b.format, tileMatrixSetID: b.tile_matrix_set,
+        maximumLevel: b.maximum_level, tilingScheme: new Cesium.WebMercatorTilingScheme(), credit: credit });
+    }
+    if (b.kind === "wms") {
+      return new Cesium.WebMapServiceImageryProvider({
+        url: b.url, layers: b.layer, tileWidth: 512, tileHeight: 512, credit: credit,
+        parameters: { transparent: false, format: b.format, styles: "" } });
+    }
+    return new Cesium.UrlTemplateImageryProvider({ url: b.url, maximumLevel: b.maximum_level, credit: credit,
+                                                   tilingScheme: new Cesium.WebMercatorTilingScheme() });
+  }
+  function escapeHtml(s) {
+    return String(s).replace(/[&<>"']/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
     });
   }
   function sameHost(url) {
