@@ -369,14 +369,16 @@ def _summary(plan_id: str, plan: dict[str, Any], settings: Settings) -> dict[str
 
 
 def build_plan(settings: Settings, plan_id: str, objects: gpd.GeoDataFrame | None, plan: dict[str, Any],
-               dgm: Path | None) -> dict[str, Any]:
-    """Build one plan's variants into staging folders, then switch them in; returns the summary."""
+               dgm: Path | None, layers: list[str] | None = None) -> dict[str, Any]:
+    """Build one plan's variants into staging folders, then switch them in; returns the summary.
+    ``layers``: the plan's WMS layer names (zoning first), for the participation maps and their legend."""
     from .planned import build_planned_tileset
     from .terrain import Terrain
     plans_dir, tiles_dir = settings.var_dir / "plans", settings.var_dir / "3dtiles" / "planned"
     summary = _summary(plan_id, plan, settings)
     summary["zones"] = zone_summaries(objects)     # what each building area allows, in plain German
     summary["documents"] = plan_documents(plan)
+    summary["wms_layers"] = list(layers or [])
     variants: list[dict[str, Any]] = []
     staged: list[tuple[Path, Path]] = []
     try:
@@ -436,17 +438,19 @@ def write_variants(settings: Settings) -> dict[str, Any]:
     (settings.var_dir / "3dtiles" / "planned").mkdir(parents=True, exist_ok=True)
     done: dict[str, Any] = {}
     dgm = find_dgm(settings)
+    reg = load_registry(settings.datasets_dir, check_plugins=False, publish_dir=settings.publish_dir)
     with _lock(plans_dir):
         state_file = plans_dir / ".variants-state.json"
         state = json.loads(state_file.read_text(encoding="utf-8")) if state_file.exists() else {}
         for plan_id, ds_ids in plan_groups(settings).items():
-            fp = _fingerprint(settings, ds_ids, dgm)
+            layers = [reg[d].wms_layer_name for d in ds_ids if d in reg]
+            fp = _fingerprint(settings, ds_ids, dgm) + ":" + ",".join(layers)
             if state.get(plan_id) == fp and (plans_dir / f"{plan_id}.json").exists():
                 done[plan_id] = "unchanged"
                 continue
             try:
                 objects, plan = _read_group(settings, ds_ids)
-                summary = build_plan(settings, plan_id, objects, plan, dgm)
+                summary = build_plan(settings, plan_id, objects, plan, dgm, layers)
             except (GdiError, ValueError, OSError) as exc:   # one broken plan must not stop the others
                 LOGGER.error("plan variants of %s failed (previous outputs kept): %s", plan_id, exc)
                 done[plan_id] = f"failed: {exc}"

@@ -32,7 +32,7 @@ from gdi import server as gdi_server
 from tests.conftest import GDI, ROOT, SCHEMAS, free_port
 
 PW = "Backup-Passwort-2026!"
-PID = "bplan2070"
+PID = "bplan_lerchenfeld"   # the demo procedure (services/participation/demo.py)
 
 
 def _pg_server(store_url: str) -> str:

@@ -127,14 +127,14 @@ def test_plan_map_has_a_base_map_with_its_source_note(second, browser):  # noqa:
     seen: list[str] = []
     page = browser.new_page()
     page.on("request", lambda q: seen.append(q.url))
-    page.goto(second["base"] + "/beteiligung/verfahren/bplan2070")
+    page.goto(second["base"] + "/beteiligung/verfahren/bplan_lerchenfeld")
     page.wait_for_selector(".leaflet-tile-loaded", timeout=60_000)
     page.wait_for_timeout(500)
     ext = second["external"]
     assert any(u.startswith(ext + "/basemap/") for u in seen), seen[:20]
     text = page.locator(".leaflet-control-attribution").inner_text()
     assert "Testkarte XYZ © Beispielamt 2026" in text, text
-    csp = requests.get(second["base"] + "/beteiligung/verfahren/bplan2070", timeout=30).headers[
+    csp = requests.get(second["base"] + "/beteiligung/verfahren/bplan_lerchenfeld", timeout=30).headers[
         "Content-Security-Policy"]
     assert ext in csp.split("img-src")[1].split(";")[0], csp
     page.close()
@@ -146,7 +146,7 @@ def test_plan_map_without_external_layers_uses_the_offline_base_map(server, brow
     seen: list[str] = []
     page = browser.new_page()
     page.on("request", lambda q: seen.append(q.url))
-    page.goto(server + "/beteiligung/verfahren/bplan2070")
+    page.goto(server + "/beteiligung/verfahren/bplan_lerchenfeld")
     page.wait_for_selector(".leaflet-tile-loaded", timeout=60_000)
     assert any("/basemap/" in u for u in seen), seen[:20]
     assert "Stadtplan: Stadt Hildesheim" in page.locator(".leaflet-control-attribution").inner_text()

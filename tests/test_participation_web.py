@@ -30,7 +30,7 @@ PW = "Demo-Passwort-2026!"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
-PID = "bplan2070"
+PID = "bplan_lerchenfeld"   # the demo procedure: the demo town's plan HI 245 (services/participation/demo.py)
 
 
 def _env(var: Path, port: int, **extra: str) -> dict[str, str]:
@@ -141,8 +141,8 @@ def test_procedure_page_says_what_the_plan_allows_in_german(bsrv):
     zones = re.search(r'<ul id="plan-zones">(.*?)</ul>', html, re.S)
     assert zones is not None
     items = re.findall(r"<li>(.*?)</li>", zones.group(1), re.S)
-    assert any(i.startswith("Industriegebiet (GI): Grundflächenzahl (GRZ) 0,8 – höchstens 80 % des Grundstücks")
-               and "abweichende Bauweise" in i for i in items), items
+    assert any(i.startswith("Allgemeines Wohngebiet (WA): höchstens 2 Vollgeschosse; Grundflächenzahl (GRZ) 0,4 – "
+                            "höchstens 40 % des Grundstücks") and "offene Bauweise" in i for i in items), items
     legend = re.search(r'<figure class="legend" id="plan-legend">\s*<img src="([^"]+)"', html)
     assert legend is not None
     img = requests.get(bsrv["base"].rsplit("/beteiligung", 1)[0] + legend.group(1).replace("&amp;", "&"), timeout=60)
@@ -150,12 +150,13 @@ def test_procedure_page_says_what_the_plan_allows_in_german(bsrv):
     from PIL import Image
     w, h = Image.open(io.BytesIO(img.content)).size
     assert w >= 100 and h >= 100, (w, h)  # the layer's legend with its classes by land use, not an empty image
-    # the demo plan's documents are drawn from its published data, and each of them opens
+    # the demo plan's documents (its XPlanung externeReferenz: drawing, tables, data), and each of them opens
     docs = re.search(r'<ul id="plan-documents">(.*?)</ul>', html, re.S)
     assert docs is not None
     links = {t: u.replace("&amp;", "&") for u, t in re.findall(r'<a href="([^"]+)"[^>]*>([^<]+)</a>', docs.group(1))}
-    assert set(links) == {"Planzeichnung als Bild (PNG, aus den Plandaten gezeichnet)",
-                          "Festsetzungen als Tabelle mit Karte",
+    assert set(links) == {"Planzeichnung (Entwurf), aus den Plandaten gezeichnet",
+                          "Festsetzungen (Baugebiete, Verkehrs- und Grünflächen) als Tabelle mit Karte",
+                          "Baugrenzen, Straßenbegrenzungslinien und Anpflanzungen als Tabelle mit Karte",
                           "Plandaten für GIS-Programme (GeoPackage)"}, links
     site = bsrv["base"].rsplit("/beteiligung", 1)[0]
     for title, url in links.items():
@@ -179,7 +180,7 @@ def test_procedure_page_says_what_the_plan_allows_in_german(bsrv):
 
 def test_receipt_and_stored_content(bsrv):
     _, r = _submit(bsrv["base"], "Bitte mehr Bäume an der Straße.", name="Erika Muster", email="erika@example.org",
-                   geometry=json.dumps({"type": "Point", "coordinates": [8.69, 53.14]}), location_kind="point")
+                   geometry=json.dumps({"type": "Point", "coordinates": [9.9772, 52.1577]}), location_kind="point")
     assert r.status_code == 200, r.text[:400]
     rec = _receipt(r.text)
     assert re.fullmatch(r"\d{4}-\d{6}", rec["number"]) and len(rec["hash"]) == 64
@@ -426,7 +427,7 @@ def test_kiosk_3d_planned_variants(bsrv, browser):
     labels = page.locator("#s-3d button.variant").all_text_contents()
     assert labels == ["Nur heute", "Plan: maximal", "Plan: nach GRZ"]  # two variants of the plan
     page.tap("#s-3d button.variant >> nth=2")
-    page.wait_for_selector("#app[data-loaded=planned_bplan2070_grz]", state="attached", timeout=90_000)
+    page.wait_for_selector("#app[data-loaded=planned_bplan_lerchenfeld_grz]", state="attached", timeout=90_000)
     assert page.get_attribute("#s-3d button.variant >> nth=2", "aria-pressed") == "true"
     assert page.get_attribute("#app", "data-brdf-table") == "precomputed"   # the viewer's table, shared
     # the CesiumJS credit as plain text, as in /viewer: no link out of the kiosk
@@ -447,7 +448,7 @@ def test_kiosk_3d_planned_variants(bsrv, browser):
     row = next(x for x in _db_rows(bsrv["var"]) if x["number"] == number)
     assert row["location_kind"] == "3d" and len(row["geometry"]["coordinates"]) == 3
     lon, lat = row["geometry"]["coordinates"][:2]
-    assert 8.6 < lon < 8.8 and 53.1 < lat < 53.2  # inside the plan area (Bremen)
+    assert 9.974 < lon < 9.981 and 52.155 < lat < 52.160  # inside the plan area (the demo town's free field)
 
 
 def test_staff_moderation_notes_export(bsrv, browser):

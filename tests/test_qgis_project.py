@@ -142,14 +142,21 @@ def on_white(img: Image.Image) -> np.ndarray:
 
 
 def _near_match(x: np.ndarray, y: np.ndarray) -> np.ndarray:
-    """Per pixel of ``x``: does a pixel of ``y`` within one pixel (3 x 3) have the same colour within
-    TOLERANCE? (The two renderers place anti-aliased edges and 3-pixel dots up to half a pixel apart.)"""
+    """Per pixel of ``x``: does ``y`` have the same colour within TOLERANCE within one pixel (3 x 3), or
+    half a pixel away (the mean of two neighbouring pixels)? The two renderers place anti-aliased edges and
+    3-pixel dots up to half a pixel apart (AGG and Qt sample pixel centres differently): a thin line's edge
+    pixel in one is then a mix of two pixels of the other, a colour neither of them has."""
     h, w = x.shape[:2]
     pad = np.pad(y, ((1, 1), (1, 1), (0, 0)), mode="edge")
     ok = np.zeros((h, w), dtype=bool)
     for dy in (0, 1, 2):
         for dx in (0, 1, 2):
-            ok |= np.abs(x - pad[dy:dy + h, dx:dx + w]).max(axis=2) <= TOLERANCE
+            here = pad[dy:dy + h, dx:dx + w]
+            ok |= np.abs(x - here).max(axis=2) <= TOLERANCE
+            if dx < 2:
+                ok |= np.abs(x - (here + pad[dy:dy + h, dx + 1:dx + 1 + w]) / 2).max(axis=2) <= TOLERANCE
+            if dy < 2:
+                ok |= np.abs(x - (here + pad[dy + 1:dy + 1 + h, dx:dx + w]) / 2).max(axis=2) <= TOLERANCE
     return ok
 
 

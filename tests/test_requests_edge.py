@@ -30,7 +30,7 @@ from tests.conftest import ROOT, SCHEMAS, free_port
 from tests.nginxconf import NGINX
 
 PW = "Demo-Passwort-2026!"
-PID = "bplan2070"
+PID = "bplan_lerchenfeld"   # the demo procedure (services/participation/demo.py)
 SERVER = """
 server {{
   listen 127.0.0.1:{port};
@@ -258,7 +258,7 @@ def test_kiosk_needs_an_enrolled_device_and_a_json_object(site: Site):
     hdr = {"Content-Type": "application/json", "X-CSRF-Token": tok}
     status, _, text = b.req("GET", "/beteiligung/kiosk?kiosk=erfunden")
     assert status == 403 and "nicht als Beteiligungs-Bildschirm angemeldet" in text
-    body = b'{"procedure": "bplan2070", "text": "x", "consent": true, "kiosk": "erfunden"}'
+    body = b'{"procedure": "bplan_lerchenfeld", "text": "x", "consent": true, "kiosk": "erfunden"}'
     st, _, _ = _raw(site, b, "/beteiligung/kiosk/stellungnahme", body, hdr)
     assert st == 403
     # enrolment with the one-time link the demo wrote; a second use of the same code is refused
@@ -277,9 +277,9 @@ def test_kiosk_needs_an_enrolled_device_and_a_json_object(site: Site):
     assert m is not None
     hdr["X-CSRF-Token"] = m.group(1)
     for bad, want in ((b"[1, 2]", "JSON-Objekt"), (b'"text"', "JSON-Objekt"), (b"null", "JSON-Objekt"),
-                      (b"{not json", "JSON-Objekt"), (b'{"procedure": "bplan2070", "text": ["a"], "consent": true}',
-                                                      "text"),
-                      (b'{"procedure": "bplan2070", "text": "a\\u0000b", "consent": true}', "U+0000")):
+                      (b"{not json", "JSON-Objekt"),
+                      (b'{"procedure": "bplan_lerchenfeld", "text": ["a"], "consent": true}', "text"),
+                      (b'{"procedure": "bplan_lerchenfeld", "text": "a\\u0000b", "consent": true}', "U+0000")):
         st, _, text = _raw(site, b, "/beteiligung/kiosk/stellungnahme", bad, hdr)
         assert st == 400 and want in text, (bad, st, text)
     st, _, text = _raw(site, b, "/beteiligung/kiosk/stellungnahme", body, hdr)

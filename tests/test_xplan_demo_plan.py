@@ -3,7 +3,7 @@ greenfield, read by the same reader and mapped by the same PLU mappers as the re
 real pipeline into a throw-away var dir (only its two datasets), INSPIRE GML validated against the offline
 XSDs, planned-building variants with heights from the plan, and the plain-language summary of the plan page.
 The XPlanGML 6.0 XSD is not part of the offline schema mirror: the file was validated against it when it was
-generated (tests/data/xplan_demo/bplan_lerchenfeld/SOURCE.md says how); here its structure is checked by
+generated (datasets/bplan_lerchenfeld/SOURCE.md says how); here its structure is checked by
 hand instead."""
 from __future__ import annotations
 
@@ -27,8 +27,7 @@ from tests.conftest import ROOT, SCHEMAS, SHARED
 from transforms.generate import xplan_demo as xd
 from transforms.pipeline import run_dataset
 
-# not in datasets/ yet: its supplementary regulations do not render in QGIS as in the WMS (near 71 % match)
-PLANS = ROOT / "tests" / "data" / "xplan_demo"
+PLANS = ROOT / "datasets"   # bplan_lerchenfeld, bplan_lerchenfeld_sr: the demo's plan
 PLAN = PLANS / "bplan_lerchenfeld" / "BP_HI245_Lerchenfeld_xplan60.gml"
 HILDESHEIM = (557_870.0, 5_771_750.0, 571_440.0, 5_783_120.0)   # the municipal extent (issue 17)
 NS = {"plu": "http://inspire.ec.europa.eu/schemas/plu/4.0", "gml": "http://www.opengis.net/gml/3.2",

@@ -16,25 +16,29 @@ from .config import load_config
 from .core import Participation, now_utc
 
 LOGGER = logging.getLogger(__name__)
-DEMO_ID = "bplan2070"
+DEMO_ID = "bplan_lerchenfeld"   # the demo town's plan HI 245 (datasets/bplan_lerchenfeld, XPlanGML 6.0)
 ANNOUNCEMENT = (
-    "Der Entwurf des Bebauungsplans 2070 mit Begründung wird nach § 3 Abs. 2 BauGB im Internet veröffentlicht. "
+    "Der Entwurf des Bebauungsplans HI 245 „Am Lerchenfeld“ mit Begründung wird nach § 3 Abs. 2 BauGB im Internet "
+    "veröffentlicht. "
     "Während der Frist kann jede Person eine Stellungnahme abgeben – hier online, am Bildschirm im Rathaus "
     "(Markt 1) oder schriftlich.\n\n"
     "Nicht fristgerecht abgegebene Stellungnahmen können bei der Beschlussfassung über den Bauleitplan "
     "unberücksichtigt bleiben (§ 4a Abs. 5 BauGB).\n\n"
-    "Demo-Verfahren: Der Plan stammt aus Bremen (Testdaten), nicht aus Hildesheim.")
+    "Demo-Verfahren: Der Plan ist erfunden – ein generierter Plan auf einer Freifläche der Demo-Stadt, kein "
+    "Bauleitplan der Stadt Hildesheim.")
 
 
 def demo_documents(settings: Settings, base: str) -> list[dict[str, str]]:
-    """The demo plan has no PDFs of its own (the shared data hold none): the documents a citizen can open are
+    """For a demo plan without documents of its own (no externeReferenz): the documents a citizen can open are
     drawn from its published data — the plan drawing as an image (a WMS GetMap of the plan area with the
     legend's colours), the designations as a table with a map (the OGC API collection's HTML page), and the
     plan's data for GIS programs (the INSPIRE download's GeoPackage)."""
     from urllib.parse import urlencode
     docs = []
     plan_file = settings.var_dir / "plans" / f"{DEMO_ID}.json"
-    bbox = json.loads(plan_file.read_text(encoding="utf-8")).get("bbox_crs84") if plan_file.exists() else None
+    summary = json.loads(plan_file.read_text(encoding="utf-8")) if plan_file.exists() else {}
+    bbox = summary.get("bbox_crs84")
+    layers = ",".join(summary.get("wms_layers") or ["PLU.ZoningElement", "PLU.SupplementaryRegulation"])
     if bbox and len(bbox) == 4:
         import math
         w, s, e, n = (float(v) for v in bbox)
@@ -43,7 +47,7 @@ def demo_documents(settings: Settings, base: str) -> list[dict[str, str]]:
         aspect = (n - s) / max((e - w) * math.cos(math.radians((s + n) / 2)), 1e-9)  # on the ground
         height = max(200, min(2000, round(1600 * aspect)))
         q = {"SERVICE": "WMS", "VERSION": "1.3.0", "REQUEST": "GetMap", "STYLES": "", "CRS": "CRS:84",
-             "LAYERS": "PLU.ZoningElement,PLU.SupplementaryRegulation", "BBOX": f"{w:.6f},{s:.6f},{e:.6f},{n:.6f}",
+             "LAYERS": layers, "BBOX": f"{w:.6f},{s:.6f},{e:.6f},{n:.6f}",
              "WIDTH": "1600", "HEIGHT": str(height), "FORMAT": "image/png", "BGCOLOR": "0xFFFFFF"}
         docs.append({"title": "Planzeichnung als Bild (PNG, aus den Plandaten gezeichnet)",
                      "url": f"{base}/wms?{urlencode(q)}"})
@@ -58,12 +62,16 @@ def seed_demo(settings: Settings) -> dict[str, str]:
     part = Participation(cfg)
     today = now_utc().astimezone(part.tz).date()
     plan_file = settings.var_dir / "plans" / f"{DEMO_ID}.json"
-    title = "Bebauungsplan 2070 (Demo)"
-    if plan_file.exists():
-        title = f"Bebauungsplan {json.loads(plan_file.read_text(encoding='utf-8'))['title']} (Demo)"
+    title = "Bebauungsplan HI 245 „Am Lerchenfeld“ (Demo)"
+    summary = json.loads(plan_file.read_text(encoding="utf-8")) if plan_file.exists() else {}
+    if summary.get("title"):
+        title = f"Bebauungsplan {summary['title']} (Demo)"
     base = settings.service.public_url.rstrip("/")
+    # the plan's own documents (XPlanung externeReferenz) are listed on the page from the plan summary; only a
+    # plan without any gets documents drawn from its published data
+    documents = [] if summary.get("documents") else demo_documents(settings, base)
     part.upsert_procedure(
-        DEMO_ID, title, ANNOUNCEMENT, demo_documents(settings, base),
+        DEMO_ID, title, ANNOUNCEMENT, documents,
         [("3_1", today - timedelta(days=90), today - timedelta(days=60)),
          ("3_2", today - timedelta(days=3), today + timedelta(days=30))],
         plan_id=DEMO_ID)

@@ -27,7 +27,7 @@ Contents (local metres from the south-west corner of the Geltungsbereich, 390 x 
   designations as OGC API HTML tables, the data as GeoPackage), under :data:`DEMO_BASE`.
 
 Everything is fixed (no randomness, no clock): the same call writes the same bytes. Regenerate with
-``python -m transforms.generate.xplan_demo tests/data/xplan_demo/bplan_lerchenfeld/BP_HI245_Lerchenfeld_xplan60.gml``;
+``python -m transforms.generate.xplan_demo datasets/bplan_lerchenfeld/BP_HI245_Lerchenfeld_xplan60.gml``;
 ``--xsd DIR`` validates the result against the XPlanGML 6.0 schema (``DIR/XPlanung-Operationen.xsd``).
 """
 from __future__ import annotations
@@ -56,7 +56,7 @@ SIZE = (390.0, 340.0)
 BEZUGSHOEHE = 96.0   # m NHN (DHHN2016): the demo DGM (citymodel.terrain.make_demo_dgm) is 95.4-97.1 m here
 DATASET, DATASET_SR = "bplan_lerchenfeld", "bplan_lerchenfeld_sr"
 DEMO_BASE = "http://127.0.0.1:5000"   # the demo server's default public URL (core.config.ServiceSettings)
-# WMS layer names and OGC API collections of the two datasets (tests/data/xplan_demo/bplan_lerchenfeld*/dataset.yml; not
+# WMS layer names and OGC API collections of the two datasets (datasets/bplan_lerchenfeld*/dataset.yml; not
 # primary for their INSPIRE feature types, see core.registry.unique_names)
 WMS_LAYERS = (f"PLU.ZoningElement.{DATASET}", f"PLU.SupplementaryRegulation.{DATASET_SR}")
 COLLECTIONS = (f"{DATASET}_zoningelement", f"{DATASET}_supplementaryregulation")
@@ -395,7 +395,7 @@ def plan_xml(base: str = DEMO_BASE) -> str:
             f"<xplan:bereich xlink:href=\"#{gml_id('bereich')}\"/>")
     head = ('<?xml version="1.0" encoding="UTF-8"?>\n'
             "<!-- Generated demo plan (fictional): python -m transforms.generate.xplan_demo; "
-            "see tests/data/xplan_demo/bplan_lerchenfeld/SOURCE.md -->\n"
+            "see datasets/bplan_lerchenfeld/SOURCE.md -->\n"
             f'<xplan:XPlanAuszug xmlns:xplan="{XPLAN_NS}" xmlns:gml="http://www.opengis.net/gml/3.2" '
             'xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
             f'gml:id="{gml_id("auszug")}" xsi:schemaLocation="{XPLAN_NS} {SCHEMA_URL}">\n{_env(area)}\n')

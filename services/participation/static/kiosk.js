@@ -191,7 +191,7 @@
     map.attributionControl.setPrefix(false);
     var base = window.GdiBasemap && GdiBasemap(L, cfg.basemap ? JSON.parse(cfg.basemap) : null);
     if (base) { base.addTo(map); }
-    L.tileLayer.wms("/wms", { layers: "PLU.ZoningElement,PLU.SupplementaryRegulation", format: "image/png",
+    L.tileLayer.wms("/wms", { layers: cfg.layers || "PLU.ZoningElement,PLU.SupplementaryRegulation", format: "image/png",
       transparent: true, version: "1.3.0" }).addTo(map);
     fetch(cfg.plan).then(function (r) { return r.ok ? r.json() : null; }).then(function (gj) {
       if (gj && gj.type) { L.geoJSON(gj, { style: { color: "#7a1f1f", weight: 4, fill: false } }).addTo(map); }

@@ -1,5 +1,5 @@
 <?xml version='1.0' encoding='UTF-8'?>
-<!-- Generated demo plan (fictional): python -m transforms.generate.xplan_demo; see tests/data/xplan_demo/bplan_lerchenfeld/SOURCE.md -->
+<!-- Generated demo plan (fictional): python -m transforms.generate.xplan_demo; see datasets/bplan_lerchenfeld/SOURCE.md -->
 <xplan:XPlanAuszug xmlns:xplan="http://www.xplanung.de/xplangml/6/0" xmlns:gml="http://www.opengis.net/gml/3.2" xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" gml:id="GML_4de587af-57c8-5a55-ba3c-416866cdb14b" xsi:schemaLocation="http://www.xplanung.de/xplangml/6/0 https://repository.gdi-de.org/schemas/de.xleitstelle.xplanung/6.0/XPlanung-Operationen.xsd">
   <gml:boundedBy>
     <gml:Envelope srsName="EPSG:25832">
