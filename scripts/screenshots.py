@@ -4,7 +4,8 @@ kiosk's 3D screen, taken in headless Chromium (SwiftShader) from a running ``mak
     .venv/bin/gdi demo                       # in another shell; or gdi serve on a demo var dir
     .venv/bin/python scripts/screenshots.py [--base http://127.0.0.1:5000] [--var var] [--out docs/img]
 
-The kiosk is enrolled with the link ``gdi demo`` writes to ``<var>/participation/demo-staff.txt``.
+The kiosk is enrolled as a new device "screenshots-<time>" by the demo's moderation account (its password
+in ``<var>/participation/demo-staff.txt``, written by ``gdi demo``).
 """
 from __future__ import annotations
 
@@ -55,15 +56,28 @@ def viewer(ctx, base: str, out: Path, name: str, frag: str) -> None:
 
 def kiosk(browser, base: str, var: Path, out: Path) -> None:
     text = (var / "participation" / "demo-staff.txt").read_text(encoding="utf-8")
-    m = re.search(r"kiosk \S+: (\S+)", text)
+    m = re.search(r"^moderation (\S+)$", text, re.M)
     if not m:
-        raise SystemExit(f"no kiosk enrolment link in {var}/participation/demo-staff.txt")
-    link = re.sub(r"^https?://[^/]+", base, m.group(1))
+        raise SystemExit(f"no moderation account in {var}/participation/demo-staff.txt")
+    staff = browser.new_context()
+    sp = staff.new_page()
+    sp.goto(f"{base}/beteiligung/staff/login")
+    sp.fill("#username", "moderation")
+    sp.fill("#password", m.group(1))
+    sp.click("button[type=submit]")
+    sp.wait_for_selector("table.queue")
+    sp.goto(f"{base}/beteiligung/staff/kiosks")
+    sp.fill("#kiosk", f"screenshots-{int(time.time())}")
+    sp.click("form.narrow button[type=submit]")
+    link = re.sub(r"^https?://[^/]+", base, sp.text_content("#kiosk-enroll-url").strip())
+    staff.close()
     ctx = browser.new_context(has_touch=True, viewport={"width": 1366, "height": 1024}, locale="de-DE")
     page = ctx.new_page()
     page.goto(link)
     page.click("#kiosk-enroll")
     page.wait_for_url(re.compile(r".*/kiosk(\?.*)?$"))
+    from services.participation.demo import DEMO_ID
+    page.goto(f"{base}/beteiligung/kiosk?verfahren={DEMO_ID}")   # the demo procedure, whatever else is open
     page.tap("#k-open-3d")
     page.wait_for_selector("#k-cesium canvas", state="attached", timeout=120_000)
     page.tap("#s-3d button.variant >> nth=1")

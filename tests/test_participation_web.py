@@ -137,6 +137,7 @@ def test_procedure_page_says_what_the_plan_allows_in_german(bsrv):
     published plan), the periods as German dates."""
     import re
     html = requests.get(f"{bsrv['base']}/verfahren/{PID}", timeout=30).text
+    assert "<h1>Bebauungsplan HI 245 „Am Lerchenfeld“ (Demo)</h1>" in html   # named once, not "Bebauungsplan …" twice
     assert "Was der Plan festsetzt" in html
     zones = re.search(r'<ul id="plan-zones">(.*?)</ul>', html, re.S)
     assert zones is not None

@@ -64,8 +64,10 @@ def seed_demo(settings: Settings) -> dict[str, str]:
     plan_file = settings.var_dir / "plans" / f"{DEMO_ID}.json"
     title = "Bebauungsplan HI 245 „Am Lerchenfeld“ (Demo)"
     summary = json.loads(plan_file.read_text(encoding="utf-8")) if plan_file.exists() else {}
-    if summary.get("title"):
-        title = f"Bebauungsplan {summary['title']} (Demo)"
+    if summary.get("title"):   # the plan's name (XPlanung name, else number): "BP2070", "Bebauungsplan HI 245 …"
+        title = str(summary["title"])
+        title = title if title.startswith("Bebauungsplan") else f"Bebauungsplan {title}"
+        title = title if "(Demo)" in title else f"{title} (Demo)"
     base = settings.service.public_url.rstrip("/")
     # the plan's own documents (XPlanung externeReferenz) are listed on the page from the plan summary; only a
     # plan without any gets documents drawn from its published data

@@ -259,6 +259,10 @@
     new C.ScreenSpaceEventHandler(viewer.scene.canvas).setInputAction(function (ev) {
       var pos = null;
       if (viewer.scene.pickPositionSupported) { try { pos = viewer.scene.pickPosition(ev.position); } catch (e) { pos = null; } }
+      if (!C.defined(pos)) {   // the ground: the terrain mesh where there is one, else the ellipsoid
+        var ray = viewer.camera.getPickRay(ev.position);
+        pos = ray ? viewer.scene.globe.pick(ray, viewer.scene) : undefined;
+      }
       if (!C.defined(pos)) { pos = viewer.camera.pickEllipsoid(ev.position, viewer.scene.globe.ellipsoid); }
       if (!C.defined(pos)) { return; }
       var c = C.Cartographic.fromCartesian(pos);
