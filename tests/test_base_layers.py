@@ -66,7 +66,10 @@ def second(demo_settings, demo_env, server, tmp_path_factory):
     demo_port = int(demo_env["GDI_PORT"])
     (root / "gdi.yml").write_text(yaml.safe_dump({"basemap": {"external": _layers(demo_port)}}), encoding="utf-8")
     port = free_port()
-    env = dict(demo_env, GDI_PORT=str(port), GDI_SETTINGS=str(root / "gdi.yml"), GDI_RUN_DIR=str(root / "run"))
+    # the demo's var dir, so the same public URL: what a node writes there at start (service configurations
+    # naming the public URL) must stay what the session's server wrote, or later tests see this node's port
+    env = dict(demo_env, GDI_PORT=str(port), GDI_SETTINGS=str(root / "gdi.yml"), GDI_RUN_DIR=str(root / "run"),
+               GDI_PUBLIC_URL=server)
     proc = gdi_server.start(env, root / "serve.log")
     yield {"base": f"http://127.0.0.1:{port}", "external": f"http://localhost:{demo_port}"}
     gdi_server.stop(proc)
