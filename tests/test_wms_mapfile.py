@@ -124,8 +124,8 @@ def test_basemap_tiles_come_from_the_same_map(reg_settings):
     import io
 
     import numpy as np
-    from PIL import Image
     import pyogrio
+    from PIL import Image
     # at a published tree (the trees' bbox spans Münster and Hildesheim: its centre lies between them)
     gdf = pyogrio.read_dataframe(reg_settings.publish_dir / "trees" / "current" / "trees.gpkg",
                                  layer="trees_source", max_features=1).to_crs("OGC:CRS84")
