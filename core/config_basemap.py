@@ -48,6 +48,10 @@ class BaseLayer(_Model):
             raise ValueError(f"base layer {self.id!r} (xyz) needs a url with {{z}}, {{x}} and {{y}}: {self.url!r}")
         return self
 
+    def client(self) -> dict[str, object]:
+        """What the pages' scripts read (viewer, plan maps): every field."""
+        return self.model_dump()
+
     def origin(self) -> str | None:
         """scheme://host[:port] of an external URL (for the CSP); None for a path on this server."""
         m = re.match(r"^(https?://[^/?#]+)", self.url)

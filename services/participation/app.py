@@ -102,9 +102,7 @@ def plan_basemap(settings: Settings) -> dict[str, Any] | None:
     """The base map under the plan maps: the first external base layer (``basemap.external``), else the
     offline ``/basemap`` tiles when a base-map file is configured, else None."""
     if settings.basemap.external:
-        b = settings.basemap.external[0]
-        return b.model_dump(include={"kind", "url", "layer", "style", "tile_matrix_set", "format", "attribution",
-                                     "maximum_level"})
+        return settings.basemap.external[0].client()
     if settings.basemap.path(settings.datasets_dir) is None:
         return None
     return {"kind": "xyz", "url": "/basemap/{z}/{x}/{y}.png", "maximum_level": 19,

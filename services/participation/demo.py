@@ -28,15 +28,14 @@ ANNOUNCEMENT = (
     "Bauleitplan der Stadt Hildesheim.")
 
 
-def demo_documents(settings: Settings, base: str) -> list[dict[str, str]]:
+def demo_documents(summary: dict, base: str) -> list[dict[str, str]]:
     """For a demo plan without documents of its own (no externeReferenz): the documents a citizen can open are
     drawn from its published data — the plan drawing as an image (a WMS GetMap of the plan area with the
     legend's colours), the designations as a table with a map (the OGC API collection's HTML page), and the
-    plan's data for GIS programs (the INSPIRE download's GeoPackage)."""
+    plan's data for GIS programs (the INSPIRE download's GeoPackage). ``summary``: the plan summary
+    (``var/plans/<id>.json``; its bbox and WMS layers)."""
     from urllib.parse import urlencode
     docs = []
-    plan_file = settings.var_dir / "plans" / f"{DEMO_ID}.json"
-    summary = json.loads(plan_file.read_text(encoding="utf-8")) if plan_file.exists() else {}
     bbox = summary.get("bbox_crs84")
     layers = ",".join(summary.get("wms_layers") or ["PLU.ZoningElement", "PLU.SupplementaryRegulation"])
     if bbox and len(bbox) == 4:
@@ -71,7 +70,7 @@ def seed_demo(settings: Settings) -> dict[str, str]:
     base = settings.service.public_url.rstrip("/")
     # the plan's own documents (XPlanung externeReferenz) are listed on the page from the plan summary; only a
     # plan without any gets documents drawn from its published data
-    documents = [] if summary.get("documents") else demo_documents(settings, base)
+    documents = [] if summary.get("documents") else demo_documents(summary, base)
     part.upsert_procedure(
         DEMO_ID, title, ANNOUNCEMENT, documents,
         [("3_1", today - timedelta(days=90), today - timedelta(days=60)),

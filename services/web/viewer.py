@@ -39,8 +39,7 @@ CSP = ("default-src 'self'; script-src 'self' blob: 'unsafe-eval' 'wasm-unsafe-e
 
 def base_layers(settings) -> list[dict]:
     """The configured external base layers (``basemap.external``) as the pages' scripts read them."""
-    return [b.model_dump(include={"id", "title", "kind", "url", "layer", "style", "tile_matrix_set", "format",
-                                  "attribution", "maximum_level"}) for b in settings.basemap.external]
+    return [b.client() for b in settings.basemap.external]
 
 
 def cesium_version() -> str:
