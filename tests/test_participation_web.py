@@ -449,7 +449,9 @@ def test_kiosk_3d_planned_variants(bsrv, browser):
     row = next(x for x in _db_rows(bsrv["var"]) if x["number"] == number)
     assert row["location_kind"] == "3d" and len(row["geometry"]["coordinates"]) == 3
     lon, lat = row["geometry"]["coordinates"][:2]
-    assert 9.974 < lon < 9.981 and 52.155 < lat < 52.160  # inside the plan area (the demo town's free field)
+    # near the plan (the demo town's free field, ~52.157 N 9.977 E): a tap lands on the terrain mesh once its
+    # tiles are in; before that on the ellipsoid ~140 m below, up to ~1 km farther along the ray
+    assert 9.96 < lon < 9.995 and 52.145 < lat < 52.175
 
 
 def test_staff_moderation_notes_export(bsrv, browser):
