@@ -136,6 +136,17 @@ def test_basemap_tiles_come_from_the_same_map(reg_settings):
     assert r.status_code == 200 and r.headers["Content-Type"] == "image/png"
     px = np.asarray(Image.open(io.BytesIO(r.data)).convert("RGBA"))
     assert px.shape == (256, 256, 4) and px[..., 3].max() > 0
+    # rendered once, then read from disk; a new mapfile (a publication changed) starts a new set
+    assert r.headers["X-Cache"] == "MISS"
+    again = c.get(f"/15/{x}/{y}.png")
+    assert again.headers["X-Cache"] == "HIT" and again.data == r.data
+    sets = list((reg_settings.var_dir / "cache" / "basemap").iterdir())
+    assert len(sets) == 1 and (sets[0] / "15" / str(x) / f"{y}.png").read_bytes() == r.data
+    import time
+    time.sleep(0.01)
+    write_mapfile(reg_settings)
+    assert c.get(f"/15/{x}/{y}.png").headers["X-Cache"] == "MISS"
+    assert len(list((reg_settings.var_dir / "cache" / "basemap").iterdir())) == 2
     assert c.get(f"/2/{x}/{y}.png").status_code == 404  # x, y outside the zoom-2 grid
     assert c.get("/15/1/2.jpg").status_code == 404
 
