@@ -200,6 +200,9 @@ def build_tileset(source, out_dir: Path, options: CityModelOptions | None = None
     t0 = time.perf_counter()
     warnings: list[str] = []
     terrain = Terrain(options.dgm) if options.dgm else None
+    # the footprint file (not a GeoDataFrame drawn to a temporary one): the viewer's search finds its addresses
+    source_file = {"path": str(Path(source).resolve()), "layer": options.layer} \
+        if isinstance(source, (str, Path)) else None
     if not isinstance(source, (str, Path)):
         from .source import drawn
         source = drawn(source)  # tile jobs take rows by position in what the scan saw
@@ -317,7 +320,7 @@ def build_tileset(source, out_dir: Path, options: CityModelOptions | None = None
         "bytes": sum(t["bytes"] for t in tiles_state.values()),
         "parent_bytes": sum(t["bytes"] for t in parents_state.values()),
         "seconds": round(elapsed, 2), "buildings_per_s": round(sum(r["count"] for r in results) / elapsed, 1),
-        "warnings": warnings, "options": options.model_dump(mode="json"),
+        "warnings": warnings, "options": options.model_dump(mode="json"), "source": source_file,
         "note": "height_sources/roofs count the rebuilt buildings only",
     }
     (out_dir / "report.json").write_text(json.dumps(report, indent=1, ensure_ascii=False))

@@ -201,6 +201,32 @@ def test_search_finds_building_addresses_and_their_street(server, demo_settings)
     assert (first["label"], first["field"], first["count"]) == (street, "street", on_street)
 
 
+def test_search_finds_addresses_of_the_city_model(server, demo_settings):
+    """The 3D city model's footprints (the demo town, no publication) are searchable by address: the build
+    records its source in report.json, and a hit's box lies on that building."""
+    import sqlite3
+
+    from pyproj import Transformer
+    report = json.loads((demo_settings.var_dir / "3dtiles" / "buildings" / "report.json").read_text())
+    src = report["source"]
+    assert src["path"].endswith(".gpkg") and src["layer"] == "gebaeude", src
+    con = sqlite3.connect(src["path"])
+    rows = con.execute("SELECT strasse || ' ' || hausnummer, count(*), min(r.minx), min(r.miny), max(r.maxx), "
+                       "max(r.maxy) FROM gebaeude g JOIN rtree_gebaeude_geom r ON r.id = g.fid "
+                       "WHERE strasse IS NOT NULL GROUP BY 1 ORDER BY 1").fetchall()
+    con.close()
+    assert len(rows) > 100, "the demo city model has no addresses"
+    address, n, x0, y0, x1, y1 = rows[len(rows) // 2]
+    res = requests.get(server + "/viewer/api/search", params={"q": address, "limit": 10}, timeout=30).json()
+    hits = [h for h in res["results"] if h["dataset"] == "citymodel" and h["label"] == address]
+    assert hits, res
+    h = hits[0]
+    assert h["count"] == n and h["title"]["de"] == "3D-Stadtmodell"
+    lon, lat = Transformer.from_crs("EPSG:25832", "OGC:CRS84", always_xy=True).transform((x0 + x1) / 2, (y0 + y1) / 2)
+    w, s, e, nn = h["bbox"]
+    assert w - 1e-6 <= lon <= e + 1e-6 and s - 1e-6 <= lat <= nn + 1e-6
+
+
 def _config(html: str) -> dict:
     m = re.search(r'data-config="([^"]*)"', html)
     assert m is not None, "no data-config attribute"

@@ -7,10 +7,16 @@ features, so "Bahnhofsallee" finds the street, not 80 single trees. Boxes come s
 GeoPackage R-tree (``rtree_<layer>_<geom>``), so no geometry is parsed and 100,000 buildings index
 in well under a second. Restricted datasets are never indexed.
 
-The index lives in memory per worker and is rebuilt when a publication's version changes.
+Besides the publications, the index holds the addresses of the 3D city model (``/3dtiles/buildings/``): its
+footprint file as its build recorded it in ``report.json`` (``source``), when that is a GeoPackage. The
+demo's city model is the generated town, whose streets and addresses are no publication; a city's model
+built from an ALKIS export is found by the addresses in that export.
+
+The index lives in memory per worker and is rebuilt when a publication's version or the city model changes.
 """
 from __future__ import annotations
 
+import json
 import logging
 import re
 import sqlite3
@@ -117,12 +123,50 @@ def index_layer(gpkg: Path, layer: str, dataset: str) -> list[Entry]:
         con.close()
 
 
-class SearchIndex:
-    """Thread-safe, lazily (re)built index over the current public publications."""
+CITYMODEL = "citymodel"
+CITYMODEL_TITLE = {"de": "3D-Stadtmodell", "en": "3D city model"}
 
-    def __init__(self, publish_dir: Path, datasets_dir: Path | None = None):
+
+def citymodel_source(tiles_dir: Path | None) -> tuple[Path, str] | None:
+    """The GeoPackage and layer the city model in ``tiles_dir`` was built from (its ``report.json``), or None."""
+    if tiles_dir is None:
+        return None
+    try:
+        src = json.loads((tiles_dir / "report.json").read_text(encoding="utf-8")).get("source") or {}
+    except (OSError, ValueError):
+        return None
+    path = Path(str(src.get("path") or ""))
+    if path.suffix.lower() != ".gpkg" or not path.is_file():
+        return None
+    layer = src.get("layer")
+    if not layer:   # the layer the build read: ``*_source`` if present, else the first
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            names = [r[0] for r in con.execute("SELECT table_name FROM gpkg_contents WHERE data_type = 'features' "
+                                               "ORDER BY table_name")]
+        except sqlite3.Error:
+            return None
+        finally:
+            con.close()
+        layer = next((n for n in names if n.endswith("_source")), names[0] if names else None)
+    return (path, str(layer)) if layer else None
+
+
+def _stamp(path: Path | None) -> int:
+    try:
+        return path.stat().st_mtime_ns if path else 0
+    except OSError:
+        return 0
+
+
+class SearchIndex:
+    """Thread-safe, lazily (re)built index over the current public publications and the city model's
+    addresses (``citymodel_dir``: the tileset folder of ``/3dtiles/buildings/``)."""
+
+    def __init__(self, publish_dir: Path, datasets_dir: Path | None = None, citymodel_dir: Path | None = None):
         self.publish_dir = publish_dir
         self.datasets_dir = datasets_dir
+        self.citymodel_dir = citymodel_dir
         self._lock = threading.Lock()
         self._key: tuple = ()
         self._entries: list[Entry] = []
@@ -131,7 +175,9 @@ class SearchIndex:
 
     def _current_key(self) -> tuple:
         pubs = published_datasets(self.publish_dir)
-        return tuple(sorted((k, m["version"]) for k, m in pubs.items() if m.get("access", "public") == "public"))
+        report = self.citymodel_dir / "report.json" if self.citymodel_dir else None
+        return (tuple(sorted((k, m["version"]) for k, m in pubs.items() if m.get("access", "public") == "public")),
+                _stamp(report))
 
     def refresh(self, force: bool = False) -> None:
         with self._lock:
@@ -146,7 +192,7 @@ class SearchIndex:
             titles: dict[str, dict[str, str]] = {}
             pubs = published_datasets(self.publish_dir)
             reg_titles = registry_titles(self.datasets_dir)
-            for ds_id, _version in key:
+            for ds_id, _version in key[0]:
                 m = pubs[ds_id]
                 folder = current_dir(self.publish_dir, ds_id)
                 gpkg = folder / f"{ds_id}.gpkg" if folder else None
@@ -160,9 +206,17 @@ class SearchIndex:
                         entries.extend(index_layer(gpkg, coll.get("layer", coll["id"]), ds_id))
                     except sqlite3.Error as exc:
                         LOGGER.warning("search: cannot index %s/%s: %s", gpkg, coll.get("layer"), exc)
+            model = citymodel_source(self.citymodel_dir)
+            if model is not None:
+                try:
+                    entries.extend(index_layer(model[0], model[1], CITYMODEL))
+                    titles[CITYMODEL] = dict(CITYMODEL_TITLE)
+                except sqlite3.Error as exc:
+                    LOGGER.warning("search: cannot index the city model's source %s/%s: %s", *model, exc)
             entries.sort(key=lambda e: (len(e.norm), e.norm))
             self._entries, self._titles, self._key = entries, titles, key
-            LOGGER.info("search index: %d entries from %d publications", len(entries), len(key))
+            LOGGER.info("search index: %d entries from %d publications%s", len(entries), len(key[0]),
+                        " and the city model" if CITYMODEL in titles else "")
 
     def search(self, q: str, limit: int = 10) -> list[dict[str, Any]]:
         if len(q) > MAX_QUERY:

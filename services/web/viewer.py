@@ -70,7 +70,7 @@ def _lang() -> str:
 
 def create(settings: Settings) -> Flask:
     app = Flask(__name__, static_folder=None, template_folder=str(HERE / "templates"))
-    index = SearchIndex(settings.publish_dir, settings.datasets_dir)
+    index = SearchIndex(settings.publish_dir, settings.datasets_dir, settings.var_dir / "3dtiles" / "buildings")
     layer_titles = TilesetTitles(settings.var_dir / "3dtiles", settings.datasets_dir, settings.var_dir / "plans")
     feedback_lock = threading.Lock()
     feedback_file = settings.var_dir / "viewer" / "feedback.jsonl"
