@@ -5,7 +5,7 @@ from __future__ import annotations
 HILDESHEIM_BBOX_25832 = (556_000.0, 5_770_000.0, 572_000.0, 5_786_000.0)
 CENTRE_25832 = (564_200.0, 5_778_300.0)   # the random generator's centre (transforms.generate.buildings)
 # the demo town (transforms.generate.town): its Marktplatz, the middle of the old town and of the demo's 3D
-# city model, and the field it leaves free for the demo Bebauungsplan (and the viewer's planned volumes)
+# city model, and the field it leaves free for the demo Bebauungsplan HI 245 „Am Lerchenfeld“
 MARKT_25832 = (565_000.0, 5_778_400.0)
 GREENFIELD_25832 = (566_650.0, 5_778_850.0, 567_050.0, 5_779_200.0)
 

@@ -4,8 +4,9 @@
   ``GDI_DEMO_BUILDINGS`` of its 110,504, default 100,000, from the old town outwards; the tests use 3,000,
   the old town) on a generated DGM, the same buildings the base map's blocks and streets surround;
 * ``3dtiles/<id>/`` for every published BU dataset (its source view layer ``<id>_source``);
-* ``3dtiles/planned/demo/``: a few planned volumes on the town's free field east of the old town, for the
-  viewer's toggle.
+* no generic planned volumes: the planned buildings of the viewer and the kiosk are the variants of the demo
+  Bebauungsplan on the town's free field (``gdi.plans_demo``, ``3dtiles/planned/planned_<plan>_<variant>/``);
+  a ``3dtiles/planned/demo/`` left by an older demo would stand in them and is removed.
 
 Re-running is cheap: unchanged tiles are kept (incremental build).
 """
@@ -88,6 +89,9 @@ def build_demo_tiles(settings) -> None:
         except (GdiError, ValueError, OSError) as exc:  # one broken dataset must not stop the demo
             LOGGER.warning("city model of %s failed: %s", ds_id, exc)
             click.echo(f"citymodel {ds_id}: FAILED {exc}", err=True)
-    from citymodel.planned import build_planned_tileset, demo_volumes
-    build_planned_tileset(demo_volumes(), var / "3dtiles" / "planned" / "demo", "Planung (Demo)", dgm=dgm)
+    stale = var / "3dtiles" / "planned" / "demo"
+    if stale.is_dir():   # generic volumes of older demos, on the field the demo plan now covers
+        import shutil
+        shutil.rmtree(stale)
+        click.echo(f"citymodel: removed the generic planned volumes of an older demo ({stale})")
 

@@ -17,7 +17,10 @@ def test_demo_built_tilesets(demo_settings):
     assert res.problems == []
     n = int(json.loads((base / "buildings" / "tileset.json").read_text())["asset"]["extras"]["buildings"])
     assert res.features == n > 0
-    assert check_tileset(base / "planned" / "demo" / "tileset.json").features == 3
+    # the planned buildings are the demo plan's variants, not generic volumes standing in them
+    assert not (base / "planned" / "demo").exists()
+    variant = check_tileset(base / "planned" / "planned_bplan_lerchenfeld_grz" / "tileset.json")
+    assert variant.problems == [] and variant.features > 0
 
 
 def test_index_lists_tilesets(server):
@@ -26,7 +29,7 @@ def test_index_lists_tilesets(server):
     assert r.headers["Access-Control-Allow-Origin"] == "*"
     ids = {t["id"]: t for t in r.json()["tilesets"]}
     assert ids["buildings"]["url"] == "buildings/tileset.json" and ids["buildings"]["kind"] == "buildings"
-    assert ids["planned/demo"]["kind"] == "planned"
+    assert ids["planned/planned_bplan_lerchenfeld_grz"]["kind"] == "planned"
 
 
 def test_tileset_json_gzip_etag_cors(server):

@@ -41,7 +41,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "layer_trees": ("Bäume", "Trees"),
     "layer_playgrounds": ("Spielplätze", "Playgrounds"),
     "layer_sites": ("Altlastenflächen", "Contaminated sites"),
-    "layer_planned_demo": ("Geplante Gebäude (3D, Beispiel)", "Planned buildings (3D, example)"),
     "layer_pointcloud_demo": ("Laserpunkte (3D, Beispiel)", "Laser points (3D, example)"),
     "layer_pointcloud_centre": ("Laserpunkte Innenstadt (3D, Beispiel)", "Laser points, city centre (3D, example)"),
     "layer_other_3d": ("Weiteres 3D-Modell {n}", "Further 3D model {n}"),

@@ -21,7 +21,7 @@ from .search import registry_titles
 LOGGER = logging.getLogger(__name__)
 
 RECHECK_SECONDS = 5.0
-KNOWN = {"planned/demo": "layer_planned_demo", "pointcloud/demo": "layer_pointcloud_demo",
+KNOWN = {"pointcloud/demo": "layer_pointcloud_demo",
          "pointcloud/innenstadt": "layer_pointcloud_centre"}
 PREFIX = {"buildings": "layer_buildings", "planned": "layer_planned", "pointcloud": "layer_pointcloud"}
 
