@@ -152,5 +152,10 @@ def resource_locators(ds: Dataset, manifest: dict[str, Any], base: str) -> list[
                 "download", "WWW:DOWNLOAD-1.0-http--download"))
     out.append((f"{base}/download/{ds.id}/{ds.id}.gpkg", f"{ds.id}.gpkg", "Vordefinierter Datensatz, GeoPackage",
                 "download", "WWW:DOWNLOAD-1.0-http--download"))
+    core3d = f"{ds.id}_core3d.gml"   # BU with inspire_profile core3d: the LoD2 surfaces as BU core3D
+    if core3d in (manifest.get("files") or {}):
+        out.append((f"{base}/download/{ds.id}/{core3d}", core3d,
+                    "Vordefinierter Datensatz, INSPIRE-GML Gebäude 3D (BU core3D: Dach-, Wand- und Grundflächen "
+                    "LoD2, Höhen über DHHN2016)", "download", "WWW:DOWNLOAD-1.0-http--download"))
     return out
 

@@ -329,6 +329,23 @@ def test_pipeline_publishes_core3d_beside_core2d(tmp_path, tmp_settings):
                                 "validation": "valid"}
     assert (res.published_dir / "gebaeude_lod2_test_core3d.gml").exists()
     assert (res.published_dir / "gebaeude_lod2_test.gml").exists()     # BU 2D as before
+    # the download service offers it as its own entry, in the compound CRS its srsName states, and the
+    # dataset's metadata points to it
+    from metadata.dataset import resource_locators
+    from services.download.opensearch import matching, offers
+    manifest = json.loads((res.published_dir / "manifest.json").read_text())
+    offered = {o.name: o for o in offers(manifest["files"], res.published_dir)}
+    o3, o2 = offered["gebaeude_lod2_test_core3d.gml"], offered["gebaeude_lod2_test.gml"]
+    assert o3.label == "INSPIRE GML 3.2, Gebäude 3D (BU core3D, LoD2)" and o3.crs_label.startswith("EPSG:25832 + EPSG:")
+    found = re.search(r'srsName="(http://www\.opengis\.net/def/crs-compound\?[^"]+)"',
+                      (res.published_dir / o3.name).read_text())   # the LoD2 surfaces' CRS
+    assert found is not None
+    srs = found.group(1).replace("&amp;", "&")
+    assert o3.crs_uri == srs and o2.crs_uri == "http://www.opengis.net/def/crs/EPSG/0/25832"
+    assert matching(list(offered.values()), srs, "application/gml+xml") == [o3]
+    ds = load_dataset(tmp_path / "ds" / "dataset.yml")
+    urls = [u for u, *_ in resource_locators(ds, manifest, "https://geo.example")]
+    assert "https://geo.example/download/gebaeude_lod2_test/gebaeude_lod2_test_core3d.gml" in urls
 
 
 def test_triangles_face_outwards_and_close_the_volume():

@@ -248,7 +248,7 @@ def _record_url(base: str, ds_id: str) -> str:
 def _offers(m: dict, folder: Path) -> list[opensearch.FileOffer]:
     """The pre-defined files of a publication that exist on disk (one dataset-feed entry each)."""
     files = {n: (folder / n).stat().st_size for n in m.get("files", {}) if (folder / n).is_file()}
-    return opensearch.offers(files)
+    return opensearch.offers(files, folder)
 
 
 def _text(status: int, message: str) -> Response:

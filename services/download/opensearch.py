@@ -15,7 +15,9 @@ Everything here is pure (strings in, strings out); ``app.py`` wires it to Flask.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import quote
 from xml.sax.saxutils import escape, quoteattr
 
@@ -51,12 +53,39 @@ class FileOffer:
     size: int
 
 
-def offers(files: dict[str, int]) -> list[FileOffer]:
-    """The files of a publication that are offered for download, in a stable order."""
+# INSPIRE BU core3D (``<id>_core3d.gml``, transforms.themes.bu_core3d): LoD2 surfaces with absolute heights in
+# the compound CRS of its srsName (ETRS89 / UTM 32N + the height system, DHHN2016 unless the source says else)
+CORE3D_SUFFIX = "_core3d.gml"
+CORE3D_LABEL = "INSPIRE GML 3.2, Gebäude 3D (BU core3D, LoD2)"
+COMPOUND = "http://www.opengis.net/def/crs-compound?"
+CRS_3D_DEFAULT = f"{COMPOUND}1=http://www.opengis.net/def/crs/EPSG/0/25832&2=http://www.opengis.net/def/crs/EPSG/0/7837"
+_SRS_NAME = re.compile(r'srsName="(http://www\.opengis\.net/def/crs-compound\?[^"]+)"')
+
+
+def _crs_3d(path: Path | None) -> tuple[str, str]:
+    """The compound CRS of a core3D file (its first srsName, read from the file's head) and its label."""
+    uri = CRS_3D_DEFAULT
+    if path is not None:
+        try:
+            with open(path, "rb") as fh:
+                m = _SRS_NAME.search(fh.read(65536).decode("utf-8", "replace"))
+            uri = m.group(1).replace("&amp;", "&") if m else uri
+        except OSError:
+            pass
+    vertical = uri.rsplit("/", 1)[-1]
+    return uri, f"EPSG:25832 + EPSG:{vertical}" + (" (DHHN2016)" if vertical == "7837" else "")
+
+
+def offers(files: dict[str, int], folder: Path | None = None) -> list[FileOffer]:
+    """The files of a publication that are offered for download, in a stable order (``folder``: where they
+    lie, for the CRS written in a core3D file)."""
     out = []
     for name in sorted(files):
         suffix = "." + name.rsplit(".", 1)[-1] if "." in name else ""
-        if suffix in FORMATS:
+        if name.endswith(CORE3D_SUFFIX):
+            uri, label = _crs_3d(folder / name if folder is not None else None)
+            out.append(FileOffer(name, "application/gml+xml", CORE3D_LABEL, uri, label, files[name]))
+        elif suffix in FORMATS:
             mime, label, crs_uri, crs_label = FORMATS[suffix]
             out.append(FileOffer(name, mime, label, crs_uri, crs_label, files[name]))
     return out
@@ -64,8 +93,9 @@ def offers(files: dict[str, int]) -> list[FileOffer]:
 
 def normalise_crs(value: str) -> str | None:
     """A CRS parameter as its OGC URI (the category term of the feeds); None for a CRS we do not offer."""
-    v = value.strip()
-    return _CRS_ALIASES.get(v.lower()) or (v if v in {f[2] for f in FORMATS.values()} else None)
+    v = value.strip().replace("&amp;", "&")
+    return _CRS_ALIASES.get(v.lower()) or (v if v in {f[2] for f in FORMATS.values()} or v.startswith(COMPOUND)
+                                           else None)
 
 
 def find_dataset(datasets: list[Dataset], code: str, namespace: str) -> Dataset | None:
@@ -83,7 +113,8 @@ def matching(offered: list[FileOffer], crs: str | None, media_type: str | None) 
 
 def default_crs(offered: list[FileOffer]) -> str:
     """The CRS of the example query: the one of the INSPIRE GML (EPSG:25832), else the first offered."""
-    return next((o.crs_uri for o in offered if o.media_type == "application/gml+xml"), offered[0].crs_uri)
+    return next((o.crs_uri for o in offered if o.media_type == "application/gml+xml"
+                 and not o.name.endswith(CORE3D_SUFFIX)), offered[0].crs_uri)
 
 
 def _q(param: str) -> str:
@@ -121,7 +152,8 @@ def description(base: str, datasets: list[tuple[Dataset, list[FileOffer]]]) -> s
             '<OpenSearchDescription xmlns="http://a9.com/-/spec/opensearch/1.1/" '
             'xmlns:inspire_dls="http://inspire.ec.europa.eu/schemas/inspire_dls/1.0" '
             'xmlns:geo="http://a9.com/-/opensearch/extensions/geo/1.0/">'
-            "<ShortName>GDI Hildesheim Download</ShortName>"
+            "<ShortName>GDI Hildesheim</ShortName>"   # OpenSearch 1.1: at most 16 characters
+            "<LongName>GDI Hildesheim – INSPIRE-Download (Atom)</LongName>"   # at most 48
             "<Description>INSPIRE-Downloaddienst der Stadt Hildesheim für vordefinierte Datensätze (Atom): "
             "Datensätze beschreiben (Describe Spatial Dataset) und herunterladen (Get Spatial Dataset) nach "
             "Kennung (Code und Namensraum), Bezugssystem, Sprache und Format.</Description>"
