@@ -59,7 +59,7 @@ from core.publication import current_dir, published_datasets
 from .plan_zones import plan_documents, zone_summaries
 
 LOGGER = logging.getLogger(__name__)
-RULES_VERSION = "3"          # part of the fingerprint: a change of the rules or the summary rebuilds every plan
+RULES_VERSION = "4"          # part of the fingerprint: a change of the rules or the summary rebuilds every plan
 STOREY_HEIGHT_M = 3.0
 DEFAULT_STOREYS = 2
 PLAN_MAPPERS = ("plu_zoning", "plu_supplementary")
@@ -368,6 +368,19 @@ def _summary(plan_id: str, plan: dict[str, Any], settings: Settings) -> dict[str
                 [{"type": "Feature", "properties": {}, "geometry": geom}] if geom else [])}}
 
 
+def _ground(bbox: list[float] | None, terrain: Any) -> float | None:
+    """The ground at the plan's centre as the 3D clients' terrain has it (DGM + geoid undulation, when the
+    terrain is served), so the kiosk can look at the plan before a terrain tile is loaded; else None."""
+    from .terrain_tiles import TerrainOptions, terrain_vertical
+    if not bbox or terrain is None or terrain_vertical() != "absolute":
+        return None
+    from pyproj import Transformer
+    x, y = Transformer.from_crs("OGC:CRS84", STORAGE_CRS, always_xy=True).transform(
+        (bbox[0] + bbox[2]) / 2, (bbox[1] + bbox[3]) / 2)
+    z = float(terrain.sample(np.array([x]), np.array([y]))[0])
+    return round(z + TerrainOptions().geoid_undulation_m, 1) if np.isfinite(z) else None
+
+
 def build_plan(settings: Settings, plan_id: str, objects: gpd.GeoDataFrame | None, plan: dict[str, Any],
                dgm: Path | None, layers: list[str] | None = None) -> dict[str, Any]:
     """Build one plan's variants into staging folders, then switch them in; returns the summary.
@@ -382,8 +395,9 @@ def build_plan(settings: Settings, plan_id: str, objects: gpd.GeoDataFrame | Non
     variants: list[dict[str, Any]] = []
     staged: list[tuple[Path, Path]] = []
     try:
+        terrain = Terrain(dgm) if dgm is not None and dgm.exists() else None
+        summary["ground_ellipsoid_m"] = _ground(summary.get("bbox_crs84"), terrain)
         if objects is not None and (plan.get("class") in (None, "BP_Plan")):
-            terrain = Terrain(dgm) if dgm is not None and dgm.exists() else None
             vols, counts = plan_volumes(objects, f"Bebauungsplan {plan_id}", bezugshoehe=_f(plan.get("bezugshoehe")),
                                         terrain=terrain)
             summary["volume_counts"] = counts

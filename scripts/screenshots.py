@@ -79,7 +79,7 @@ def kiosk(browser, base: str, var: Path, out: Path) -> None:
     from services.participation.demo import DEMO_ID
     page.goto(f"{base}/beteiligung/kiosk?verfahren={DEMO_ID}")   # the demo procedure, whatever else is open
     page.tap("#k-open-3d")
-    page.wait_for_selector("#k-cesium canvas", state="attached", timeout=120_000)
+    page.wait_for_selector("#app[data-ready3d=true]", state="attached", timeout=120_000)   # buildings + ground
     page.tap("#s-3d button.variant >> nth=1")
     page.wait_for_selector("#app[data-loaded]", state="attached", timeout=120_000)
     page.wait_for_timeout(4000)

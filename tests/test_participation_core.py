@@ -446,3 +446,11 @@ def test_submit_with_procedure_read_before_judges_the_period_at_receipt(part):
     assert r["late"] is True and part.statement(r["number"])["period_kind"] == "3_1"
     with pytest.raises(NotFoundError):  # a procedure of another id is not taken for this one
         part.submit("gibt-es-nicht", "x", consent=True, procedure=proc)
+
+
+def test_plan_wms_layers_own_else_primary():
+    from services.participation.core import plan_wms_layers
+    assert plan_wms_layers({"wms_layers": ["PLU.ZoningElement.x", "PLU.SupplementaryRegulation.x_sr"]}) == \
+        "PLU.ZoningElement.x,PLU.SupplementaryRegulation.x_sr"
+    assert plan_wms_layers({"wms_layers": []}) == plan_wms_layers(None) == \
+        "PLU.ZoningElement,PLU.SupplementaryRegulation"

@@ -437,3 +437,36 @@ def test_pixels_no_gap_under_a_building_on_a_slope(slope_site, tmp_path):
     assert px_per_m > 8, (on_ground, lifted)
     gap_m = (foot["y"] - on_ground) / px_per_m          # > 0: the building's lowest pixel above the ground
     assert abs(gap_m) <= 0.5, (gap_m, foot, on_ground, px_per_m)
+
+
+@pytest.mark.browser
+def test_measuring_reads_a_known_height_difference_on_the_terrain(slope_site, tmp_path):
+    """Two clicks on the ground of the 15 % slope, east-west, seen from above: the measuring tool's height
+    difference is the slope's (picked on the terrain mesh, not on the ellipsoid)."""
+    from playwright.sync_api import sync_playwright
+    from pyproj import Transformer
+
+    from tests.test_viewer_browser import CHROMIUM, FLAGS, wait_ready
+    with site_for(slope_site) as url:
+        lon, lat = Transformer.from_crs(25832, 4326, always_xy=True).transform(SX + 300.0, SY + 300.0)
+        with sync_playwright() as p:
+            ctx = p.chromium.launch_persistent_context(str(tmp_path / "profile"), executable_path=CHROMIUM,
+                                                       args=FLAGS, headless=True,
+                                                       viewport={"width": 800, "height": 600})
+            try:
+                page = ctx.new_page()
+                page.goto(url + f"/viewer/#view={lon:.7f},{lat:.7f},{100 + SLOPE * 300 + 450:.1f},0,-90,0&layers=")
+                wait_ready(page, "window.gdiViewer && gdiViewer.ready && gdiViewer.terrain")
+                wait_ready(page, "gdiViewer.viewer.scene.globe.tilesLoaded", timeout=60)
+                page.locator("#btn-measure").click()
+                box = page.locator("#map canvas").bounding_box()
+                assert box is not None
+                cx, cy = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+                page.mouse.click(cx - 150, cy)
+                page.mouse.click(cx + 150, cy)
+                wait_ready(page, "gdiViewer.lastMeasure")
+                m = page.evaluate("gdiViewer.lastMeasure")
+            finally:
+                ctx.close()
+    assert m["horizontal"] > 100, m                        # 300 px of a view ~450 m above the ground
+    assert abs(m["vertical"] - SLOPE * m["horizontal"]) <= 0.5, m   # east is uphill: +15 % of the distance

@@ -41,6 +41,7 @@ from .core import (
     ROLE_LABEL,
     ForbiddenError,
     Participation,
+    plan_wms_layers,
     reject_control,
 )
 from .security import (
@@ -124,6 +125,7 @@ def create(settings: Settings) -> Flask:
     app.config["MAX_CONTENT_LENGTH"] = cfg.max_request_bytes
     app.request_class = _request_class(cfg.max_upload_bytes + 1)
     app.jinja_env.filters["de_date"] = RC.de_date
+    app.jinja_env.globals["plan_wms_layers"] = plan_wms_layers
 
     # -- request plumbing ---------------------------------------------------------------------
     @app.before_request

@@ -36,6 +36,13 @@ LOCATION_LABEL = {"point": "Punkt", "line": "Linie", "area": "Fläche", "3d": "P
 ROLE_LABEL = {"moderator": "Moderation", "planner": "Planung"}
 PERIOD_LABEL = {"3_1": "Frühzeitige Beteiligung (§ 3 Abs. 1 BauGB)", "3_2": "Veröffentlichung (§ 3 Abs. 2 BauGB)"}
 GEOM_KINDS = {"Point": "point", "LineString": "line", "Polygon": "area"}
+# a plan summary without its own WMS layers (``wms_layers``) is drawn with the primary INSPIRE PLU layers
+PLAN_WMS_LAYERS = ("PLU.ZoningElement", "PLU.SupplementaryRegulation")
+
+
+def plan_wms_layers(plan: dict[str, Any] | None) -> str:
+    """The WMS ``LAYERS`` that draw a plan (procedure map, kiosk map, plan drawing): its own, else the primary."""
+    return ",".join((plan or {}).get("wms_layers") or PLAN_WMS_LAYERS)
 _PH = PasswordHasher()
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # C0 controls except tab, LF, CR
 

@@ -13,7 +13,7 @@ import click
 from core.config import Settings
 
 from .config import load_config
-from .core import Participation, now_utc
+from .core import Participation, now_utc, plan_wms_layers
 
 LOGGER = logging.getLogger(__name__)
 DEMO_ID = "bplan_lerchenfeld"   # the demo town's plan HI 245 (datasets/bplan_lerchenfeld, XPlanGML 6.0)
@@ -37,7 +37,7 @@ def demo_documents(summary: dict, base: str) -> list[dict[str, str]]:
     from urllib.parse import urlencode
     docs = []
     bbox = summary.get("bbox_crs84")
-    layers = ",".join(summary.get("wms_layers") or ["PLU.ZoningElement", "PLU.SupplementaryRegulation"])
+    layers = plan_wms_layers(summary)
     if bbox and len(bbox) == 4:
         import math
         w, s, e, n = (float(v) for v in bbox)

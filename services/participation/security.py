@@ -136,9 +136,11 @@ class RateLimiter:
 def csp(extra_connect: str = "", *, allow_eval: bool = False, origins: list[str] | None = None) -> str:
     """No inline scripts anywhere. ``allow_eval`` only for the kiosk page, which loads CesiumJS: its
     bundled third-party code evaluates strings (blocked otherwise: 3D would not start). ``origins``: hosts
-    of the external base map, allowed as image sources."""
+    of the external base map, allowed as image sources and, on the kiosk (CesiumJS fetches its imagery),
+    for fetches."""
     script = "'self' 'wasm-unsafe-eval'" + (" 'unsafe-eval' blob:" if allow_eval else "")
     img = "".join(" " + o for o in origins or [])
+    extra_connect += img if allow_eval else ""
     return (f"default-src 'self'; script-src {script}; style-src 'self' 'unsafe-inline'; "
             f"img-src 'self' data: blob:{img}; worker-src 'self' blob:; font-src 'self' data:; "
             f"connect-src 'self' data: blob:{extra_connect}; object-src 'none'; base-uri 'none'; "

@@ -191,7 +191,7 @@
     map.attributionControl.setPrefix(false);
     var base = window.GdiBasemap && GdiBasemap(L, cfg.basemap ? JSON.parse(cfg.basemap) : null);
     if (base) { base.addTo(map); }
-    L.tileLayer.wms("/wms", { layers: cfg.layers || "PLU.ZoningElement,PLU.SupplementaryRegulation", format: "image/png",
+    L.tileLayer.wms("/wms", { layers: cfg.layers, format: "image/png",
       transparent: true, version: "1.3.0" }).addTo(map);
     fetch(cfg.plan).then(function (r) { return r.ok ? r.json() : null; }).then(function (gj) {
       if (gj && gj.type) { L.geoJSON(gj, { style: { color: "#7a1f1f", weight: 4, fill: false } }).addTo(map); }
@@ -222,8 +222,12 @@
   });
   var status3d = document.getElementById("k-3d-status");
   var lutReady = Promise.resolve("cesium");
+  // load marks of the 3D screen, ms after it was opened (benchmarks/bench_kiosk3d.py reads them)
+  var marks = (window.gdiKiosk = { timings: {} }).timings, opened3d = null;
+  function mark(name) { if (opened3d !== null && marks[name] === undefined) { marks[name] = Math.round(performance.now() - opened3d); } }
   function init3d() {
     if (viewer || window.Cesium === null) { return; }
+    if (opened3d === null) { opened3d = performance.now(); }
     if (!window.Cesium) {
       window.CESIUM_BASE_URL = cfg.cesium;
       var s = document.createElement("script");
@@ -241,41 +245,118 @@
       viewer = new C.Viewer("k-cesium", Object.assign({}, fast ? fast.viewerOptions : {}, {
         baseLayer: false, geocoder: false, baseLayerPicker: false, animation: false,
         timeline: false, homeButton: false, sceneModePicker: false, navigationHelpButton: false, fullscreenButton: false,
-        infoBox: false, selectionIndicator: false, terrainProvider: new C.EllipsoidTerrainProvider() }));
+        infoBox: false, selectionIndicator: false, terrainProvider: new C.EllipsoidTerrainProvider(),
+        // frames only when something changed (a touch, a tile arrived): with software WebGL continuous frames
+        // keep the CPU busy and the ground's tiles wait for them (as in /viewer)
+        requestRenderMode: true, maximumRenderTimeChange: Infinity }));
     } catch (e) { status3d.textContent = "3D ist auf diesem Gerät nicht verfügbar."; return; }
     if (fast) { fast.tuneScene(viewer); }
+    mark("viewerCreated");
+    // the kiosk shows the plan from one height: the ground (terrain, base map) at half the detail of /viewer,
+    // 16 instead of 31 base-map tiles, complete in ~3.5 s instead of ~5.7 s on software WebGL (docs/participation.md)
+    viewer.scene.globe.maximumScreenSpaceError = 4;
+    // the base map of the plan map (the first external base layer, else the offline town map) under the buildings
+    var baseSpec = cfg.basemap ? JSON.parse(cfg.basemap) : null;
+    if (fast && baseSpec && baseSpec.url) {
+      viewer.imageryLayers.addImageryProvider(fast.baseImagery(C, baseSpec));
+      app.dataset.basemap3d = baseSpec.kind || "xyz";
+    }
     if (cfg.terrain) {   // the DGM as terrain (/terrain/), so the buildings stand on the ground; else the ellipsoid
       C.CesiumTerrainProvider.fromUrl(cfg.terrain).then(function (tp) {
         viewer.scene.terrainProvider = tp; app.dataset.terrainState = "loaded"; viewer.scene.requestRender();
-      }).catch(function () { app.dataset.terrainState = "failed"; });
+        if (cfg.ground) { return null; }   // the plan summary gave the ground already
+        return C.sampleTerrainMostDetailed(tp, [C.Rectangle.center(planRect)]).then(function (r) {
+          if (!touched && r[0] && isFinite(r[0].height)) { viewPlan(r[0].height); }
+        });
+      }).catch(function () { app.dataset.terrainState = app.dataset.terrainState || "failed"; });
     }
     lutReady = fast ? fast.installBrdfTable(C, viewer.scene, cfg.brdf) : Promise.resolve("cesium");
     lutReady.then(function (how) { app.dataset.brdfTable = how; });
     viewer.scene.globe.baseColor = C.Color.fromCssColorString("#dfe6d8");
-    var bb = cfg.bbox.split(",").map(Number);
-    viewer.camera.setView({ destination: C.Cartesian3.fromDegrees((bb[0] + bb[2]) / 2, bb[1] - (bb[3] - bb[1]) * 0.6, 1200),
-      orientation: { heading: 0, pitch: C.Math.toRadians(-35), roll: 0 } });
-    // a tap in 3D picks a spot (on a building or on the ground) as the statement's location
+    // the plan area in the middle of the screen, seen from the south at 35°, on the ground height the plan
+    // summary gives (the DGM at its centre); without it first on the ellipsoid, then (unless someone has
+    // touched the view) on the terrain's height sampled there
+    var bb = cfg.bbox.split(",").map(Number), touched = false;
+    var planRect = C.Rectangle.fromDegrees(bb[0], bb[1], bb[2], bb[3]);
+    function viewPlan(height) {
+      var sphere = C.BoundingSphere.fromRectangle3D(planRect, C.Ellipsoid.WGS84, height);
+      viewer.camera.viewBoundingSphere(sphere, new C.HeadingPitchRange(0, C.Math.toRadians(-35),
+                                                                        Math.max(sphere.radius * 3, 600)));
+      viewer.camera.lookAtTransform(C.Matrix4.IDENTITY);
+      viewer.scene.requestRender();
+    }
+    viewPlan(cfg.terrain && cfg.ground ? Number(cfg.ground) : 0);
+    ["pointerdown", "wheel", "touchstart"].forEach(function (t) {
+      viewer.scene.canvas.addEventListener(t, function () { touched = true; }, { passive: true });
+    });
+    // a tap in 3D picks a spot (on a building or on the ground) as the statement's location. The ground is
+    // the terrain mesh where there is one: while the terrain (or its tiles under the tap) is still loading, a
+    // pick would miss it and fall through to the ellipsoid ~100 m below, ~1 km farther along the ray; so the
+    // pick waits for the globe's tiles (at most 10 s) before it falls back to the ellipsoid.
+    function groundSettled() {
+      var t = app.dataset.terrainState;
+      return (!cfg.terrain || t === "loaded" || t === "failed") && viewer.scene.globe.tilesLoaded;
+    }
+    function pickGround(position, deadline) {
+      return new Promise(function (resolve) {
+        (function attempt() {
+          var ray = viewer.camera.getPickRay(position);
+          var p = ray ? viewer.scene.globe.pick(ray, viewer.scene) : undefined;
+          if (groundSettled() || Date.now() > deadline) {
+            resolve(C.defined(p) ? p : viewer.camera.pickEllipsoid(position, viewer.scene.globe.ellipsoid));
+            return;
+          }
+          viewer.scene.requestRender();
+          setTimeout(attempt, 100);
+        })();
+      });
+    }
+    var pickSeq = 0;
     new C.ScreenSpaceEventHandler(viewer.scene.canvas).setInputAction(function (ev) {
+      var position = C.Cartesian2.clone(ev.position), seq = ++pickSeq;
       var pos = null;
-      if (viewer.scene.pickPositionSupported) { try { pos = viewer.scene.pickPosition(ev.position); } catch (e) { pos = null; } }
-      if (!C.defined(pos)) {   // the ground: the terrain mesh where there is one, else the ellipsoid
-        var ray = viewer.camera.getPickRay(ev.position);
-        pos = ray ? viewer.scene.globe.pick(ray, viewer.scene) : undefined;
+      if (viewer.scene.pickPositionSupported) {   // a building (or the ground as drawn) under the tap
+        var hit = viewer.scene.pick(position);
+        if (C.defined(hit)) { try { pos = viewer.scene.pickPosition(position); } catch (e) { pos = null; } }
       }
-      if (!C.defined(pos)) { pos = viewer.camera.pickEllipsoid(ev.position, viewer.scene.globe.ellipsoid); }
-      if (!C.defined(pos)) { return; }
-      var c = C.Cartographic.fromCartesian(pos);
-      state.geometry = { type: "Point", coordinates: [Number(C.Math.toDegrees(c.longitude).toFixed(7)),
-        Number(C.Math.toDegrees(c.latitude).toFixed(7)), Number(c.height.toFixed(1))] };
-      state.kind = "3d";
-      status3d.textContent = "Ort in 3D gewählt.";
-      locStatus.textContent = "Ort in 3D gewählt.";
+      status3d.textContent = "Ort wird bestimmt …";
+      (C.defined(pos) ? Promise.resolve(pos) : pickGround(position, Date.now() + 10000)).then(function (p) {
+        if (seq !== pickSeq) { return; }   // a newer tap wins
+        if (!C.defined(p)) { status3d.textContent = "Hier ist kein Ort wählbar. Bitte auf Boden oder Gebäude tippen."; return; }
+        var c = C.Cartographic.fromCartesian(p);
+        state.geometry = { type: "Point", coordinates: [Number(C.Math.toDegrees(c.longitude).toFixed(7)),
+          Number(C.Math.toDegrees(c.latitude).toFixed(7)), Number(c.height.toFixed(1))] };
+        state.kind = "3d";
+        status3d.textContent = "Ort in 3D gewählt.";
+        locStatus.textContent = "Ort in 3D gewählt.";
+      });
     }, C.ScreenSpaceEventType.LEFT_CLICK);
+    // the existing buildings (none when the city model is not built: the plan alone)
+    var cityModel = null, noCityModel = false;
     Promise.all([C.Cesium3DTileset.fromUrl("/3dtiles/buildings/tileset.json", fast ? fast.tilesetOptions(C, true) : {}),
                  lutReady]).then(function (res) {
-      viewer.scene.primitives.add(res[0]);
-    }).catch(function () {});
+      cityModel = res[0];
+      viewer.scene.primitives.add(cityModel);
+      viewer.scene.requestRender();
+    }).catch(function () { noCityModel = true; });
+    // load marks: the buildings the view needs are in (also when it needs none: allTilesLoaded would never
+    // fire), then the screen is complete once the ground (terrain and base-map tiles) is in as well and stays
+    // so for a second of frames (a frame after a load may still select finer ground tiles): "ready" is when
+    // that last settled state began. Frames are requested every 200 ms meanwhile, for at most a minute.
+    var since = null, started = performance.now();
+    var poke = setInterval(function () {
+      viewer.scene.requestRender();
+      if (performance.now() - started > 60000) { clearInterval(poke); }
+    }, 200);
+    var watch = viewer.scene.postRender.addEventListener(function () {
+      var built = noCityModel || (cityModel !== null && cityModel.tilesLoaded);
+      if (built) { mark("buildingsLoaded"); }
+      if (!built || !groundSettled()) { since = null; return; }
+      since = since === null ? performance.now() : since;
+      if (performance.now() - since < 1000) { return; }
+      watch(); clearInterval(poke);
+      marks.ready = Math.round(since - opened3d); app.dataset.ready3d = "true";
+    });
     status3d.textContent = "";
   }
   var planned = {};

@@ -10,7 +10,7 @@
   var base = window.GdiBasemap && GdiBasemap(L, el.dataset.basemap ? JSON.parse(el.dataset.basemap) : null);
   if (base) { base.addTo(map); }
   // the plan's own WMS layers (var/plans/<id>.json: zoning, supplementary regulations)
-  L.tileLayer.wms(el.dataset.wms, { layers: el.dataset.layers || "PLU.ZoningElement,PLU.SupplementaryRegulation", format: "image/png",
+  L.tileLayer.wms(el.dataset.wms, { layers: el.dataset.layers, format: "image/png",
     transparent: true, version: "1.3.0", attribution: "Bebauungsplan: Stadt" }).addTo(map);
   fetch(el.dataset.plan).then(function (r) { return r.ok ? r.json() : null; }).then(function (gj) {
     if (gj && gj.type) { L.geoJSON(gj, { style: { color: "#7a1f1f", weight: 3, fill: false } }).addTo(map); }

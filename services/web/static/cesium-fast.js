@@ -12,6 +12,9 @@
     scene.globe.dynamicAtmosphereLighting = false;
     scene.globe.showWaterEffect = false;
     scene.fog.enabled = false;
+    // the ground's tiles of the view only, not every coarser level above them first (their requests and
+    // frames delayed the kiosk's ground by ~2 s)
+    scene.globe.preloadAncestors = false;
     scene.logarithmicDepthBuffer = false;
     if (scene.moon) scene.moon.show = false;
     if (scene.postProcessStages && scene.postProcessStages.fxaa) scene.postProcessStages.fxaa.enabled = false;
@@ -57,6 +60,26 @@
     C.CreditDisplay.cesiumCredit = new C.Credit(span.outerHTML, true);
   }
 
+  // A base layer of gdi.yml (basemap.external: WMTS in REST form, WMS, XYZ; or the offline /basemap tiles) as
+  // Cesium imagery, its source note as plain text (no link): the viewer's base layers and the kiosk's 3D view.
+  function baseImagery(C, b) {
+    var note = document.createElement("span");
+    note.textContent = b.attribution || "";
+    var credit = new C.Credit(note.outerHTML, true);
+    if (b.kind === "wmts") {
+      return new C.WebMapTileServiceImageryProvider({
+        url: b.url, layer: b.layer, style: b.style, format: b.format, tileMatrixSetID: b.tile_matrix_set,
+        maximumLevel: b.maximum_level, tilingScheme: new C.WebMercatorTilingScheme(), credit: credit });
+    }
+    if (b.kind === "wms") {
+      return new C.WebMapServiceImageryProvider({
+        url: b.url, layers: b.layer, tileWidth: 512, tileHeight: 512, credit: credit,
+        parameters: { transparent: false, format: b.format, styles: "" } });
+    }
+    return new C.UrlTemplateImageryProvider({ url: b.url, maximumLevel: b.maximum_level, credit: credit,
+                                              tilingScheme: new C.WebMercatorTilingScheme() });
+  }
+
   window.GdiCesium = { viewerOptions: VIEWER_OPTIONS, tuneScene: tuneScene, tilesetOptions: tilesetOptions,
-                       installBrdfTable: installBrdfTable, offlineCredit: offlineCredit };
+                       installBrdfTable: installBrdfTable, offlineCredit: offlineCredit, baseImagery: baseImagery };
 })();

@@ -18,10 +18,12 @@
   }
   function centreTarget() {
     // the ground point in the middle of the view (or below the camera when the view shows sky)
+    // on the terrain mesh where it is drawn (the DGM lies 75-195 m above the ellipsoid), else the ellipsoid
     var c = new Cesium.Cartesian2(viewer.canvas.clientWidth / 2, viewer.canvas.clientHeight / 2);
-    var p = camera.pickEllipsoid(c, scene.globe.ellipsoid);
+    var ray = camera.getPickRay(c), p = ray ? scene.globe.pick(ray, scene) : undefined;
+    if (!Cesium.defined(p)) { p = camera.pickEllipsoid(c, scene.globe.ellipsoid); }
     var carto = Cesium.defined(p) ? Cesium.Cartographic.fromCartesian(p) : camera.positionCartographic.clone();
-    carto.height = 0;
+    if (!Cesium.defined(p)) { carto.height = scene.globe.getHeight(carto) || 0; }
     var range = Cesium.defined(p) ? Cesium.Cartesian3.distance(camera.positionWC, p) : camera.positionCartographic.height;
     return { carto: carto, range: Math.max(range, 50) };
   }
@@ -31,7 +33,7 @@
     ctl.enableTilt = !on; ctl.enableLook = !on;
     if (on) {
       var pos = keepPosition ? camera.positionCartographic.clone() :
-        new Cesium.Cartographic(t.carto.longitude, t.carto.latitude, t.range);
+        new Cesium.Cartographic(t.carto.longitude, t.carto.latitude, t.carto.height + t.range);
       var fov = camera.frustum.fov || Cesium.Math.toRadians(60);
       camera.switchToOrthographicFrustum();
       camera.setView({ destination: Cesium.Cartesian3.fromRadians(pos.longitude, pos.latitude, pos.height),
@@ -39,7 +41,7 @@
       // the width the perspective view had at that distance: Cesium derives it from a depth/globe pick of
       // the old view, which on a busy machine (tiles or depth not ready) came out kilometres wide
       if (camera.frustum instanceof Cesium.OrthographicFrustum) {
-        camera.frustum.width = 2 * Math.max(pos.height, 50) * Math.tan(fov / 2);
+        camera.frustum.width = 2 * Math.max(pos.height - t.carto.height, 50) * Math.tan(fov / 2);
       }
     } else {
       camera.switchToPerspectiveFrustum();

@@ -285,7 +285,7 @@
       // external base layers (gdi.yml basemap.external): the first one is on at start; the source note as text
       external.forEach(function (b, i) {
         var id = "base-" + b.id;
-        var cb = addLayerRow(id, b.title, false, imageryToggle(function () { return baseProvider(b); }, id));
+        var cb = addLayerRow(id, b.title, false, imageryToggle(function () { return GdiCesium.baseImagery(Cesium, b); }, id));
         if (isWanted(id, i === 0)) { cb.checked = true; G.layers[id].toggle(true); }
       });
       OVERLAYS.forEach(function (o) {
@@ -301,26 +301,6 @@
       });
       G.imageryReady = true;
       updateHash();
-    });
-  }
-  function baseProvider(b) {
-    var credit = new Cesium.Credit(escapeHtml(b.attribution), true);   // text, no link
-    if (b.kind === "wmts") {
-      return new Cesium.WebMapTileServiceImageryProvider({
-        url: b.url, layer: b.layer, style: b.style, format: b.format, tileMatrixSetID: b.tile_matrix_set,
-        maximumLevel: b.maximum_level, tilingScheme: new Cesium.WebMercatorTilingScheme(), credit: credit });
-    }
-    if (b.kind === "wms") {
-      return new Cesium.WebMapServiceImageryProvider({
-        url: b.url, layers: b.layer, tileWidth: 512, tileHeight: 512, credit: credit,
-        parameters: { transparent: false, format: b.format, styles: "" } });
-    }
-    return new Cesium.UrlTemplateImageryProvider({ url: b.url, maximumLevel: b.maximum_level, credit: credit,
-                                                   tilingScheme: new Cesium.WebMercatorTilingScheme() });
-  }
-  function escapeHtml(s) {
-    return String(s).replace(/[&<>"']/g, function (c) {
-      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
     });
   }
   function sameHost(url) {
