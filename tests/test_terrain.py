@@ -292,6 +292,21 @@ def site_for(var: Path) -> Iterator[str]:
         srv.shutdown()
 
 
+@contextmanager
+def viewer_page(tmp_path: Path) -> Iterator:
+    """A page of headless Chromium (SwiftShader, 800 x 600, own profile) for the viewer tests here."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.test_viewer_browser import CHROMIUM, FLAGS
+    with sync_playwright() as p:
+        ctx = p.chromium.launch_persistent_context(str(tmp_path / "profile"), executable_path=CHROMIUM, args=FLAGS,
+                                                   headless=True, viewport={"width": 800, "height": 600})
+        try:
+            yield ctx.new_page()
+        finally:
+            ctx.close()
+
+
 @pytest.mark.browser
 def test_viewer_loads_terrain_and_cesium_reads_our_heights(site, var, buildings, tmp_path):
     """The viewer switches to /terrain/ (config flag), Cesium decodes our tiles (sampleTerrainMostDetailed: its
@@ -373,10 +388,9 @@ def test_pixels_no_gap_under_a_building_on_a_slope(slope_site, tmp_path):
     import io
 
     from PIL import Image
-    from playwright.sync_api import sync_playwright
     from pyproj import Transformer
 
-    from tests.test_viewer_browser import CHROMIUM, FLAGS, wait_ready
+    from tests.test_viewer_browser import wait_ready
     var = slope_site
     with site_for(var) as url:
         to_ll = Transformer.from_crs(25832, 4326, always_xy=True)
@@ -384,55 +398,48 @@ def test_pixels_no_gap_under_a_building_on_a_slope(slope_site, tmp_path):
         wlon, wlat = to_ll.transform(bx, by)
         clon, clat = to_ll.transform(bx - 45.0, by)
         eye = 100.0 + SLOPE * (bx - 45.0 - SX) + UNDULATION + 1.7
-        with sync_playwright() as p:
-            ctx = p.chromium.launch_persistent_context(str(tmp_path / "profile"), executable_path=CHROMIUM,
-                                                       args=FLAGS, headless=True,
-                                                       viewport={"width": 800, "height": 600})
-            try:
-                page = ctx.new_page()
-                page.goto(url + f"/viewer/?render=continuous#view={clon:.7f},{clat:.7f},{eye:.2f},90,6,0"
-                                "&layers=buildings")
-                wait_ready(page, "window.gdiViewer && gdiViewer.ready && gdiViewer.terrain")
-                page.evaluate(f"""Cesium.sampleTerrainMostDetailed(gdiViewer.terrain,
-                    [Cesium.Cartographic.fromDegrees({wlon}, {wlat})]).then(function (r) {{
-                      window.__foot = r[0].height; }})""")
-                wait_ready(page, "window.__foot !== undefined", timeout=60)
+        with viewer_page(tmp_path) as page:
+            page.goto(url + f"/viewer/?render=continuous#view={clon:.7f},{clat:.7f},{eye:.2f},90,6,0"
+                            "&layers=buildings")
+            wait_ready(page, "window.gdiViewer && gdiViewer.ready && gdiViewer.terrain")
+            page.evaluate(f"""Cesium.sampleTerrainMostDetailed(gdiViewer.terrain,
+                [Cesium.Cartographic.fromDegrees({wlon}, {wlat})]).then(function (r) {{
+                  window.__foot = r[0].height; }})""")
+            wait_ready(page, "window.__foot !== undefined", timeout=60)
 
-                def settle() -> None:
-                    page.wait_for_timeout(400)
-                    wait_ready(page, "gdiViewer.tileset.tilesLoaded && gdiViewer.viewer.scene.globe.tilesLoaded")
-                    page.wait_for_timeout(400)
+            def settle() -> None:
+                page.wait_for_timeout(400)
+                wait_ready(page, "gdiViewer.tileset.tilesLoaded && gdiViewer.viewer.scene.globe.tilesLoaded")
+                page.wait_for_timeout(400)
 
-                def shot() -> np.ndarray:
-                    png = page.screenshot(clip=page.locator("#map canvas").bounding_box())
-                    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"), dtype=np.int16)
+            def shot() -> np.ndarray:
+                png = page.screenshot(clip=page.locator("#map canvas").bounding_box())
+                return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"), dtype=np.int16)
 
-                def lowest_building_row(lift: float) -> float:
-                    page.evaluate(f"""gdiViewer.tileset.modelMatrix = Cesium.Matrix4.fromTranslation(
-                        Cesium.Cartesian3.multiplyByScalar(Cesium.Ellipsoid.WGS84.geodeticSurfaceNormal(
-                          Cesium.Cartesian3.fromDegrees({wlon}, {wlat})), {lift}, new Cesium.Cartesian3()));
-                        gdiViewer.tileset.show = true;""")
-                    settle()
-                    with_b = shot()
-                    page.evaluate("gdiViewer.tileset.show = false")
-                    settle()
-                    without = shot()
-                    changed = np.abs(with_b - without).max(axis=2) > 6   # beige wall vs light ground differ by ~11
-                    cols = [round(foot["x"]) + d for d in range(-4, 5)]
-                    rows = [np.flatnonzero(changed[:, c]).max() for c in cols if changed[:, c].any()]
-                    assert len(rows) == len(cols), "the wall is not in the middle of the view"
-                    return float(np.median(rows))
+            def lowest_building_row(lift: float) -> float:
+                page.evaluate(f"""gdiViewer.tileset.modelMatrix = Cesium.Matrix4.fromTranslation(
+                    Cesium.Cartesian3.multiplyByScalar(Cesium.Ellipsoid.WGS84.geodeticSurfaceNormal(
+                      Cesium.Cartesian3.fromDegrees({wlon}, {wlat})), {lift}, new Cesium.Cartesian3()));
+                    gdiViewer.tileset.show = true;""")
+                settle()
+                with_b = shot()
+                page.evaluate("gdiViewer.tileset.show = false")
+                settle()
+                without = shot()
+                changed = np.abs(with_b - without).max(axis=2) > 6   # beige wall vs light ground differ by ~11
+                cols = [round(foot["x"]) + d for d in range(-4, 5)]
+                rows = [np.flatnonzero(changed[:, c]).max() for c in cols if changed[:, c].any()]
+                assert len(rows) == len(cols), "the wall is not in the middle of the view"
+                return float(np.median(rows))
 
-                foot = page.evaluate(f"""(function () {{ var w = Cesium.SceneTransforms.worldToWindowCoordinates(
-                    gdiViewer.viewer.scene, Cesium.Cartesian3.fromDegrees({wlon}, {wlat}, window.__foot));
-                    return {{x: w.x, y: w.y}}; }})()""")
-                box = page.locator("#map canvas").bounding_box()
-                assert box is not None
-                assert 20 < foot["x"] < box["width"] - 20 and 20 < foot["y"] < box["height"] - 20, (foot, box)
-                on_ground = lowest_building_row(0.0)
-                lifted = lowest_building_row(1.0)
-            finally:
-                ctx.close()
+            foot = page.evaluate(f"""(function () {{ var w = Cesium.SceneTransforms.worldToWindowCoordinates(
+                gdiViewer.viewer.scene, Cesium.Cartesian3.fromDegrees({wlon}, {wlat}, window.__foot));
+                return {{x: w.x, y: w.y}}; }})()""")
+            box = page.locator("#map canvas").bounding_box()
+            assert box is not None
+            assert 20 < foot["x"] < box["width"] - 20 and 20 < foot["y"] < box["height"] - 20, (foot, box)
+            on_ground = lowest_building_row(0.0)
+            lifted = lowest_building_row(1.0)
     px_per_m = on_ground - lifted                       # rows grow downwards: lifting moves the edge up
     assert px_per_m > 8, (on_ground, lifted)
     gap_m = (foot["y"] - on_ground) / px_per_m          # > 0: the building's lowest pixel above the ground
@@ -443,30 +450,22 @@ def test_pixels_no_gap_under_a_building_on_a_slope(slope_site, tmp_path):
 def test_measuring_reads_a_known_height_difference_on_the_terrain(slope_site, tmp_path):
     """Two clicks on the ground of the 15 % slope, east-west, seen from above: the measuring tool's height
     difference is the slope's (picked on the terrain mesh, not on the ellipsoid)."""
-    from playwright.sync_api import sync_playwright
     from pyproj import Transformer
 
-    from tests.test_viewer_browser import CHROMIUM, FLAGS, wait_ready
+    from tests.test_viewer_browser import wait_ready
     with site_for(slope_site) as url:
         lon, lat = Transformer.from_crs(25832, 4326, always_xy=True).transform(SX + 300.0, SY + 300.0)
-        with sync_playwright() as p:
-            ctx = p.chromium.launch_persistent_context(str(tmp_path / "profile"), executable_path=CHROMIUM,
-                                                       args=FLAGS, headless=True,
-                                                       viewport={"width": 800, "height": 600})
-            try:
-                page = ctx.new_page()
-                page.goto(url + f"/viewer/#view={lon:.7f},{lat:.7f},{100 + SLOPE * 300 + 450:.1f},0,-90,0&layers=")
-                wait_ready(page, "window.gdiViewer && gdiViewer.ready && gdiViewer.terrain")
-                wait_ready(page, "gdiViewer.viewer.scene.globe.tilesLoaded", timeout=60)
-                page.locator("#btn-measure").click()
-                box = page.locator("#map canvas").bounding_box()
-                assert box is not None
-                cx, cy = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
-                page.mouse.click(cx - 150, cy)
-                page.mouse.click(cx + 150, cy)
-                wait_ready(page, "gdiViewer.lastMeasure")
-                m = page.evaluate("gdiViewer.lastMeasure")
-            finally:
-                ctx.close()
+        with viewer_page(tmp_path) as page:
+            page.goto(url + f"/viewer/#view={lon:.7f},{lat:.7f},{100 + SLOPE * 300 + 450:.1f},0,-90,0&layers=")
+            wait_ready(page, "window.gdiViewer && gdiViewer.ready && gdiViewer.terrain")
+            wait_ready(page, "gdiViewer.viewer.scene.globe.tilesLoaded", timeout=60)
+            page.locator("#btn-measure").click()
+            box = page.locator("#map canvas").bounding_box()
+            assert box is not None
+            cx, cy = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+            page.mouse.click(cx - 150, cy)
+            page.mouse.click(cx + 150, cy)
+            wait_ready(page, "gdiViewer.lastMeasure")
+            m = page.evaluate("gdiViewer.lastMeasure")
     assert m["horizontal"] > 100, m                        # 300 px of a view ~450 m above the ground
     assert abs(m["vertical"] - SLOPE * m["horizontal"]) <= 0.5, m   # east is uphill: +15 % of the distance
