@@ -95,6 +95,30 @@ def test_citygml_10_namespaces_read_the_same(tmp_path):
     assert (s.count(ROOF), s.count(WALL), s.count(GROUND)) == (20, 63, 1)
 
 
+def test_citygml_30_reads_like_citygml_20(tmp_path):
+    """The same building with its garage in CityGML 2.0 (a lod2Solid, classified by the faces' normals) and
+    CityGML 3.0 (core:boundary with con:Roof-/Wall-/GroundSurface, con:height, xAL 3, bldg:buildingPart): the
+    same records and the same surfaces; and the 3.0 file builds a tileset with both objects."""
+    d = ROOT / "tests" / "data" / "citygml3"
+    w2: list[str] = []
+    w3: list[str] = []
+    v2 = read_lod2(d / "Building_and_garage_LOD2-EPSG25832_v2.gml", "EPSG:25832", w2)
+    v3 = read_lod2(d / "Building_and_garage_LOD2-EPSG25832_v3.gml", "EPSG:25832", w3)
+    assert w2 == w3 == []
+    cols = ["key", "function_code", "storeys", "height_m", "roof_form", "ground_height_m", "address", "part_of"]
+    pd.testing.assert_frame_equal(v3[cols].reset_index(drop=True), v2[cols].reset_index(drop=True))
+    assert v3["height_m"].tolist() == [6.0, 2.5]                      # con:Height highestRoofEdge
+    assert v3["address"].iloc[0] == "Hermann-von-Helmholtz-Platz 1, Eggenstein-Leopoldshafen"   # xAL 3
+    assert v3["part_of"].iloc[1] == v3["key"].iloc[0]                   # bldg:buildingPart
+    assert [round(a, 2) for a in v3.geometry.area] == [round(a, 2) for a in v2.geometry.area] == [50.0, 10.0]
+    for s2, s3 in zip(v2["lod2"], v3["lod2"], strict=True):
+        assert (s3.count(ROOF), s3.count(WALL), s3.count(GROUND)) == (s2.count(ROOF), s2.count(WALL), s2.count(GROUND))
+        assert (s3.zmin(), s3.zmax()) == (s2.zmin(), s2.zmax())
+    assert [(s.count(ROOF), s.count(WALL), s.count(GROUND)) for s in v3["lod2"]] == [(2, 5, 1), (1, 3, 1)]
+    rep = build_tileset(v3, tmp_path / "t", CityModelOptions(workers=1, coarse=False))
+    assert rep["buildings"] == 2 and rep["warnings"] == []
+
+
 def test_cli_reads_citygml_lod2_as_it_is(tmp_path):
     """``gdi citymodel --input file.gml`` builds from the LoD2 surfaces (not from a footprint layer)."""
     out = tmp_path / "cli"

@@ -1,4 +1,5 @@
-"""Reader for LGLN/AdV CityGML 1.0/2.0 building models (Niedersachsen "3D-Gebäudemodelle", LoD1/LoD2).
+"""Reader for LGLN/AdV CityGML 1.0/2.0 building models (Niedersachsen "3D-Gebäudemodelle", LoD1/LoD2), and for
+the building module of CityGML 3.0 (``core:boundary``, ``con:height``, xAL 3).
 
 GDAL reads these files, but not their compound srsName (``urn:ogc:def:crs,crs:EPSG:6.12:25832,...``) and
 not the structure a footprint needs (building + BuildingParts, one polygon per face). So this reader
@@ -47,14 +48,20 @@ from ..safety import check_size, check_xml_file
 LOGGER = logging.getLogger(__name__)
 CHUNK = 20_000
 GML_NS = ("http://www.opengis.net/gml", "http://www.opengis.net/gml/3.2")
-BLDG_NS = ("http://www.opengis.net/citygml/building/1.0", "http://www.opengis.net/citygml/building/2.0")
+BLDG_NS = ("http://www.opengis.net/citygml/building/1.0", "http://www.opengis.net/citygml/building/2.0",
+           "http://www.opengis.net/citygml/building/3.0")
 XAL = "urn:oasis:names:tc:ciq:xsdschema:xAL:2.0"
+XAL3 = "urn:oasis:names:tc:ciq:xal:3"   # CityGML 3.0 addresses
+# CityGML 3.0 con:Height references that give the building's height over the ground (measuredHeight of 1.0/2.0)
+HEIGHT_TOPS = ("highestRoofEdge", "topOfConstruction", "generalRoof")
 HORIZONTAL_TOL = 0.05  # m: a face whose z varies less than this is horizontal
 COLUMNS = ("gml_id", "part_of", "own_body", "function", "roof_type", "measured_height", "storeys_above_ground",
            "ground_height", "ridge_height", "eaves_height", "address", "creation_date")
 GROUND_ATTRS = ("AbsoluteHoehe", "HoeheGrund")  # AdV generic attributes of the ground height (LGLN, other states)
 # geometry properties of a building (part) by level of detail, in the order the footprint is taken from
-LOD_PROPS = (("lod1",), ("lod2", "boundedBy"), ("lod0",))
+# (thematic surfaces: bldg:boundedBy in CityGML 1.0/2.0, core:boundary in 3.0)
+LOD_PROPS = (("lod1",), ("lod2", "boundedBy", "boundary"), ("lod0",))
+SURFACES_PROPS = ("boundedBy", "boundary")
 
 
 def _local(tag: str) -> str:
@@ -120,11 +127,12 @@ def _own_geometry(obj: etree._Element) -> tuple[list[list[np.ndarray]], bool]:
             if not isinstance(prop.tag, str):
                 continue
             name = _local(prop.tag)
-            if name == "boundedBy" and "boundedBy" in prefixes:
-                # bldg:boundedBy/bldg:GroundSurface|WallSurface|RoofSurface/bldg:lod2MultiSurface
+            if name in SURFACES_PROPS and name in prefixes:
+                # bldg:boundedBy/bldg:GroundSurface|WallSurface|RoofSurface/bldg:lod2MultiSurface (1.0/2.0),
+                # core:boundary/con:…Surface/core:lod2MultiSurface (3.0)
                 polys += [p for surf in prop for g in surf
                           if isinstance(g.tag, str) and _local(g.tag).startswith("lod2") for p in _polygons(g)]
-            elif any(name.startswith(f) for f in prefixes if f != "boundedBy"):
+            elif any(name.startswith(f) for f in prefixes if f not in SURFACES_PROPS):
                 polys += _polygons(prop)
         if polys:
             return polys, prefixes[0] != "lod0"
@@ -153,12 +161,34 @@ def _attrs(el: etree._Element) -> dict[str, str]:
         if name == "stringAttribute" or name in ("doubleAttribute", "intAttribute"):
             v = next((c.text for c in child if isinstance(c.tag, str) and _local(c.tag) == "value"), None)
             out[child.get("name", "")] = (v or "").strip()
+        elif name == "genericAttribute":   # 3.0: gen:StringAttribute|DoubleAttribute|… with gen:name, gen:value
+            for attr in child:
+                if isinstance(attr.tag, str):
+                    parts = {_local(c.tag): (c.text or "").strip() for c in attr if isinstance(c.tag, str)}
+                    if parts.get("name"):
+                        out[parts["name"]] = parts.get("value", "")
+        elif name == "height":   # 3.0: con:height/con:Height (highReference, lowReference, value)
+            for h in child:
+                if not isinstance(h.tag, str):
+                    continue
+                parts = {_local(c.tag): (c.text or "").strip() for c in h if isinstance(c.tag, str)}
+                if parts.get("highReference") in HEIGHT_TOPS and parts.get("value"):
+                    out.setdefault("measuredHeight", parts["value"])
         elif name in ("function", "roofType", "measuredHeight", "storeysAboveGround", "creationDate"):
             out.setdefault(name, (child.text or "").strip())
     return out
 
 
 def _address(el: etree._Element) -> str | None:
+    for addr in el.iter(f"{{{XAL3}}}Address"):   # CityGML 3.0: xAL 3
+        th = next(addr.iter(f"{{{XAL3}}}Thoroughfare"), None)
+        loc = next(addr.iter(f"{{{XAL3}}}Locality"), None)
+        street = next((t.text for t in th.iter(f"{{{XAL3}}}NameElement")), None) if th is not None else None
+        number = next((t.text for t in th.iter(f"{{{XAL3}}}Number")), None) if th is not None else None
+        town = next((t.text for t in loc.iter(f"{{{XAL3}}}NameElement")), None) if loc is not None else None
+        first = " ".join(p.strip() for p in (street, number) if p)
+        text = ", ".join(p.strip() for p in (first, town) if p)
+        return text or None
     for addr in el.iter(f"{{{XAL}}}AddressDetails"):
         street = next((t.text for t in addr.iter(f"{{{XAL}}}ThoroughfareName")), None)
         number = next((t.text for t in addr.iter(f"{{{XAL}}}ThoroughfareNumber")), None)
@@ -232,7 +262,7 @@ class CityGmlOptions(Options):
 
 
 class CityGmlReader(Reader):
-    """LGLN/AdV CityGML 1.0/2.0 building models: footprint, heights, function per building and BuildingPart."""
+    """LGLN/AdV CityGML 1.0/2.0 (and 3.0) building models: footprint, heights, function per building and part."""
 
     Options = CityGmlOptions
 

@@ -190,7 +190,7 @@ def object_surfaces(obj: etree._Element, file: str, warnings: list[str]) -> Surf
         if not isinstance(prop.tag, str):
             continue
         name = _local(prop.tag)
-        if name == "boundedBy":
+        if name in ("boundedBy", "boundary"):   # thematic surfaces: 1.0/2.0 bldg:boundedBy, 3.0 core:boundary
             for surf in prop:
                 if not isinstance(surf.tag, str):
                     continue
