@@ -36,6 +36,7 @@ from core import integrity
 from .cql import FilterError
 from .provider_common import (
     REQUEST_PARAMS,
+    PublicationUnavailable,
     cast_value,
     crs_relation,
     encode_features,
@@ -184,6 +185,10 @@ class GpkgProvider(BaseProvider):
                     meta = _META[self.key] = Meta(_connect(self.path), self.table)
                 except sqlite3.DatabaseError as exc:
                     raise self._damaged(exc) from None
+                except ProviderConnectionError as exc:   # the manifest names a table the GeoPackage lacks
+                    if isinstance(exc, PublicationUnavailable):
+                        raise
+                    raise unavailable(self.dataset, f"{self.path}: {exc}") from None
         self.meta = meta
         self.id_field = provider_def.get("id_field") or meta.pk
         self.geom_field = meta.geom
