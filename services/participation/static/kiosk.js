@@ -253,7 +253,7 @@
     if (fast) { fast.tuneScene(viewer); }
     mark("viewerCreated");
     // the kiosk shows the plan from one height: the ground (terrain, base map) at half the detail of /viewer,
-    // 16 instead of 31 base-map tiles, complete in ~3.5 s instead of ~5.7 s on software WebGL (docs/participation.md)
+    // fewer base-map tiles and frames before the screen is complete (docs/participation.md, README)
     viewer.scene.globe.maximumScreenSpaceError = 4;
     // the base map of the plan map (the first external base layer, else the offline town map) under the buildings
     var baseSpec = cfg.basemap ? JSON.parse(cfg.basemap) : null;

@@ -12,9 +12,8 @@
     scene.globe.dynamicAtmosphereLighting = false;
     scene.globe.showWaterEffect = false;
     scene.fog.enabled = false;
-    // the ground's tiles of the view only, not every coarser level above them first (their requests and
-    // frames delayed the kiosk's ground by ~2 s)
-    scene.globe.preloadAncestors = false;
+    // globe.preloadAncestors stays on: without the ancestors, the base map over terrain tiles finer than the
+    // DGM's last level (upsampled) stayed blurred in a street view (measured faster, but not the same picture)
     scene.logarithmicDepthBuffer = false;
     if (scene.moon) scene.moon.show = false;
     if (scene.postProcessStages && scene.postProcessStages.fxaa) scene.postProcessStages.fxaa.enabled = false;
