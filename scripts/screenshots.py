@@ -100,8 +100,9 @@ def main() -> None:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
         ctx = browser.new_context(viewport={"width": 1280, "height": 800}, locale="de-DE")
-        viewer(ctx, args.base, out, "viewer-start.png", "")
-        viewer(ctx, args.base, out, "viewer-strasse.png", f"#view={_street()}&layers=buildings,basemap,trees")
+        day = "time=2026-06-21T11:00"   # the sun of a summer morning, whatever the hour of the run
+        viewer(ctx, args.base, out, "viewer-start.png", f"#{day}")
+        viewer(ctx, args.base, out, "viewer-strasse.png", f"#view={_street()}&layers=buildings,basemap,trees&{day}")
         ctx.close()
         kiosk(browser, args.base, Path(args.var), out)
         browser.close()
