@@ -70,10 +70,34 @@ def _publish(var: Path, ds_id: str, gpkg: Path, collections: list[dict], bbox: l
     os.symlink(VERSION, link)
 
 
+def add_overview(var: Path, ds_id: str, source_layer: str, collection: str) -> None:
+    """The density grid the ETL writes for a point dataset (transforms/overview.py), added to a synthetic
+    publication (and to one cached from before the grid existed)."""
+    from pyogrio import write_dataframe
+
+    from transforms.overview import CELL_M, grid_of_layer, overview_table
+    vdir = var / "publish" / ds_id / VERSION
+    man_path = vdir / "manifest.json"
+    manifest = json.loads(man_path.read_text())
+    if manifest.get("overview"):
+        return
+    t0 = time.time()
+    gpkg = vdir / f"{ds_id}.gpkg"
+    grid = grid_of_layer(gpkg, source_layer)
+    write_dataframe(grid, gpkg, layer=overview_table(collection), driver="GPKG", append=False,
+                    layer_options={"SPATIAL_INDEX": "YES", "FID": "fid", "GEOMETRY_NAME": "geom"})
+    manifest["overview"] = {"layer": overview_table(collection), "cell_m": CELL_M, "cells": len(grid),
+                            "features": manifest["counts"]["published"]}
+    manifest["files"][gpkg.name] = gpkg.stat().st_size
+    man_path.write_text(json.dumps(manifest))
+    print(f"{ds_id}: density grid of {len(grid):,} cells in {time.time() - t0:.1f} s", file=sys.stderr)
+
+
 def prepare(work: Path, n_trees: int, n_buildings: int) -> Path:
     """Generate the data (cached by size) and write the mapfiles; returns the var dir."""
     var = work / f"var-{n_trees}-{n_buildings}"
     if (var / "publish" / "trees" / "current").exists():
+        add_overview(var, "trees", "trees_source", "speciesdistributionunit")
         write_mapfiles(var, work)
         return var
     from transforms.generate.trees import generate_trees
@@ -97,6 +121,7 @@ def prepare(work: Path, n_trees: int, n_buildings: int) -> Path:
                                                         "view": "source"}], bbox, n_trees,
              "SpeciesDistributionUnit", "SD.SpeciesDistribution")
     print(f"trees: {n_trees:,} generated in {time.time() - t0:.0f} s", file=sys.stderr)
+    add_overview(var, "trees", "trees_source", "speciesdistributionunit")
     datasets = work / "datasets"
     datasets.mkdir(exist_ok=True)
     for ds_id in ("trees", "gebaeude"):
@@ -130,6 +155,20 @@ def write_mapfiles(var: Path, work: Path) -> None:
     from core.config import load_settings
     from services.wms.mapfile import write_mapfile
     write_mapfile(load_settings())
+
+
+def write_points_mapfile(var: Path, work: Path) -> Path:
+    """The same map with the trees as points at every scale (no density grid): the baseline of the grid."""
+    import mappyfile
+
+    from core.config import WmsSettings, load_settings
+    from services.wms.mapfile import build_map, collect_layers
+    env_settings(var, work, 0)
+    settings = load_settings().model_copy(update={"wms": WmsSettings(overview_min_features=0)})
+    path = var / "wms" / "points.map"
+    mapdict = build_map(settings, collect_layers(settings, staff=False), var / "wms" / "templates" / "points")
+    path.write_text(mappyfile.dumps(mapdict, indent=2), encoding="utf-8")
+    return path
 
 
 def env_settings(var: Path, work: Path, port: int) -> dict[str, str]:
@@ -319,6 +358,17 @@ def main() -> None:
     finally:
         from gdi import server
         server.stop(proc, timeout=30)
+    # the density grid against every point, at city scale, bare MapScript on both maps (ABBA)
+    points_map = write_points_mapfile(var, args.work)
+    pm = mapscript.mapObj(str(points_map))
+    points_layers = ",".join(pm.getLayer(i).name for i in range(pm.numlayers))
+    grid_runs: dict[str, list[Result]] = {"grid": [], "points": []}
+    for pair in (("grid", "points"), ("points", "grid")):
+        for name in pair:
+            qs = requests_for("city", n_req["city"], layers if name == "grid" else points_layers)
+            grid_runs[name].append(bench_mapscript(mapfile if name == "grid" else points_map, qs, 1))
+    grid_p50, grid_rps = _combine(grid_runs["grid"])
+    points_p50, points_rps = _combine(grid_runs["points"])
     print(f"\nWMS GetMap {W}x{H} PNG, layers {layers}; {n_trees:,} trees + {n_buildings:,} buildings; "
           f"{os.cpu_count()} cores (shared, noisy)\n")
     if ERRORS:
@@ -330,6 +380,11 @@ def main() -> None:
     for scale, conc, (op, orps), (bp, brps), (cp, crps) in rows:
         print(f"| {scale} | {conc} | {op * 1000:.0f} | {orps:.1f} | {bp * 1000:.0f} | {brps:.1f} | {cp * 1000:.0f} "
               f"| {crps:.1f} | {orps / brps:.2f} | {orps / crps:.1f}x |")
+    print("\nCity scale, bare MapScript, every layer: trees as density grid (the map) vs every tree as a point\n")
+    print("| trees drawn as | p50 ms | req/s |")
+    print("|---|---|---|")
+    print(f"| density grid (100 m cells) | {grid_p50 * 1000:.0f} | {grid_rps:.2f} |")
+    print(f"| {n_trees:,} points | {points_p50 * 1000:.0f} | {points_rps:.2f} |")
 
 
 if __name__ == "__main__":

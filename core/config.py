@@ -289,6 +289,14 @@ class TileCacheSettings(_Model):
                                 "always; WMTS always uses the cache. Environment GDI_TILECACHE=always sets 0")
 
 
+class WmsSettings(_Model):
+    """The view service's drawing rules (``services/wms``, docs/wms.md "Overview at small scales")."""
+    overview_min_features: int = Field(default=50_000, ge=0, description="a point dataset with at least this "
+                                       "many features is drawn as a density grid (features per hectare, 100 m "
+                                       "cells) beyond its point style's scale (trees: 1:30,000) instead of as "
+                                       "points; 0: never")
+
+
 class Settings(_Model):
     var_dir: Path = PROJECT_ROOT / "var"
     datasets_dir: Path = PROJECT_ROOT / "datasets"
@@ -308,6 +316,8 @@ class Settings(_Model):
                                      "where the JSON access log goes")
     notify: NotifySettings = Field(default_factory=NotifySettings, description="webhook and/or mail when a "
                                    "gdi etl run fails (core/notify.py)")
+    wms: WmsSettings = Field(default_factory=WmsSettings, description="drawing rules of the view service "
+                             "(density overview of large point datasets)")
     tile_cache: TileCacheSettings = Field(default_factory=TileCacheSettings, description="tile cache of the "
                                           "view service (WMS GetMap and WMTS)")
     basemap: BasemapSettings = Field(default_factory=BasemapSettings, description="offline base map (streets, "

@@ -525,7 +525,13 @@ def test_etl_publishes_into_postgis_with_lifespans_as_gpkg(db_url: str, tmp_path
     for pub_dir, schema in ((p1.published_dir, version_schema(DS, p1.version)), (p2.published_dir, "ds_trees")):
         m = json.loads((pub_dir / "manifest.json").read_text())
         layers = dict(pyogrio.list_layers(pub_dir / f"{DS}.gpkg"))
-        assert set(layers) == {c["layer"] for c in m["collections"]} == {INSPIRE, SOURCE}
+        # the views, and the density grid of the points (transforms/overview.py) in both stores alike
+        assert set(layers) - {m["overview"]["layer"]} == {c["layer"] for c in m["collections"]} == {INSPIRE, SOURCE}
+        grid = m["overview"]["layer"]
+        n_cells = pyogrio.read_info(pub_dir / f"{DS}.gpkg", layer=grid)["features"]
+        assert n_cells == m["overview"]["cells"] > 0
+        assert query(db_url, f'SELECT count(*), sum("count") FROM "{schema}"."{grid}"')[0] == (
+            n_cells, m["counts"]["published"])
         for coll in m["collections"]:
             n_db = query(db_url, f'SELECT count(*) FROM "{schema}"."{coll["layer"]}"')[0][0]
             n_gpkg = pyogrio.read_info(pub_dir / f"{DS}.gpkg", layer=coll["layer"])["features"]

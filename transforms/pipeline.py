@@ -28,7 +28,7 @@ from core.publication import Publication, new_version
 from core.store import get_store
 from core.xsd import StreamValidator
 
-from . import checks
+from . import checks, overview
 from .encoders.gpkg import GpkgEncoder
 from .lifecycle import Lifecycle
 from .report import Ledger, write_report
@@ -106,7 +106,11 @@ def _run_dataset(ds: Dataset, settings: Settings, *, validate: bool,
     seen = checks.KeyIndex()
     bounds = np.array([np.inf, np.inf, -np.inf, -np.inf])
     lifecycle = _lifecycle(ds, settings, mapper)
-    gpkgs = [gp for gp in (gp_inspire, gp_source) if isinstance(gp, GpkgEncoder)]
+    # points: a density grid for the WMS at small scales (transforms/overview.py)
+    grid = overview.DensityGrid() if set(mapper.geometry_types or ()) <= {"Point", "MultiPoint"} and \
+        mapper.geometry_types else None
+    gp_overview = encoder("gpkg", overview.overview_table(mapper.collection)) if grid is not None else None
+    gpkgs = [gp for gp in (gp_inspire, gp_source, gp_overview) if isinstance(gp, GpkgEncoder)]
     where = f"writing the publication files in {pub.staging}"
     try:
         for gp in gpkgs:  # PostGIS: the tables are loaded from the same chunks while the files are written
@@ -138,6 +142,8 @@ def _run_dataset(ds: Dataset, settings: Settings, *, validate: bool,
                         gj.write(iv)
                     gp_inspire.write(iv)
                     gp_source.write(sv)
+                    if grid is not None:
+                        grid.add(iv.geometry)
                     b = iv.total_bounds
                     bounds = np.array([min(bounds[0], b[0]), min(bounds[1], b[1]),
                                        max(bounds[2], b[2]), max(bounds[3], b[3])])
@@ -158,6 +164,8 @@ def _run_dataset(ds: Dataset, settings: Settings, *, validate: bool,
             cluster.drain()
             timings["cluster_tasks"] = cluster.tasks
             where = f"writing the publication files in {pub.staging}"
+        if gp_overview is not None and grid is not None:
+            gp_overview.write(grid.frame())
         for gp in gpkgs:  # the database indexes its tables while the files are finished
             gp.finish_sink()
         tail = mapper.gml_tail()  # members that need all objects first (e.g. ELU DataSet extent)
@@ -175,6 +183,8 @@ def _run_dataset(ds: Dataset, settings: Settings, *, validate: bool,
             shutil.rmtree(pub.staging / ".parts", ignore_errors=True)
         gp_inspire.close()
         gp_source.close()
+        if gp_overview is not None:
+            gp_overview.close()
         timings["transform"] = time.perf_counter() - t0
         summary = ledger.summary()
         if summary["published"] == 0:
@@ -195,6 +205,9 @@ def _run_dataset(ds: Dataset, settings: Settings, *, validate: bool,
         write_report(pub.path("report.json"), pub.path("report.html"), report)
         manifest = _manifest(ds, mapper, version, run_time, summary, bounds, pub)
         manifest[MANIFEST_KEY] = report[MANIFEST_KEY]  # taken at the start: see core/changes.py
+        if grid is not None and grid.counts and gp_overview is not None:
+            manifest["overview"] = {"layer": overview.overview_table(mapper.collection), "cell_m": overview.CELL_M,
+                                    "cells": len(grid.counts), "features": summary["published"]}
         final = pub.commit(manifest, keep=settings.keep_versions)
         rj, rh = reports / f"{ds.id}-{version}.json", reports / f"{ds.id}-{version}.html"
         write_report(rj, rh, report)
@@ -202,7 +215,7 @@ def _run_dataset(ds: Dataset, settings: Settings, *, validate: bool,
     except BaseException as exc:
         if cluster is not None:
             cluster.cancel()
-        for enc in (gml, gj, gp_inspire, gp_source):
+        for enc in (gml, gj, gp_inspire, gp_source, gp_overview):
             if enc is not None:
                 enc.abort()
         pub.abort()

@@ -274,6 +274,24 @@ def vector_layer(spec: dict[str, Any], lay: dict[str, Any], crs: QgsCoordinateRe
     return template, oapif_uri(spec["ogc_url"], lay["typename"], spec["authcfg"] if lay["restricted"] else None)
 
 
+def overview_layer(project: QgsProject, spec: dict[str, Any], lay: dict[str, Any],
+                   crs: QgsCoordinateReferenceSystem) -> QgsRasterLayer:
+    """The WMS density grid of a large point layer (``spec._overview_spec``), shown where the vector layer is
+    not: beyond the point style's scale."""
+    ov = lay["overview"]
+    r = QgsRasterLayer(wms_uri(spec["wms_url"], ov["wms_layer"], spec["wms_style"],
+                               spec["authcfg"] if lay["restricted"] else None), ov["name"], "wms")
+    r.setScaleBasedVisibility(True)
+    r.setMinimumScale(ov["max_scale"])   # QGIS: the most zoomed-out scale
+    r.setMaximumScale(ov["min_scale"])   # the most zoomed-in one: from here on the vector layer draws
+    r.setMetadata(layer_metadata(lay["metadata"], crs))
+    r.setCustomProperty("gdi/wms_layer", ov["wms_layer"])
+    r.setCustomProperty("gdi/restricted", lay["restricted"])
+    r.setCustomProperty("gdi/overview_of", lay["typename"])
+    project.addMapLayer(r, False)
+    return r
+
+
 def project_metadata(project: QgsProject, spec: dict[str, Any]) -> None:
     m = project.metadata()
     m.setTitle(spec["title"])
@@ -316,6 +334,8 @@ def build_project(spec: dict[str, Any], variant: dict[str, Any]) -> tuple[QgsPro
             key = f"{lay['group']}/{lay['subgroup']}"
             group = groups.get(key) or groups.setdefault(key, group.addGroup(lay["subgroup"]))
         group.addLayer(layer)
+        if lay.get("overview"):
+            group.addLayer(overview_layer(project, spec, lay, crs))
     wms_group = root.addGroup(WMS_GROUP)
     done = set()
     for lay in ordered:

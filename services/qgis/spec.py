@@ -177,7 +177,9 @@ def _layer_specs(wl: mapfile.WmsLayer, settings: Settings) -> list[dict[str, Any
     vmaps = value_maps(wl.ref, cols)
     aliases = {c: EXTRA_LABELS.get(c) or styles.label_for(c) for c in ["id", *cols]}
     for kind, typename, wms_name, part_title, st in parts:
-        layer_max = mapfile.extent_scale(bbox, st.maxscale)
+        # a layer with a density overview shows its features up to the style's scale only (beyond, QGIS would
+        # fetch every one of them through OGC API); the overview is the WMS's, shown beside it
+        layer_max = st.maxscale if wl.overview is not None else mapfile.extent_scale(bbox, st.maxscale)
         title = ds.title.de if part_title is None else f"{ds.title.de} – {part_title}"
         out.append({
             "id": typename, "dataset": ds.id, "name": title, "kind": kind,
@@ -189,8 +191,19 @@ def _layer_specs(wl: mapfile.WmsLayer, settings: Settings) -> list[dict[str, Any
             "map_tip": map_tip(ds.title.de, wl.style.label_item, cols),
             "style": cartography.renderer_spec(st, kind, layer_max),
             "metadata": _metadata(ds, settings),
+            "overview": _overview_spec(wl) if wl.overview is not None else None,
         })
     return out
+
+
+def _overview_spec(wl: mapfile.WmsLayer) -> dict[str, Any]:
+    """The WMS layer of the density grid (``services.wms.overview``) as a QGIS raster layer beside the vector
+    layer, visible in the scale range where the WMS draws it (QGIS denominators, see ``cartography``)."""
+    from services.wms.overview import OVERVIEW_MAXSCALE
+    noun = styles.overview_nouns(wl.dataset.inspire.theme)[0]
+    top = mapfile.extent_scale(wl.manifest.get("bbox_25832"), OVERVIEW_MAXSCALE)
+    return {"wms_layer": f"{wl.name}.dichte", "name": f"{wl.dataset.title.de} – {noun} je Hektar (Übersicht)",
+            "min_scale": cartography.qgis_scale(wl.style.maxscale), "max_scale": cartography.qgis_scale(top)}
 
 
 def _tilesets(settings: Settings) -> list[dict[str, str]]:

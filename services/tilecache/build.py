@@ -123,6 +123,8 @@ def cartography_key(lay: Any) -> str:
     keeps tiles drawn the old way."""
     from dataclasses import asdict
     spec = {"style": asdict(lay.style), "table": lay.table, "columns": sorted(lay.columns)}
+    if getattr(lay, "overview", None) is not None:  # drawn as a density grid at small scales (wms/overview.py)
+        spec["overview"] = lay.overview.table
     return hashlib.sha1(json.dumps(spec, sort_keys=True, default=str).encode()).hexdigest()[:10]
 
 

@@ -65,6 +65,8 @@ class WmsLayer:
     style: styles.ThemeStyle
     restricted: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
+    # a point layer of many features: its density grid, drawn beyond the point style's scale (overview.py)
+    overview: LayerRef | None = None
 
     @property
     def table(self) -> str:
@@ -134,6 +136,7 @@ def collect_layers(settings: Settings, *, staff: bool) -> list[WmsLayer]:
         return str(first.get("published", "")), str(first.get("version", ""))
     order = sorted(pubs, key=lambda i: (reg[i].access == "restricted" if i in reg else True,
                                         first_published(i), i))
+    from .overview import overview_ref
     for ds_id in order:
         ds, manifest = reg.get(ds_id), pubs[ds_id]
         if ds is None:
@@ -176,8 +179,9 @@ def collect_layers(settings: Settings, *, staff: bool) -> list[WmsLayer]:
                         ref, geom, cols = sref, sgeom, scols
                         break
             st = styles.with_label(styles.theme_style(ds.inspire.theme, geom, set(cols)), set(cols))
-            out.append(WmsLayer(name=name, dataset=ds, manifest=manifest, ref=ref,
-                                geometry=geom, columns=cols, style=st, restricted=restricted))
+            out.append(WmsLayer(name=name, dataset=ds, manifest=manifest, ref=ref, geometry=geom, columns=cols,
+                                style=st, restricted=restricted, overview=overview_ref(settings, store, ds,
+                                                                                       manifest, geom)))
     return out
 
 
@@ -366,11 +370,32 @@ def _geometry_types(ref: LayerRef) -> set[str]:
         ds.ReleaseResultSet(res)
 
 
+def group_metadata(layer: WmsLayer, settings: Settings) -> dict[str, str]:
+    """The metadata of a MapServer layer that belong to its named group ``layer.name`` (title, abstract, style
+    and legend of the INSPIRE layer whose parts the group's layers are)."""
+    ds = layer.dataset
+    return {
+        "wms_group_title": ds.title.de, "wms_group_title.ger": ds.title.de, "wms_group_title.eng": ds.title.en,
+        "wms_group_abstract": ds.abstract.de, "wms_group_abstract.ger": ds.abstract.de,
+        "wms_group_abstract.eng": ds.abstract.en,
+        "wms_group_style_name": styles.STYLE_NAME,
+        "wms_group_style_title": "INSPIRE-Standardstil",
+        "wms_group_style_legendurl_width": "220", "wms_group_style_legendurl_height": "60",
+        "wms_group_style_legendurl_format": "image/png",
+        "wms_group_style_legendurl_href": (
+            f"{settings.service.public_url.rstrip('/')}/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetLegendGraphic"
+            f"&SLD_VERSION=1.1.0&LAYER={layer.name}&FORMAT=image/png"),
+    }
+
+
 def _layers(layer: WmsLayer, settings: Settings, tdir: Path) -> list[dict[str, Any]]:
     """One MapServer layer, or for a table of mixed geometries (PLU SupplementaryRegulation: areas, lines
     and points) one per geometry kind, grouped under the INSPIRE layer name (MapServer's named group
     layers, with the group style ``inspire_common:DEFAULT``): a POLYGON layer would silently skip points."""
     if not _is_mixed(layer.geometry):
+        if layer.overview is not None:
+            from .overview import overview_group
+            return overview_group(layer, settings, tdir)
         return [_layer(layer, settings, tdir)]
     types = _geometry_types(layer.ref)
     out = []
@@ -386,24 +411,11 @@ def _layers(layer: WmsLayer, settings: Settings, tdir: Path) -> list[dict[str, A
         kind_of = "GeometryType(geom)" if layer.ref.kind == "postgis" else "ST_GeometryType(geom)"
         lay["data"] = _source(layer.ref, _where(layer, f"{kind_of} IN ({quoted})"))["data"]
         lay["group"] = layer.name
-        md = lay["metadata"]
         ds = layer.dataset
         lay_title = {"flaechen": ("Flächen", "areas"), "linien": ("Linien", "lines"), "punkte": ("Punkte", "points")}
         de, en = lay_title[suffix]
-        md.update({
-            "wms_title": f"{ds.title.de} – {de}", "wms_title.ger": f"{ds.title.de} – {de}",
-            "wms_title.eng": f"{ds.title.en} – {en}",
-            "wms_group_title": ds.title.de, "wms_group_title.ger": ds.title.de, "wms_group_title.eng": ds.title.en,
-            "wms_group_abstract": ds.abstract.de, "wms_group_abstract.ger": ds.abstract.de,
-            "wms_group_abstract.eng": ds.abstract.en,
-            "wms_group_style_name": styles.STYLE_NAME,
-            "wms_group_style_title": "INSPIRE-Standardstil",
-            "wms_group_style_legendurl_width": "220", "wms_group_style_legendurl_height": "60",
-            "wms_group_style_legendurl_format": "image/png",
-            "wms_group_style_legendurl_href": (
-                f"{settings.service.public_url.rstrip('/')}/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetLegendGraphic"
-                f"&SLD_VERSION=1.1.0&LAYER={layer.name}&FORMAT=image/png"),
-        })
+        lay["metadata"].update({"wms_title": f"{ds.title.de} – {de}", "wms_title.ger": f"{ds.title.de} – {de}",
+                                "wms_title.eng": f"{ds.title.en} – {en}", **group_metadata(layer, settings)})
         out.append(lay)
     return out or [_layer(layer, settings, tdir)]
 

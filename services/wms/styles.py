@@ -108,6 +108,8 @@ FIELD_LABELS: dict[str, str] = {
     "designation_date": "Festgesetzt am",
     "authority": "Behörde",
     "geometry_origin": "Herkunft der Geometrie",
+    "count": "Anzahl in der Zelle (je Hektar)",
+    "cell_m": "Zellgröße (m)",
 }
 
 
@@ -188,6 +190,30 @@ def _trees_plain() -> ThemeStyle:
                       label_maxscale=1_500, classes=[
                           _class("baum", "Baum", [dot], maxscale=5_000),
                           _class("baum_klein", "Baum (Übersicht)", [small], minscale=5_000)])
+
+
+# the density grid of a large point dataset (services/wms/overview.py): features per hectare, light to dark
+OVERVIEW_CLASSES = ((1, 5), (6, 20), (21, 50), (51, 100), (101, None))
+OVERVIEW_RAMPS = {"sd": ("#e5f5e0", "#a1d99b", "#74c476", "#31a354", "#006d2c")}
+OVERVIEW_DEFAULT_RAMP = ("#deebf7", "#9ecae1", "#6baed6", "#3182bd", "#08519c")
+OVERVIEW_NOUNS = {"sd": ("Bäume", "trees")}
+
+
+def overview_nouns(theme: str) -> tuple[str, str]:
+    """What the grid counts, German and English ("Bäume", "trees"; "Objekte" for any other theme)."""
+    return OVERVIEW_NOUNS.get(theme.lower(), ("Objekte", "features"))
+
+
+def overview_style(theme: str, maxscale: float) -> ThemeStyle:
+    """Five classes of ``count`` (features in a 100 m cell, i.e. per hectare) in the theme's colour ramp."""
+    ramp = OVERVIEW_RAMPS.get(theme.lower(), OVERVIEW_DEFAULT_RAMP)
+    noun = overview_nouns(theme)[0]
+    classes = []
+    for (lo, hi), color in zip(OVERVIEW_CLASSES, ramp, strict=True):
+        expr = f"([count] >= {lo} AND [count] <= {hi})" if hi is not None else f"([count] >= {lo})"
+        title = f"{lo}–{hi} {noun} je ha" if hi is not None else f"über {lo - 1} {noun} je ha"
+        classes.append(_class(f"dichte_{lo}", title, [_style(color=color, opacity=85)], expression=expr))
+    return ThemeStyle(maxscale=maxscale, classes=classes)
 
 
 def _polygons(fill: str, outline: str, title: str, labels: tuple[str, ...], *, opacity: int = 60,
