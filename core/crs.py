@@ -155,6 +155,19 @@ def srs_name_of(head: bytes) -> str | None:
     return m.group(1).decode("utf-8", "replace") if m else None
 
 
+def compound_srs_name_of(head: bytes) -> str | None:
+    """The first ``srsName`` with a height system (an OGC compound CRS, an AdV URN with ``*DE_DHHN…``) in the
+    first bytes of an XML document, or None (a BU core3D file: its 3D surfaces after the 2D footprint)."""
+    for m in _SRS.finditer(head):
+        name = m.group(1).decode("utf-8", "replace").replace("&amp;", "&")
+        try:
+            if _parse(name).vertical:
+                return name
+        except CrsNameError:
+            continue
+    return None
+
+
 # -- PROJ grids ----------------------------------------------------------------------------------
 SYSTEM_PROJ_DIRS = ("/usr/share/proj", "/usr/local/share/proj")
 

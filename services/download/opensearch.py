@@ -15,13 +15,13 @@ Everything here is pure (strings in, strings out); ``app.py`` wires it to Flask.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 from xml.sax.saxutils import escape, quoteattr
 
 from core.config import Dataset
+from core.crs import compound_srs_name_of, parse_crs
 
 LANGUAGES = ("de",)  # the service language; the data carry German attribute values only
 OSD_TYPE = "application/opensearchdescription+xml"
@@ -59,21 +59,20 @@ CORE3D_SUFFIX = "_core3d.gml"
 CORE3D_LABEL = "INSPIRE GML 3.2, Gebäude 3D (BU core3D, LoD2)"
 COMPOUND = "http://www.opengis.net/def/crs-compound?"
 CRS_3D_DEFAULT = f"{COMPOUND}1=http://www.opengis.net/def/crs/EPSG/0/25832&2=http://www.opengis.net/def/crs/EPSG/0/7837"
-_SRS_NAME = re.compile(r'srsName="(http://www\.opengis\.net/def/crs-compound\?[^"]+)"')
 
 
 def _crs_3d(path: Path | None) -> tuple[str, str]:
-    """The compound CRS of a core3D file (its first srsName, read from the file's head) and its label."""
+    """The compound CRS of a core3D file (its first srsName with a height system, read from the file's head)
+    and its label."""
     uri = CRS_3D_DEFAULT
     if path is not None:
         try:
             with open(path, "rb") as fh:
-                m = _SRS_NAME.search(fh.read(65536).decode("utf-8", "replace"))
-            uri = m.group(1).replace("&amp;", "&") if m else uri
+                uri = compound_srs_name_of(fh.read(65536)) or uri
         except OSError:
             pass
-    vertical = uri.rsplit("/", 1)[-1]
-    return uri, f"EPSG:25832 + EPSG:{vertical}" + (" (DHHN2016)" if vertical == "7837" else "")
+    parsed = parse_crs(uri)
+    return uri, f"{parsed.horizontal} + {parsed.vertical}" + (" (DHHN2016)" if parsed.vertical == "EPSG:7837" else "")
 
 
 def offers(files: dict[str, int], folder: Path | None = None) -> list[FileOffer]:
