@@ -82,8 +82,13 @@ def _dedup(tris: np.ndarray, fids: np.ndarray, step: np.ndarray | None, lo: np.n
     else:  # very large tiles at fine precision: row-wise unique (slower, same result)
         _, first, inv = np.unique(np.column_stack([qpos, plane]), axis=0, return_index=True,
                                   return_inverse=True)
-    inv = inv.ravel()
-    return pos[first], nrm[first], qpos[first], fid[first], inv
+    # a triangle whose corners fall on one quantized position is degenerate (two equal indices; the glTF
+    # validator reports them): dropped, unless nothing would be left of the primitive
+    tri = inv.ravel().reshape(-1, 3)
+    keep = (tri[:, 0] != tri[:, 1]) & (tri[:, 1] != tri[:, 2]) & (tri[:, 0] != tri[:, 2])
+    if keep.any():
+        tri = tri[keep]
+    return pos[first], nrm[first], qpos[first], fid[first], tri.ravel()
 
 
 def _string_views(b: _Bin, values: list[str]) -> dict:

@@ -23,7 +23,9 @@ const fs = require('fs');
   for (const f of process.argv.slice(3)) {
     const r = await v.validateBytes(new Uint8Array(fs.readFileSync(f)), {maxIssues: 50});
     out[f] = {errors: r.issues.numErrors, warnings: r.issues.numWarnings,
-              messages: r.issues.messages.filter(m => m.severity <= 1).map(m => m.code + ': ' + m.message)};
+              messages: r.issues.messages.filter(m => m.severity <= 1).map(m => m.code + ': ' + m.message),
+              degenerate: r.issues.messages.filter(m => m.code === 'ACCESSOR_INDEX_TRIANGLE_DEGENERATE')
+                                           .map(m => m.pointer + ': ' + m.message)};
   }
   console.log(JSON.stringify(out));
 })();
@@ -31,7 +33,8 @@ const fs = require('fs');
 
 
 def gltf_validate(files: Sequence[Path]) -> dict[str, Any]:
-    """``{str(file): {"errors": n, "warnings": n, "messages": [errors and warnings]}}`` for every file."""
+    """``{str(file): {"errors": n, "warnings": n, "messages": [errors and warnings], "degenerate": [accessors
+    with triangles of two equal indices (an info of the validator)]}}`` for every file."""
     if not VALIDATOR.is_dir() or shutil.which("node") is None:
         pytest.fail("gltf-validator (npm) or node missing: run scripts/setup.sh (npm ci)")
     with tempfile.TemporaryDirectory(prefix="gltfcheck-") as tmp:

@@ -138,7 +138,7 @@ def test_real_sample_tiles_validate_with_roof_at_measured_height(tmp_path):
     rep = build_tileset(read_lod2(SAMPLE), out, CityModelOptions(workers=1))
     assert rep["roofs"] == {"lod2": 1} and rep["warnings"] == []
     res = gltf_validate(sorted((out / "tiles").glob("*.glb")))
-    assert all(r["errors"] == 0 and r["warnings"] == 0 for r in res.values()), res
+    assert all(r["errors"] == 0 and r["warnings"] == 0 and not r["degenerate"] for r in res.values()), res
     assert check_tileset(out / "tileset.json").problems == []
     lo, hi = block_heights(out)[KEY]
     # relative mode: the building's own ground is the reference (0), its top is the measured height
@@ -162,7 +162,7 @@ def test_grid_tiles_validate_and_every_top_is_as_measured(grid):
     assert rep["buildings"] == 9 and rep["tiles"] >= 4 and rep["roofs"] == {"lod2": 9}
     files = sorted((grid["out"] / "tiles").glob("*.glb"))
     res = gltf_validate(files)
-    assert all(r["errors"] == 0 and r["warnings"] == 0 for r in res.values()), res
+    assert all(r["errors"] == 0 and r["warnings"] == 0 and not r["degenerate"] for r in res.values()), res
     assert check_tileset(grid["out"] / "tileset.json").problems == []
     zref = GROUND_Z + DZ     # relative mode: the lowest ground of the source is 0
     e0, n0 = json.loads((grid["out"] / "tileset.json").read_text())["asset"]["extras"]["origin_25832"]
@@ -206,7 +206,8 @@ def test_mixed_source_builds_one_tileset_on_one_ground(grid, tmp_path):
     assert sum(v for k, v in rep["roofs"].items() if k != "lod2") == len(fp)
     res = check_tileset(out / "tileset.json")
     assert res.problems == [] and res.features == len(both)
-    assert all(r["errors"] == 0 for r in gltf_validate(sorted((out / "tiles").glob("*.glb"))).values())
+    checked = gltf_validate(sorted((out / "tiles").glob("*.glb")))
+    assert all(r["errors"] == 0 and not r["degenerate"] for r in checked.values()), checked
     ts = json.loads((out / "tileset.json").read_text())["asset"]["extras"]
     zref, (e0, n0) = ts["ground_reference_m"], ts["origin_25832"]
     blocks = block_heights(out)
@@ -280,7 +281,7 @@ def test_broken_polygons_are_named_by_file_and_gml_id(tmp_path):
     assert f"building {KEY}_c2: gml:id {polys[2]}: self-touching or self-intersecting ring" in text
     assert rep["roofs"] == {"lod2": 3}
     res = gltf_validate(sorted((tmp_path / "t" / "tiles").glob("*.glb")))
-    assert all(r["errors"] == 0 for r in res.values()), res
+    assert all(r["errors"] == 0 and not r["degenerate"] for r in res.values()), res
 
 
 def test_unknown_crs_names_file_and_value(tmp_path):
