@@ -182,11 +182,12 @@ def test_city_scale_draws_the_grid_street_scale_the_trees(published, client):
     assert (trees_street[..., 3] > 0).mean() > 0.001, "the trees are not drawn at street scale"
     assert np.array_equal(_getmap(client, TREES, street), trees_street)
     assert (_getmap(client, f"{TREES}.dichte", street)[..., 3] > 0).sum() == 0
-    # the densest cell, in the middle of the city map, has the colour of its class (85 % opacity)
+    # the densest cell, in the middle of the city map, has the colour of its class (and the grid's opacity)
     cls = next(k for k, (lo, hi) in enumerate(styles.OVERVIEW_CLASSES) if n >= lo and (hi is None or n <= hi))
     want = [int(styles.OVERVIEW_RAMPS["sd"][cls][i:i + 2], 16) for i in (1, 3, 5)]
     centre = grid_city[SIZE // 2, SIZE // 2]
-    assert np.abs(centre[:3] - want).max() <= 6 and abs(centre[3] - 217) <= 4, (n, centre)
+    alpha = styles.OVERVIEW_OPACITY * 255 / 100
+    assert np.abs(centre[:3] - want).max() <= 6 and abs(centre[3] - alpha) <= 4, (n, centre)
 
 
 def test_feature_info_at_city_scale_gives_the_cells_count(published, client):

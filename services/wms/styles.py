@@ -194,6 +194,7 @@ def _trees_plain() -> ThemeStyle:
 
 # the density grid of a large point dataset (services/wms/overview.py): features per hectare, light to dark
 OVERVIEW_CLASSES = ((1, 5), (6, 20), (21, 50), (51, 100), (101, None))
+OVERVIEW_OPACITY = 70  # per cent: the buildings and the base map beneath stay readable
 OVERVIEW_RAMPS = {"sd": ("#e5f5e0", "#a1d99b", "#74c476", "#31a354", "#006d2c")}
 OVERVIEW_DEFAULT_RAMP = ("#deebf7", "#9ecae1", "#6baed6", "#3182bd", "#08519c")
 OVERVIEW_NOUNS = {"sd": ("Bäume", "trees")}
@@ -212,7 +213,8 @@ def overview_style(theme: str, maxscale: float) -> ThemeStyle:
     for (lo, hi), color in zip(OVERVIEW_CLASSES, ramp, strict=True):
         expr = f"([count] >= {lo} AND [count] <= {hi})" if hi is not None else f"([count] >= {lo})"
         title = f"{lo}–{hi} {noun} je ha" if hi is not None else f"über {lo - 1} {noun} je ha"
-        classes.append(_class(f"dichte_{lo}", title, [_style(color=color, opacity=85)], expression=expr))
+        classes.append(_class(f"dichte_{lo}", title, [_style(color=color, opacity=OVERVIEW_OPACITY)],
+                              expression=expr))
     return ThemeStyle(maxscale=maxscale, classes=classes)
 
 
