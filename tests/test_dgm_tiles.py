@@ -318,3 +318,53 @@ def test_city_model_fingerprint_follows_the_tiles_of_a_dgm_folder(tmp_path):
     before = CityModelOptions(dgm=folder).fingerprint()
     os.utime(folder / _name(1, 1, "tif"), ns=(st.st_atime_ns, st.st_mtime_ns - 5_000_000_000))   # older
     assert CityModelOptions(dgm=folder).fingerprint() != before
+
+
+# --------------------------------------------------------------------------------- a real DGM1 (issue 18)
+
+NRW = Path(__file__).resolve().parent / "data" / "dgm1_nrw" / "dgm1_32_357_5646_1_nw_20m.xyz"
+
+
+def test_a_real_nrw_dgm1_tile_reads_as_published(tmp_path):
+    """Geobasis NRW's DGM1 tile 32_357_5646 (every 20th point; tests/data/dgm1_nrw/SOURCE.md): the raster has the
+    published heights at the published positions, among them the Rhine bank's 6 m step."""
+    from citymodel.dgm_tiles import open_source
+    pts = np.loadtxt(NRW)
+    assert pts.shape == (2500, 3)
+    with rasterio.open(open_source(NRW, tmp_path / "cache")) as ds:
+        assert ds.crs.to_epsg() == 25832 and ds.res == (20.0, 20.0) and ds.shape == (50, 50)
+        got = np.array([v[0] for v in ds.sample([(x, y) for x, y, _ in pts])])
+    assert np.allclose(got, pts[:, 2], atol=0.005)
+    assert got.max() - got.min() > 10   # the bank above the river (39 m) up to 50 m
+
+
+def test_cli_citymodel_stands_buildings_on_the_real_dgm1(tmp_path):
+    """``gdi citymodel --dgm`` with the real tile: a building on the bank and one by the water stand at the
+    terrain's heights there, about 8 m apart."""
+    import geopandas as gpd
+    import shapely
+    pts = np.loadtxt(NRW)
+
+    def dgm_at(x0: float, y0: float) -> float:  # the mean of the four grid points around the footprint
+        near = (np.abs(pts[:, 0] - (x0 + 5)) <= 15) & (np.abs(pts[:, 1] - (y0 + 4)) <= 15)
+        assert near.sum() == 4
+        return float(pts[near, 2].mean())
+    sites = {"DENWBANK": (357_005.0, 5_646_983.0), "DENWWATER": (357_945.0, 5_646_983.0)}
+    gdf = gpd.GeoDataFrame({"oid": list(sites), "gebaeudefunktion": 1000, "anzahlDerOberirdischenGeschosse": 2,
+                            "dachform": 1000, "hoehe": 7.0},
+                           geometry=[shapely.box(x, y, x + 10, y + 8) for x, y in sites.values()], crs="EPSG:25832")
+    src = tmp_path / "b.gpkg"
+    gdf.to_file(src, layer="gebaeude", driver="GPKG")
+    out = tmp_path / "tiles"
+    gdi = str(Path(sys.executable).parent / "gdi")
+    r = subprocess.run([gdi, "citymodel", "--input", str(src), "--dgm", str(NRW), "--out", str(out), "--lod", "1",
+                        "--no-coarse", "--no-quantize", "--vertical", "absolute", "--workers", "1", "--json"],
+                       env=dict(os.environ, GDI_VAR=str(tmp_path / "var")), capture_output=True, text=True,
+                       timeout=600, check=False)
+    assert r.returncode == 0, r.stderr
+    rep = json.loads(r.stdout[r.stdout.index("{"):])
+    assert rep["buildings"] == 2 and not any("outside the DGM" in w for w in rep["warnings"]), rep["warnings"]
+    low = {k: lo for k, (lo, _hi) in block_heights(out).items()}
+    want = dgm_at(*sites["DENWBANK"]) - dgm_at(*sites["DENWWATER"])
+    assert want > 7
+    assert low["DENWBANK"] - low["DENWWATER"] == pytest.approx(want, abs=0.6)
