@@ -75,7 +75,7 @@ def add_overview(var: Path, ds_id: str, source_layer: str, collection: str) -> N
     publication (and to one cached from before the grid existed)."""
     from pyogrio import write_dataframe
 
-    from transforms.overview import CELL_M, grid_of_layer, overview_table
+    from transforms.overview import grid_of_layer, manifest_entry, overview_table
     vdir = var / "publish" / ds_id / VERSION
     man_path = vdir / "manifest.json"
     manifest = json.loads(man_path.read_text())
@@ -86,8 +86,7 @@ def add_overview(var: Path, ds_id: str, source_layer: str, collection: str) -> N
     grid = grid_of_layer(gpkg, source_layer)
     write_dataframe(grid, gpkg, layer=overview_table(collection), driver="GPKG", append=False,
                     layer_options={"SPATIAL_INDEX": "YES", "FID": "fid", "GEOMETRY_NAME": "geom"})
-    manifest["overview"] = {"layer": overview_table(collection), "cell_m": CELL_M, "cells": len(grid),
-                            "features": manifest["counts"]["published"]}
+    manifest["overview"] = manifest_entry(collection, len(grid), manifest["counts"]["published"])
     manifest["files"][gpkg.name] = gpkg.stat().st_size
     man_path.write_text(json.dumps(manifest))
     print(f"{ds_id}: density grid of {len(grid):,} cells in {time.time() - t0:.1f} s", file=sys.stderr)

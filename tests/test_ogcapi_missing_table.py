@@ -1,6 +1,7 @@
-"""A publication whose manifest names a collection its GeoPackage does not hold (a hand-made or half-written
+"""A publication whose manifest names a collection its store does not hold (a hand-made or half-written
 publication) answers 503 for that collection with the dataset named, not pygeoapi's bare 500 "connection
-error (check logs)"; the other tables of the same file are served."""
+error (check logs)"; the other tables of the same file or schema are served. Both stores: the GeoPackage
+provider and the PostGIS provider (a throw-away cluster)."""
 from __future__ import annotations
 
 import geopandas as gpd
@@ -9,6 +10,7 @@ import shapely
 
 from services.ogcapi.provider import GpkgProvider
 from services.ogcapi.provider_common import PublicationUnavailable
+from services.ogcapi.provider_pg import PostgisProvider
 
 
 def _definition(gpkg, table: str, tmp_path) -> dict:
@@ -28,3 +30,23 @@ def test_a_declared_table_missing_from_the_geopackage_is_a_503(tmp_path):
         GpkgProvider(_definition(gpkg, "speciesdistributionunit", tmp_path))
     assert err.value.http_status_code == 503
     assert "dataset 'baeume'" in err.value.message
+
+
+def test_a_declared_table_missing_from_the_postgis_schema_is_a_503():
+    import psycopg
+
+    from tests.pgcluster import new_database, postgis_cluster
+    with postgis_cluster() as server:
+        url = new_database(server, prefix="missing", postgis=True)
+        with psycopg.connect(url, autocommit=True) as con:
+            con.execute("CREATE SCHEMA ds_baeume; CREATE TABLE ds_baeume.present AS SELECT 1::bigint AS fid, "
+                        "'Linde'::text AS name, ST_SetSRID(ST_MakePoint(565000, 5778400), 25832)::geometry(Point, "
+                        "25832) AS geom; ALTER TABLE ds_baeume.present ADD PRIMARY KEY (fid)")
+        pdef = {"type": "feature", "name": "PostgisProvider", "data": url, "schema": "ds_baeume",
+                "id_field": "fid", "storage_crs": "http://www.opengis.net/def/crs/EPSG/0/25832"}
+        ok = PostgisProvider({**pdef, "table": "present"})
+        assert ok.query(limit=5)["numberMatched"] == 1
+        with pytest.raises(PublicationUnavailable) as err:
+            PostgisProvider({**pdef, "table": "speciesdistributionunit"})
+        assert err.value.http_status_code == 503
+        assert "dataset 'baeume'" in err.value.message

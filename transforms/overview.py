@@ -32,6 +32,12 @@ def overview_table(collection: str) -> str:
     return f"{collection}_dichte"
 
 
+def manifest_entry(collection: str, cells: int, features: int) -> dict[str, Any]:
+    """The manifest's ``overview``: where the grid of ``collection`` lies and how many features it counts
+    (``services.wms.overview`` compares these with ``wms.overview_min_features``)."""
+    return {"layer": overview_table(collection), "cell_m": CELL_M, "cells": int(cells), "features": int(features)}
+
+
 class DensityGrid:
     """Features per ``cell`` metres square, counted from chunks of point geometries in EPSG:25832."""
 

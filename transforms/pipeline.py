@@ -206,8 +206,7 @@ def _run_dataset(ds: Dataset, settings: Settings, *, validate: bool,
         manifest = _manifest(ds, mapper, version, run_time, summary, bounds, pub)
         manifest[MANIFEST_KEY] = report[MANIFEST_KEY]  # taken at the start: see core/changes.py
         if grid is not None and grid.counts and gp_overview is not None:
-            manifest["overview"] = {"layer": overview.overview_table(mapper.collection), "cell_m": overview.CELL_M,
-                                    "cells": len(grid.counts), "features": summary["published"]}
+            manifest["overview"] = overview.manifest_entry(mapper.collection, len(grid.counts), summary["published"])
         final = pub.commit(manifest, keep=settings.keep_versions)
         rj, rh = reports / f"{ds.id}-{version}.json", reports / f"{ds.id}-{version}.html"
         write_report(rj, rh, report)

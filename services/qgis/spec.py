@@ -199,11 +199,11 @@ def _layer_specs(wl: mapfile.WmsLayer, settings: Settings) -> list[dict[str, Any
 def _overview_spec(wl: mapfile.WmsLayer) -> dict[str, Any]:
     """The WMS layer of the density grid (``services.wms.overview``) as a QGIS raster layer beside the vector
     layer, visible in the scale range where the WMS draws it (QGIS denominators, see ``cartography``)."""
-    from services.wms.overview import OVERVIEW_MAXSCALE
+    from services.wms.overview import grid_maxscale, grid_name
     noun = styles.overview_nouns(wl.dataset.inspire.theme)[0]
-    top = mapfile.extent_scale(wl.manifest.get("bbox_25832"), OVERVIEW_MAXSCALE)
-    return {"wms_layer": f"{wl.name}.dichte", "name": f"{wl.dataset.title.de} – {noun} je Hektar (Übersicht)",
-            "min_scale": cartography.qgis_scale(wl.style.maxscale), "max_scale": cartography.qgis_scale(top)}
+    return {"wms_layer": grid_name(wl.name), "name": f"{wl.dataset.title.de} – {noun} je Hektar (Übersicht)",
+            "min_scale": cartography.qgis_scale(wl.style.maxscale),
+            "max_scale": cartography.qgis_scale(grid_maxscale(wl.manifest))}
 
 
 def _tilesets(settings: Settings) -> list[dict[str, str]]:

@@ -34,6 +34,16 @@ OVERVIEW_MAXSCALE = 500_000   # the grid's own limit (raised to the dataset's ex
 COLUMNS = ["count", "cell_m"]
 
 
+def grid_name(layer_name: str) -> str:
+    """The WMS name of the grid layer of the INSPIRE layer ``layer_name``."""
+    return f"{layer_name}.dichte"
+
+
+def grid_maxscale(manifest: dict[str, Any]) -> float:
+    """The grid's MAXSCALEDENOM: its own limit, raised to the scale of the dataset's extent."""
+    return float(extent_scale(manifest.get("bbox_25832"), OVERVIEW_MAXSCALE) or OVERVIEW_MAXSCALE)
+
+
 def overview_ref(settings: Settings, store: Any, ds: Dataset, manifest: dict[str, Any],
                  geometry: str) -> LayerRef | None:
     """The density grid of a point dataset with at least ``settings.wms.overview_min_features`` features,
@@ -57,13 +67,13 @@ def overview_group(layer: WmsLayer, settings: Settings, tdir: Path) -> list[dict
     split = layer.style.maxscale
     points = _layer(replace(layer, name=f"{layer.name}.einzeln", overview=None), settings, tdir)
     points["maxscaledenom"] = split  # not raised to the extent: beyond it the grid is drawn
-    grid_layer = WmsLayer(name=f"{layer.name}.dichte", dataset=ds, manifest=layer.manifest, ref=layer.overview,
+    grid_layer = WmsLayer(name=grid_name(layer.name), dataset=ds, manifest=layer.manifest, ref=layer.overview,
                           geometry="Polygon", columns=list(COLUMNS),
                           style=styles.overview_style(ds.inspire.theme, OVERVIEW_MAXSCALE),
                           restricted=layer.restricted)
     grid = _layer(grid_layer, settings, tdir)
     grid["minscaledenom"] = split
-    grid["maxscaledenom"] = extent_scale(layer.manifest.get("bbox_25832"), OVERVIEW_MAXSCALE)
+    grid["maxscaledenom"] = grid_maxscale(layer.manifest)
     noun_de, noun_en = styles.overview_nouns(ds.inspire.theme)
     scale = f"{split:,.0f}".replace(",", ".")
     titles = {
